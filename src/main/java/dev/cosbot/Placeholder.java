@@ -1,0 +1,2 @@
+package dev.cosbot;
+class Placeholder {}
