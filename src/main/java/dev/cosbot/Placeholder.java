@@ -1,2 +1,0 @@
-package dev.cosbot;
-class Placeholder {}

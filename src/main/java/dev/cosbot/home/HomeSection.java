@@ -1,0 +1,14 @@
+package dev.cosbot.home;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.cosbot.people.Caller;
+import java.util.List;
+
+/** A feature's part of the App Home tab (its initiatives, open escalations, …) for one person. */
+public interface HomeSection {
+  /** Lower comes first. */
+  int order();
+
+  /** Blocks for this person; empty when the feature has nothing for them. Keep it to a few blocks. */
+  List<LayoutBlock> blocksFor(Caller caller);
+}

@@ -1,0 +1,130 @@
+package dev.cosbot.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one HTTP request from Slack into a Bolt request and runs it: 503 while offline, 401 for a
+ * bad or stale signature (checked by Bolt), 400 for a signed but malformed payload, and never a
+ * stack trace in the answer.
+ */
+@ApplicationScoped
+public class SlackIngress {
+  private static final Logger LOG = Logger.getLogger(SlackIngress.class);
+  private static final String JSON = "application/json; charset=utf-8";
+
+  @Inject SlackApp slackApp;
+  @Inject SlackSettings settings;
+  @Inject MeterRegistry registry;
+
+  private volatile SlackRequestParser parser;
+
+  public Response handle(
+      String body, Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress) {
+    long start = System.nanoTime();
+    String kind = "unknown";
+    Response response;
+    Optional<App> app = slackApp.app();
+    if (app.isEmpty() || !settings.canReceiveHttp()) {
+      response = json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
+    } else {
+      RequestHeaders requestHeaders = new RequestHeaders(headers);
+      Request<?> request = parse(app.get(), body, requestHeaders, query, remoteAddress);
+      if (request == null) {
+        response =
+            validSignature(body, requestHeaders)
+                ? json(400, "{\"error\":\"malformed request\"}")
+                : json(401, "{\"error\":\"invalid request\"}");
+      } else {
+        kind = request.getRequestType().name();
+        response = run(app.get(), request);
+      }
+    }
+    Timer.builder("cosbot_slack_requests")
+        .description("Slack requests received, by type and HTTP status")
+        .tag("type", kind)
+        .tag("status", String.valueOf(response.getStatusCode()))
+        .register(registry)
+        .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    return response;
+  }
+
+  private Request<?> parse(
+      App app, String body, RequestHeaders headers, Map<String, List<String>> query, String remote) {
+    try {
+      SlackRequestParser.HttpRequest raw =
+          SlackRequestParser.HttpRequest.builder()
+              .requestUri("/slack/events")
+              .queryString(query)
+              .headers(headers)
+              .requestBody(body == null ? "" : body)
+              .remoteAddress(remote)
+              .build();
+      return parser(app).parse(raw);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Response run(App app, Request<?> request) {
+    try {
+      Response response = app.run(request);
+      if (response == null) {
+        return json(500, "{\"error\":\"no response\"}");
+      }
+      if (response.getStatusCode() != null && response.getStatusCode() == 401) {
+        return json(401, "{\"error\":\"invalid request\"}");
+      }
+      return response;
+    } catch (com.google.gson.JsonParseException | IllegalArgumentException | IllegalStateException e) {
+      // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
+      LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
+      return json(400, "{\"error\":\"malformed request\"}");
+    } catch (Exception e) {
+      String ref = UUID.randomUUID().toString().substring(0, 8);
+      LOG.errorf(e, "Slack request failed (ref %s)", ref);
+      return json(500, "{\"error\":\"internal error\",\"ref\":\"" + ref + "\"}");
+    }
+  }
+
+  private boolean validSignature(String body, RequestHeaders headers) {
+    String timestamp = headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    String signature = headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+    if (timestamp == null || signature == null) {
+      return false;
+    }
+    SlackSignature.Verifier verifier =
+        new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret().orElseThrow()));
+    try {
+      return verifier.isValid(timestamp, body == null ? "" : body, signature);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private SlackRequestParser parser(App app) {
+    SlackRequestParser current = parser;
+    if (current == null) {
+      current = new SlackRequestParser(app.config());
+      parser = current;
+    }
+    return current;
+  }
+
+  private static Response json(int status, String body) {
+    return Response.builder().statusCode(status).contentType(JSON).body(body).build();
+  }
+}

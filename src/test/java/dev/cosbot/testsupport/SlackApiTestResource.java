@@ -1,0 +1,72 @@
+package dev.cosbot.testsupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * WireMock playing the Slack Web API for every Quarkus test: the app's SLACK_API_URL points here,
+ * and tests assert on what was sent. {@link #resetToDefaults(WireMockServer)} restores the
+ * friendly default answers.
+ */
+public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager {
+  public static final String BOT_TOKEN = "xoxb-test-token-not-real";
+  public static final String SIGNING_SECRET = "test-signing-secret";
+
+  private WireMockServer server;
+
+  @Override
+  public Map<String, String> start() {
+    server = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1).containerThreads(20).globalTemplating(true));
+    server.start();
+    resetToDefaults(server);
+    return Map.of(
+        "cosbot.slack.api-url", server.baseUrl() + "/api/",
+        "cosbot.slack.bot-token", BOT_TOKEN,
+        "cosbot.slack.signing-secret", SIGNING_SECRET);
+  }
+
+  /** Default Slack answers: every write succeeds with a fresh ts; auth.test names the bot. */
+  public static void resetToDefaults(WireMockServer server) {
+    server.resetAll();
+    server.stubFor(any(urlPathMatching("/api/.*")).atPriority(100)
+        .willReturn(okJson("{\"ok\":true}")));
+    server.stubFor(post(urlPathEqualTo("/api/auth.test")).atPriority(10)
+        .willReturn(okJson("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"cosbot\","
+            + "\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+    server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(10)
+        .willReturn(okJson("{\"ok\":true,\"channel\":\"{{#if (jsonPath request.body '$.channel')}}{{jsonPath request.body '$.channel'}}{{else}}C0DEFAULT{{/if}}\","
+            + "\"ts\":\"{{now epoch}}.{{randomValue length=6 type='NUMERIC'}}\"}")));
+    server.stubFor(post(urlPathEqualTo("/api/chat.update")).atPriority(10)
+        .willReturn(okJson("{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\",\"ts\":\"{{jsonPath request.body '$.ts'}}\"}")));
+    server.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).atPriority(10)
+        .willReturn(okJson("{\"ok\":true,\"message_ts\":\"{{now epoch}}.000100\"}")));
+    server.stubFor(post(urlPathEqualTo("/api/views.open")).atPriority(10)
+        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
+    server.stubFor(post(urlPathEqualTo("/api/users.info")).atPriority(50)
+        .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
+  }
+
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+  }
+
+  @Override
+  public void inject(TestInjector injector) {
+    injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectSlackApi.class, WireMockServer.class));
+  }
+
+  @Override
+  public void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.cosbot.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base for tests that drive the app through Slack: waits for the outbox to drain from earlier
+ * tests, resets WireMock to Slack's default answers, and checks Block Kit limits afterwards.
+ */
+public abstract class SlackTestBase {
+  @InjectSlackApi protected WireMockServer slack;
+  @Inject protected AgroalDataSource dataSource;
+
+  @BeforeEach
+  void quietSlack() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> scalar("SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING') AND next_attempt_at < now() + interval '5 seconds'") == 0);
+    SlackApiTestResource.resetToDefaults(slack);
+  }
+
+  @AfterEach
+  void blockKitLimits() {
+    BlockKitLimits.assertAllCapturedCallsValid(slack);
+  }
+
+  /** Calls WireMock received for a Web API method, as JSON bodies (form bodies are ignored). */
+  protected List<JsonObject> calls(String method) {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
+        .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        .map(ServeEvent::getRequest)
+        .filter(r -> r.getBodyAsString().trim().startsWith("{"))
+        .map(r -> JsonParser.parseString(r.getBodyAsString()).getAsJsonObject())
+        .toList();
+  }
+
+  /** Waits until {@code count} calls of {@code method} matching {@code containing} were received. */
+  protected List<JsonObject> awaitCalls(String method, String containing, int count) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> matching(method, containing).size() >= count);
+    return matching(method, containing);
+  }
+
+  protected List<JsonObject> matching(String method, String containing) {
+    return calls(method).stream().filter(b -> containing == null || b.toString().contains(containing)).toList();
+  }
+
+  protected long scalar(String sql) throws Exception {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  protected void execute(String sql) throws Exception {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
