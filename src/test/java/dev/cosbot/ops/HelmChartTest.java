@@ -1,0 +1,405 @@
+package dev.cosbot.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Renders the Helm chart in-process (helm-java, no helm binary) and checks what Kubernetes would receive. */
+class HelmChartTest {
+
+  private static final Path CHART = Paths.get("helm", "cos-bot");
+  private static final String RELEASE = "cb";
+  private static final String NAMESPACE = "cos-bot";
+  private static final String FULLNAME = "cb-cos-bot";
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  @Test
+  void lintReportsNoErrorsOrWarnings() {
+    LintResult result = new Helm(CHART).lint().strict().call();
+
+    assertThat(result.isFailed()).as("lint failed: %s", result.getMessages()).isFalse();
+    assertThat(result.getMessages()).noneMatch(m -> m.startsWith("[ERROR]") || m.startsWith("[WARNING]"));
+  }
+
+  @Test
+  void templateWithoutDatabaseFailsEarlyWithAClearMessage() {
+    assertThatThrownBy(() -> template().call())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("VALUES VALIDATION")
+        .hasMessageContaining("external PostgreSQL")
+        .hasMessageContaining("postgresql.host")
+        .hasMessageContaining("postgresql.jdbcUrl");
+  }
+
+  @Test
+  void defaultValuesRenderTwoReplicasWithSafeRollingUpdates() {
+    Rendered rendered = render(template().set("postgresql.host", "db"));
+
+    JsonNode deployment = rendered.one("Deployment");
+    assertThat(deployment.at("/metadata/name").asText()).isEqualTo(FULLNAME);
+    assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+    assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
+    assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt()).isZero();
+    assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(30);
+    assertThat(YAML.convertValue(deployment.at("/spec/selector/matchLabels"), Map.class))
+        .isEqualTo(Map.of("app.kubernetes.io/name", "cos-bot", "app.kubernetes.io/instance", RELEASE));
+
+    JsonNode container = container(deployment);
+    assertThat(container.at("/image").asText()).isEqualTo("ghcr.io/cos-bot/cos-bot:0.1.0");
+    assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+    assertThat(container.at("/ports/0/name").asText()).isEqualTo("http");
+    assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("250m");
+    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("384Mi");
+    assertThat(container.at("/resources/limits/cpu").asText()).isEqualTo("1");
+    assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");
+  }
+
+  @Test
+  void podRunsAsNonRootOnAReadOnlyRootFilesystemWithAWritableTmp() {
+    JsonNode deployment = render(template().set("postgresql.host", "db")).one("Deployment");
+    JsonNode pod = deployment.at("/spec/template/spec");
+    JsonNode container = container(deployment);
+
+    assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+    assertThat(container.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+    assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+    assertThat(mountPaths(container)).containsEntry("tmp", "/tmp").containsEntry("data", "/var/lib/cos-bot");
+    assertThat(pod.at("/volumes"))
+        .anySatisfy(v -> {
+          assertThat(v.at("/name").asText()).isEqualTo("tmp");
+          assertThat(v.has("emptyDir")).isTrue();
+        });
+  }
+
+  @Test
+  void probesUseTheFixedQuarkusHealthPathsAndCanBeDisabled() {
+    JsonNode container = container(render(template().set("postgresql.host", "db")).one("Deployment"));
+
+    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+    assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+    assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+    assertThat(container.at("/livenessProbe").has("enabled")).as("toggle leaks into the probe").isFalse();
+
+    JsonNode withoutProbes = container(render(template()
+        .set("postgresql.host", "db")
+        .set("livenessProbe.enabled", false)
+        .set("readinessProbe.enabled", false)
+        .set("startupProbe.enabled", false)).one("Deployment"));
+    assertThat(withoutProbes.has("livenessProbe")).isFalse();
+    assertThat(withoutProbes.has("readinessProbe")).isFalse();
+    assertThat(withoutProbes.has("startupProbe")).isFalse();
+  }
+
+  @Test
+  void credentialsComeFromTheRenderedSecretAndConfigIsPlainEnv() {
+    Rendered rendered = render(template()
+        .set("postgresql.host", "db.internal")
+        .set("postgresql.port", 6543)
+        .set("postgresql.database", "bot")
+        .set("postgresql.username", "bot_user")
+        .set("cosbot.admins[0]", "U01")
+        .set("cosbot.admins[1]", "U02")
+        .set("cosbot.cxo", "U99"));
+    Map<String, JsonNode> env = env(container(rendered.one("Deployment")));
+
+    assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(FULLNAME);
+    assertThat(secretKey(env, "SLACK_BOT_TOKEN")).isEqualTo("slack-bot-token");
+    assertThat(secretKey(env, "SLACK_SIGNING_SECRET")).isEqualTo("slack-signing-secret");
+    assertThat(secretKey(env, "SLACK_APP_TOKEN")).isEqualTo("slack-app-token");
+    assertThat(secretKey(env, "COSBOT_API_TOKEN")).isEqualTo("api-token");
+    assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("postgresql-password");
+    assertThat(env.get("SLACK_APP_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
+    assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean()).isFalse();
+
+    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo("jdbc:postgresql://db.internal:6543/bot");
+    assertThat(value(env, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("bot_user");
+    assertThat(value(env, "QUARKUS_HTTP_PORT")).isEqualTo("8080");
+    assertThat(value(env, "SLACK_API_URL")).isEqualTo("https://slack.com/api/");
+    assertThat(value(env, "COSBOT_ADMINS")).isEqualTo("U01,U02");
+    assertThat(value(env, "COSBOT_CXO")).isEqualTo("U99");
+    assertThat(value(env, "COSBOT_DATA_DIR")).isEqualTo("/var/lib/cos-bot");
+  }
+
+  @Test
+  void jdbcUrlOverridesHostPortAndDatabase() {
+    String url = "jdbc:postgresql://primary:5432,replica:5432/cosbot?sslmode=require&targetServerType=primary";
+    Map<String, JsonNode> env = env(container(render(template()
+        .set("postgresql.jdbcUrl", url)).one("Deployment")));
+
+    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo(url);
+  }
+
+  @Test
+  void secretIsRenderedWithEmptyDefaultsAndRollsThePodsWhenItChanges() {
+    Rendered rendered = render(template().set("postgresql.host", "db"));
+
+    JsonNode secret = rendered.one("Secret");
+    assertThat(secret.at("/metadata/name").asText()).isEqualTo(FULLNAME);
+    assertThat(fieldNames(secret.at("/data")))
+        .containsExactlyInAnyOrder("slack-bot-token", "slack-signing-secret", "postgresql-password");
+    assertThat(secret.at("/data/slack-bot-token").asText()).as("no demo secret in values.yaml").isEmpty();
+
+    String checksum = checksum(rendered.one("Deployment"));
+    assertThat(checksum).matches("[0-9a-f]{64}");
+
+    Rendered withTokens = render(template()
+        .set("postgresql.host", "db")
+        .set("slack.botToken", "xoxb-test")
+        .set("slack.appToken", "xapp-test")
+        .set("cosbot.apiToken", "admin-test"));
+    assertThat(fieldNames(withTokens.one("Secret").at("/data")))
+        .containsExactlyInAnyOrder(
+            "slack-bot-token", "slack-signing-secret", "slack-app-token", "api-token", "postgresql-password");
+    assertThat(withTokens.one("Secret").at("/data/slack-bot-token").asText())
+        .isEqualTo(Base64.getEncoder().encodeToString("xoxb-test".getBytes(StandardCharsets.UTF_8)));
+    assertThat(checksum(withTokens.one("Deployment"))).isNotEqualTo(checksum);
+  }
+
+  @Test
+  void existingSecretIsReferencedAndNoSecretIsRendered() {
+    Rendered rendered = render(template()
+        .set("postgresql.host", "db")
+        .set("existingSecret", "cos-bot-credentials")
+        .set("secretKeys.slackBotToken", "bot-token"));
+
+    assertThat(rendered.all("Secret")).isEmpty();
+    JsonNode deployment = rendered.one("Deployment");
+    assertThat(deployment.at("/spec/template/metadata/annotations").has("checksum/secret")).isFalse();
+    Map<String, JsonNode> env = env(container(deployment));
+    assertThat(env.values().stream()
+            .filter(e -> e.has("valueFrom"))
+            .map(e -> e.at("/valueFrom/secretKeyRef/name").asText()))
+        .hasSize(5)
+        .containsOnly("cos-bot-credentials");
+    assertThat(secretKey(env, "SLACK_BOT_TOKEN")).isEqualTo("bot-token");
+    assertThat(secretKey(env, "SLACK_SIGNING_SECRET")).isEqualTo("slack-signing-secret");
+  }
+
+  @Test
+  void serviceExposesPort80OnTheHttpContainerPort() {
+    JsonNode service = render(template().set("postgresql.host", "db")).one("Service");
+
+    assertThat(service.at("/spec/type").asText()).isEqualTo("ClusterIP");
+    assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(80);
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+  }
+
+  @Test
+  void podDisruptionBudgetKeepsOnePodByDefault() {
+    Rendered rendered = render(template().set("postgresql.host", "db"));
+
+    JsonNode pdb = rendered.one("PodDisruptionBudget");
+    assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
+    assertThat(pdb.at("/spec/selector/matchLabels"))
+        .isEqualTo(rendered.one("Deployment").at("/spec/selector/matchLabels"));
+
+    assertThat(render(template().set("postgresql.host", "db").set("pdb.enabled", false))
+        .all("PodDisruptionBudget")).isEmpty();
+  }
+
+  @Test
+  void serviceAccountDoesNotMountAnApiToken() {
+    Rendered rendered = render(template().set("postgresql.host", "db"));
+
+    JsonNode serviceAccount = rendered.one("ServiceAccount");
+    assertThat(serviceAccount.at("/automountServiceAccountToken").asBoolean()).isFalse();
+    assertThat(rendered.one("Deployment").at("/spec/template/spec/serviceAccountName").asText())
+        .isEqualTo(serviceAccount.at("/metadata/name").asText());
+  }
+
+  @Test
+  void ingressAndServiceMonitorAreRenderedOnlyWhenEnabled() {
+    Rendered defaults = render(template().set("postgresql.host", "db"));
+    assertThat(defaults.all("Ingress")).isEmpty();
+    assertThat(defaults.all("ServiceMonitor")).isEmpty();
+
+    Rendered enabled = render(template()
+        .set("postgresql.host", "db")
+        .set("ingress.enabled", true)
+        .set("metrics.serviceMonitor.enabled", true));
+
+    JsonNode ingress = enabled.one("Ingress");
+    assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("cos-bot.example.com");
+    assertThat(paths(ingress)).containsExactly("/slack", "/calendar");
+    assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo(FULLNAME);
+
+    JsonNode serviceMonitor = enabled.one("ServiceMonitor");
+    assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+    assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+    assertThat(serviceMonitor.at("/spec/namespaceSelector/matchNames/0").asText()).isEqualTo(NAMESPACE);
+  }
+
+  @Test
+  void nonDefaultValuesFileIsHonoured(@TempDir Path dir) throws IOException {
+    Path values = Files.writeString(dir.resolve("values-prod.yaml"), """
+        replicaCount: 3
+        image:
+          repository: registry.example.com/cos-bot
+          tag: "1.2.3"
+        postgresql:
+          host: pg.example.com
+        existingSecret: prod-credentials
+        resources:
+          requests:
+            cpu: 500m
+            memory: 512Mi
+          limits:
+            cpu: "2"
+            memory: 1Gi
+        podAnnotations:
+          example.com/team: chief-of-staff
+        topologySpreadConstraints:
+          - maxSkew: 1
+            topologyKey: topology.kubernetes.io/zone
+            whenUnsatisfiable: ScheduleAnyway
+            labelSelector:
+              matchLabels:
+                app.kubernetes.io/name: cos-bot
+        extraEnv:
+          - name: QUARKUS_LOG_LEVEL
+            value: DEBUG
+        ingress:
+          enabled: true
+          className: nginx
+          annotations:
+            cert-manager.io/cluster-issuer: letsencrypt
+          hosts:
+            - host: bot.example.com
+              paths:
+                - path: /slack/events
+                  pathType: Exact
+          tls:
+            - secretName: bot-example-com-tls
+              hosts:
+                - bot.example.com
+        metrics:
+          serviceMonitor:
+            enabled: true
+            labels:
+              release: kube-prometheus-stack
+        """);
+
+    Rendered rendered = render(template().withValuesFile(values));
+
+    JsonNode deployment = rendered.one("Deployment");
+    assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+    assertThat(deployment.at("/spec/template/metadata/annotations/example.com~1team").asText())
+        .isEqualTo("chief-of-staff");
+    assertThat(deployment.at("/spec/template/spec/topologySpreadConstraints/0/topologyKey").asText())
+        .isEqualTo("topology.kubernetes.io/zone");
+    JsonNode container = container(deployment);
+    assertThat(container.at("/image").asText()).isEqualTo("registry.example.com/cos-bot:1.2.3");
+    assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
+    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("512Mi");
+    assertThat(container.at("/resources/limits/cpu").asText()).isEqualTo("2");
+    assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
+    Map<String, JsonNode> env = env(container);
+    assertThat(value(env, "QUARKUS_LOG_LEVEL")).isEqualTo("DEBUG");
+    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo("jdbc:postgresql://pg.example.com:5432/cosbot");
+    assertThat(rendered.all("Secret")).isEmpty();
+
+    JsonNode ingress = rendered.one("Ingress");
+    assertThat(ingress.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
+    assertThat(ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText()).isEqualTo("letsencrypt");
+    assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("bot-example-com-tls");
+    assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo("bot.example.com");
+    assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("bot.example.com");
+    assertThat(ingress.at("/spec/rules/0/http/paths/0/pathType").asText()).isEqualTo("Exact");
+    assertThat(paths(ingress)).containsExactly("/slack/events");
+
+    assertThat(rendered.one("ServiceMonitor").at("/metadata/labels/release").asText())
+        .isEqualTo("kube-prometheus-stack");
+  }
+
+  private static TemplateCommand template() {
+    return new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+  }
+
+  private static Rendered render(TemplateCommand command) {
+    String manifests = command.call();
+    try {
+      List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifests).readAll();
+      return new Rendered(documents.stream().filter(d -> d != null && d.has("kind")).toList());
+    } catch (IOException e) {
+      throw new AssertionError("rendered manifests are not valid YAML:\n" + manifests, e);
+    }
+  }
+
+  private static JsonNode container(JsonNode deployment) {
+    JsonNode containers = deployment.at("/spec/template/spec/containers");
+    assertThat(containers).hasSize(1);
+    return containers.get(0);
+  }
+
+  private static Map<String, JsonNode> env(JsonNode container) {
+    return StreamSupport.stream(container.at("/env").spliterator(), false)
+        .collect(Collectors.toMap(e -> e.at("/name").asText(), e -> e));
+  }
+
+  private static String value(Map<String, JsonNode> env, String name) {
+    assertThat(env).containsKey(name);
+    assertThat(env.get(name).has("valueFrom")).as("%s must be plain config", name).isFalse();
+    return env.get(name).at("/value").asText();
+  }
+
+  private static String secretKey(Map<String, JsonNode> env, String name) {
+    assertThat(env).containsKey(name);
+    assertThat(env.get(name).has("value")).as("%s must not be a literal", name).isFalse();
+    return env.get(name).at("/valueFrom/secretKeyRef/key").asText();
+  }
+
+  private static Map<String, String> mountPaths(JsonNode container) {
+    return StreamSupport.stream(container.at("/volumeMounts").spliterator(), false)
+        .collect(Collectors.toMap(m -> m.at("/name").asText(), m -> m.at("/mountPath").asText()));
+  }
+
+  private static String checksum(JsonNode deployment) {
+    return deployment.at("/spec/template/metadata/annotations/checksum~1secret").asText();
+  }
+
+  private static List<String> paths(JsonNode ingress) {
+    return StreamSupport.stream(ingress.at("/spec/rules/0/http/paths").spliterator(), false)
+        .map(p -> p.at("/path").asText())
+        .toList();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** The documents of one `helm template` run, looked up by kind. */
+  private record Rendered(List<JsonNode> documents) {
+
+    List<JsonNode> all(String kind) {
+      return documents.stream().filter(d -> kind.equals(d.at("/kind").asText())).toList();
+    }
+
+    JsonNode one(String kind) {
+      List<JsonNode> matches = all(kind);
+      assertThat(matches).as("rendered %s resources", kind).hasSize(1);
+      return matches.get(0);
+    }
+  }
+}
