@@ -1,0 +1,124 @@
+package dev.cosbot.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application (target/quarkus-app/quarkus-run.jar) as a separate OS process, as an
+ * operator runs it: for restarts, SIGKILL, and several instances on one database.
+ */
+public final class AppProcess implements AutoCloseable {
+  private final String name;
+  private final Map<String, String> env;
+  private final Path log;
+  private Process process;
+  private int port;
+
+  public AppProcess(String name, Map<String, String> env) {
+    this.name = name;
+    this.env = new HashMap<>(env);
+    this.log = Path.of("target", "it-logs", name + ".log");
+  }
+
+  public static String jar() {
+    String jar = System.getProperty("cosbot.app.jar", "target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("Packaged app not found at " + jar + ": run ./mvnw verify");
+    }
+    return jar;
+  }
+
+  /** Starts the process and waits until /q/health/ready answers 200. */
+  public AppProcess start() throws IOException {
+    port = freePort();
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-jar", jar()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("COSBOT_") || k.startsWith("QUARKUS_"));
+    builder.environment().putAll(env);
+    builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = builder.start();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      return status("/q/health/ready") == 200;
+    });
+    return this;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** HTTP status of a GET, or -1 when the process does not answer. */
+  public int status(String path) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+      c.setConnectTimeout(1000);
+      c.setReadTimeout(3000);
+      return c.getResponseCode();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** SIGTERM and wait: a normal stop. */
+  public void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** SIGKILL: no shutdown hooks, nothing flushed. */
+  public void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
