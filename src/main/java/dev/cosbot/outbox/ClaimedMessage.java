@@ -1,6 +1,9 @@
 package dev.cosbot.outbox;
 
-/** A message one worker has claimed for delivery. {@code takenOver} means an earlier claim lapsed. */
+/**
+ * A message one worker has claimed for delivery. {@code takenOver}: an earlier claim lapsed (its
+ * instance died or hung while sending). {@code uncertain}: an earlier attempt may have reached Slack.
+ */
 record ClaimedMessage(
     long id,
     String key,
@@ -9,4 +12,12 @@ record ClaimedMessage(
     String payload,
     String refersTo,
     int attempts,
-    boolean takenOver) {}
+    boolean takenOver,
+    boolean uncertain,
+    java.time.Instant createdAt) {
+
+  /** Whether Slack must be asked before sending again. */
+  boolean mayAlreadyBeDelivered() {
+    return takenOver || uncertain;
+  }
+}

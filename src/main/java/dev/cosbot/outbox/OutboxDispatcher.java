@@ -140,6 +140,18 @@ public class OutboxDispatcher {
       }
       body = withOriginal(message, original.get());
     }
+    if (message.mayAlreadyBeDelivered() && "chat.postMessage".equals(message.method()) && settings.reconcile()) {
+      SlackSender.Lookup lookup = sender.findDelivered(body, message.key(), message.createdAt());
+      if (lookup.found() != null) {
+        store.markSent(message.id(), instance, lookup.found().channel(), lookup.found().ts());
+        registry.counter("cosbot_outbox_reconciled_total").increment();
+        LOG.infof("Outbox message %d had reached Slack before its delivery was interrupted; not sending again", message.id());
+        return;
+      }
+      if (!lookup.answered()) {
+        LOG.warnf("Outbox message %d: could not check whether an interrupted delivery reached Slack; sending again", message.id());
+      }
+    }
     String methodKey = "method:" + message.method();
     double methodRate = settings.perMinute().getOrDefault(message.method(), settings.defaultPerMinute()) / 60.0;
     int methodBurst = Math.max(1, (int) Math.ceil(methodRate));
@@ -178,7 +190,7 @@ public class OutboxDispatcher {
         deadLetter(message, t.error() + " (after " + message.attempts() + " attempts)");
       } else {
         Duration delay = backoff(message.attempts());
-        store.retryLater(message.id(), instance, delay, t.error(), true);
+        store.retryLater(message.id(), instance, delay, t.error(), true, t.maybeDelivered());
         LOG.infof(
             "Outbox message %d (%s) failed with %s; attempt %d, next in %d ms",
             message.id(), message.method(), t.error(), message.attempts(), delay.toMillis());

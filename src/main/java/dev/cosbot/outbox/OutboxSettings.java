@@ -49,6 +49,14 @@ public interface OutboxSettings {
   @WithDefault("3")
   int perChannelBurst();
 
+  /**
+   * Before re-sending a chat.postMessage whose earlier attempt may have reached Slack (timeout,
+   * crash mid-send), look for it in the channel's history by its delivery mark (needs the
+   * *:history scopes). Off: such a message may be delivered twice.
+   */
+  @WithDefault("true")
+  boolean reconcile();
+
   /** Delivered messages are kept this long, then purged. */
   @WithDefault("P30D")
   Duration keepSent();

@@ -30,7 +30,7 @@ public class OutboxStore {
             + "   claimed_until = now() + (? * interval '1 millisecond'), attempts = m.attempts + 1"
             + " FROM due WHERE m.id = due.id"
             + " RETURNING m.id, m.idempotency_key, m.method, m.channel, m.payload, m.refers_to,"
-            + "   m.attempts, due.previous";
+            + "   m.attempts, due.previous, m.uncertain, m.created_at";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, instance);
@@ -48,7 +48,9 @@ public class OutboxStore {
                 rs.getString(5),
                 rs.getString(6),
                 rs.getInt(7),
-                "SENDING".equals(rs.getString(8))));
+                "SENDING".equals(rs.getString(8)),
+                rs.getBoolean(9),
+                rs.getTimestamp(10).toInstant()));
       }
     }
   }
@@ -75,7 +77,8 @@ public class OutboxStore {
   void markSent(long id, String instance, String resultChannel, String resultTs) throws SQLException {
     update(
         "UPDATE outbox_message SET status = 'SENT', sent_at = now(), result_channel = ?, result_ts = ?,"
-            + " claimed_until = NULL, last_error = NULL WHERE id = ? AND claimed_by = ? AND status = 'SENDING'",
+            + " claimed_until = NULL, last_error = NULL, uncertain = FALSE"
+            + " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'",
         resultChannel,
         resultTs,
         id,
@@ -85,13 +88,21 @@ public class OutboxStore {
   /** Back to PENDING for a later attempt; {@code countAttempt=false} for rate limits and waits. */
   void retryLater(long id, String instance, Duration delay, String error, boolean countAttempt)
       throws SQLException {
+    retryLater(id, instance, delay, error, countAttempt, false);
+  }
+
+  /** As above; {@code maybeDelivered} marks the row so the next attempt asks Slack first. */
+  void retryLater(long id, String instance, Duration delay, String error, boolean countAttempt, boolean maybeDelivered)
+      throws SQLException {
     update(
         "UPDATE outbox_message SET status = 'PENDING', claimed_until = NULL,"
             + " next_attempt_at = now() + (? * interval '1 millisecond'), last_error = COALESCE(?, last_error),"
-            + " attempts = attempts - ? WHERE id = ? AND claimed_by = ? AND status = 'SENDING'",
+            + " attempts = attempts - ?, uncertain = (uncertain OR ?)"
+            + " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'",
         delay.toMillis(),
         error,
         countAttempt ? 0 : 1,
+        maybeDelivered,
         id,
         instance);
   }

@@ -21,6 +21,7 @@ public final class SlackCalls {
     }
     body.addProperty("unfurl_links", false);
     body.addProperty("unfurl_media", false);
+    body.add("metadata", deliveryMark(key));
     return new SlackCall(key, "chat.postMessage", channel, body, null);
   }
 
@@ -58,6 +59,32 @@ public final class SlackCalls {
     body.addProperty("user_id", userId);
     body.add("view", Json.slack().toJsonTree(view));
     return new SlackCall(key, "views.publish", null, body, null);
+  }
+
+  /**
+   * Message metadata carrying a hash of the idempotency key (never the key itself, which may name
+   * people): lets the dispatcher find out whether a message whose delivery was interrupted did
+   * reach Slack before sending it again.
+   */
+  static JsonObject deliveryMark(String key) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty(DELIVERY_MARK_FIELD, markOf(key));
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("event_type", DELIVERY_MARK_EVENT);
+    metadata.add("event_payload", payload);
+    return metadata;
+  }
+
+  static final String DELIVERY_MARK_EVENT = "cosbot_delivery";
+  static final String DELIVERY_MARK_FIELD = "mark";
+
+  static String markOf(String key) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonElement toJson(List<LayoutBlock> blocks) {

@@ -71,7 +71,7 @@ public class SlackSender {
         return new SendOutcome.RateLimited(retryAfter(response.header("Retry-After")));
       }
       if (response.code() >= 500) {
-        return new SendOutcome.Transient("http_" + response.code());
+        return new SendOutcome.Transient("http_" + response.code(), true);
       }
       String body = response.body() == null ? "" : response.body().string();
       if (response.code() >= 400) {
@@ -81,7 +81,7 @@ public class SlackSender {
       try {
         json = JsonParser.parseString(body).getAsJsonObject();
       } catch (RuntimeException e) {
-        return new SendOutcome.Transient("unreadable_response");
+        return new SendOutcome.Transient("unreadable_response", true);
       }
       if (json.has("ok") && json.get("ok").getAsBoolean()) {
         return new SendOutcome.Delivered(text(json, "channel"), text(json, "ts"));
@@ -91,7 +91,7 @@ public class SlackSender {
         return new SendOutcome.RateLimited(retryAfter(response.header("Retry-After")));
       }
       if (TRANSIENT.contains(error)) {
-        return new SendOutcome.Transient(error);
+        return new SendOutcome.Transient(error, true);
       }
       if (PERMANENT.contains(error)) {
         return new SendOutcome.Permanent(error);
@@ -99,7 +99,98 @@ public class SlackSender {
       // An error we do not know: Slack documents method errors as permanent unless said otherwise.
       return new SendOutcome.Permanent(error);
     } catch (IOException e) {
-      return new SendOutcome.Transient("io_" + e.getClass().getSimpleName());
+      // Refused or unresolvable connections never reached Slack; anything later (a read timeout, a
+      // reset after the request went out) may have.
+      boolean neverSent =
+          e instanceof java.net.ConnectException
+              || e instanceof java.net.UnknownHostException
+              || e instanceof java.net.NoRouteToHostException
+              || (e instanceof java.net.SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"));
+      return new SendOutcome.Transient("io_" + e.getClass().getSimpleName(), !neverSent);
+    }
+  }
+
+  /** What asking Slack about an interrupted delivery found out. */
+  record Lookup(boolean answered, SendOutcome.Delivered found) {
+    static final Lookup UNKNOWN = new Lookup(false, null);
+    static final Lookup NOT_FOUND = new Lookup(true, null);
+  }
+
+  /**
+   * Looks for a chat.postMessage that may already have reached Slack, by the delivery mark in its
+   * metadata, in the channel (or thread) it was sent to since {@code since}.
+   */
+  Lookup findDelivered(String jsonBody, String key, java.time.Instant since) {
+    JsonObject body = JsonParser.parseString(jsonBody).getAsJsonObject();
+    String channel = text(body, "channel");
+    if (channel == null) {
+      return Lookup.UNKNOWN;
+    }
+    try {
+      if (channel.matches("[UW][A-Z0-9]+")) {
+        JsonObject opened = form("conversations.open", "users", channel);
+        if (opened == null || !opened.get("ok").getAsBoolean()) {
+          return Lookup.UNKNOWN;
+        }
+        channel = opened.getAsJsonObject("channel").get("id").getAsString();
+      }
+      String mark = SlackCalls.markOf(key);
+      String oldest = String.valueOf(Math.max(0, since.getEpochSecond() - 60));
+      String threadTs = text(body, "thread_ts");
+      String cursor = null;
+      for (int page = 0; page < 5; page++) {
+        JsonObject history =
+            threadTs == null
+                ? form("conversations.history", "channel", channel, "oldest", oldest, "limit", "200",
+                    "include_all_metadata", "true", "cursor", cursor)
+                : form("conversations.replies", "channel", channel, "ts", threadTs, "oldest", oldest, "limit", "200",
+                    "include_all_metadata", "true", "cursor", cursor);
+        if (history == null || !history.has("ok") || !history.get("ok").getAsBoolean()) {
+          return Lookup.UNKNOWN;
+        }
+        if (history.has("messages")) {
+          for (JsonElement m : history.getAsJsonArray("messages")) {
+            JsonObject message = m.getAsJsonObject();
+            JsonObject metadata = message.has("metadata") ? message.getAsJsonObject("metadata") : null;
+            if (metadata != null
+                && SlackCalls.DELIVERY_MARK_EVENT.equals(text(metadata, "event_type"))
+                && metadata.has("event_payload")
+                && mark.equals(text(metadata.getAsJsonObject("event_payload"), SlackCalls.DELIVERY_MARK_FIELD))) {
+              return new Lookup(true, new SendOutcome.Delivered(channel, text(message, "ts")));
+            }
+          }
+        }
+        JsonObject meta = history.has("response_metadata") ? history.getAsJsonObject("response_metadata") : null;
+        cursor = meta == null ? null : text(meta, "next_cursor");
+        if (cursor == null || cursor.isBlank()) {
+          return Lookup.NOT_FOUND;
+        }
+      }
+      return Lookup.UNKNOWN;
+    } catch (IOException | RuntimeException e) {
+      return Lookup.UNKNOWN;
+    }
+  }
+
+  /** A form-encoded read call (Slack's read methods do not take JSON bodies); null on HTTP errors. */
+  private JsonObject form(String method, String... pairs) throws IOException {
+    okhttp3.FormBody.Builder form = new okhttp3.FormBody.Builder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        form.add(pairs[i], pairs[i + 1]);
+      }
+    }
+    Request request =
+        new Request.Builder()
+            .url(settings.apiBaseUrl() + method)
+            .header("Authorization", "Bearer " + settings.botToken().orElse(""))
+            .post(form.build())
+            .build();
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful() || response.body() == null) {
+        return null;
+      }
+      return JsonParser.parseString(response.body().string()).getAsJsonObject();
     }
   }
 

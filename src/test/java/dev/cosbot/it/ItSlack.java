@@ -1,6 +1,5 @@
 package dev.cosbot.it;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.cosbot.testsupport.SlackApiTestResource;
@@ -19,9 +18,7 @@ final class ItSlack implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   ItSlack() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1).containerThreads(30).globalTemplating(true));
-    server.start();
-    SlackApiTestResource.resetToDefaults(server);
+    server = SlackApiTestResource.newServer();
   }
 
   /** The environment a process needs to talk to this Slack. */

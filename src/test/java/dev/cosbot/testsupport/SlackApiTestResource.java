@@ -24,13 +24,22 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1).containerThreads(20).globalTemplating(true));
-    server.start();
-    resetToDefaults(server);
+    server = newServer();
     return Map.of(
         "cosbot.slack.api-url", server.baseUrl() + "/api/",
         "cosbot.slack.bot-token", BOT_TOKEN,
         "cosbot.slack.signing-secret", SIGNING_SECRET);
+  }
+
+  /** A started WireMock that answers like Slack, including history of what was posted to it. */
+  public static WireMockServer newServer() {
+    SlackHistory history = new SlackHistory();
+    WireMockServer server = new WireMockServer(
+        wireMockConfig().dynamicPort().jettyAcceptors(1).containerThreads(30).globalTemplating(true).extensions(history));
+    history.attach(server);
+    server.start();
+    resetToDefaults(server);
+    return server;
   }
 
   /** Default Slack answers: every write succeeds with a fresh ts; auth.test names the bot. */
@@ -50,6 +59,10 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
         .willReturn(okJson("{\"ok\":true,\"message_ts\":\"{{now epoch}}.000100\"}")));
     server.stubFor(post(urlPathEqualTo("/api/views.open")).atPriority(10)
         .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
+    for (String method : new String[] {"conversations.history", "conversations.replies", "conversations.open"}) {
+      server.stubFor(post(urlPathEqualTo("/api/" + method)).atPriority(10)
+          .willReturn(aResponse().withTransformers(SlackHistory.NAME)));
+    }
     server.stubFor(post(urlPathEqualTo("/api/users.info")).atPriority(50)
         .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
   }
