@@ -4,6 +4,9 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
+import com.google.gson.JsonObject;
+import dev.cosbot.support.DatabaseErrors;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -89,15 +92,36 @@ public class SlackIngress {
         return json(401, "{\"error\":\"invalid request\"}");
       }
       return response;
-    } catch (com.google.gson.JsonParseException | IllegalArgumentException | IllegalStateException e) {
-      // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
-      LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
-      return json(400, "{\"error\":\"malformed request\"}");
     } catch (Exception e) {
+      if (DatabaseErrors.isUnavailable(e)) {
+        return databaseUnavailable(request);
+      }
+      if (e instanceof com.google.gson.JsonParseException || e instanceof IllegalArgumentException
+          || e instanceof IllegalStateException) {
+        // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
+        LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
+        return json(400, "{\"error\":\"malformed request\"}");
+      }
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.errorf(e, "Slack request failed (ref %s)", ref);
       return json(500, "{\"error\":\"internal error\",\"ref\":\"" + ref + "\"}");
     }
+  }
+
+  /**
+   * The database is unreachable: a person who typed a command is told so at once (200, ephemeral);
+   * everything else gets 503, which Slack retries for events, so nothing is dropped.
+   */
+  private Response databaseUnavailable(Request<?> request) {
+    registry.counter("cosbot_slack_requests_database_unavailable_total", "type", request.getRequestType().name()).increment();
+    LOG.warnf("Slack %s answered without the database: it is unreachable", request.getRequestType());
+    if (request.getRequestType() == RequestType.Command) {
+      JsonObject answer = new JsonObject();
+      answer.addProperty("response_type", "ephemeral");
+      answer.addProperty("text", DatabaseErrors.UNAVAILABLE_MESSAGE);
+      return json(200, answer.toString());
+    }
+    return json(503, "{\"error\":\"database unavailable\"}");
   }
 
   private boolean validSignature(String body, RequestHeaders headers) {
