@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 public class SlackIngress {
   private static final Logger LOG = Logger.getLogger(SlackIngress.class);
   private static final String JSON = "application/json; charset=utf-8";
+  /** Slack's guidance: refuse requests whose timestamp is more than 5 minutes from now. */
+  private static final long REPLAY_WINDOW_SECONDS = 300;
 
   @Inject SlackApp slackApp;
   @Inject SlackSettings settings;
@@ -43,6 +45,8 @@ public class SlackIngress {
     Optional<App> app = slackApp.app();
     if (app.isEmpty() || !settings.canReceiveHttp()) {
       response = json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
+    } else if (outsideReplayWindow(new RequestHeaders(headers))) {
+      response = json(401, "{\"error\":\"invalid request\"}");
     } else {
       RequestHeaders requestHeaders = new RequestHeaders(headers);
       Request<?> request = parse(app.get(), body, requestHeaders, query, remoteAddress);
@@ -56,13 +60,36 @@ public class SlackIngress {
         response = run(app.get(), request);
       }
     }
+    record(kind, response, start);
+    return response;
+  }
+
+  /**
+   * Bolt refuses timestamps more than 5 minutes old but accepts any timestamp in the future, so a
+   * request signed with a far-future timestamp (leaked or precomputed) could be replayed for as
+   * long as its timestamp lasts. Both directions are refused here. Wall-clock time on purpose, like
+   * Slack's own check: the application's Clock can be moved by tests.
+   */
+  private static boolean outsideReplayWindow(RequestHeaders headers) {
+    String timestamp = headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    if (timestamp == null) {
+      return false; // Bolt refuses a request without timestamp or signature.
+    }
+    try {
+      long seconds = Long.parseLong(timestamp.trim());
+      return Math.abs(java.time.Instant.now().getEpochSecond() - seconds) > REPLAY_WINDOW_SECONDS;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  private void record(String kind, Response response, long start) {
     Timer.builder("cosbot_slack_requests")
         .description("Slack requests received, by type and HTTP status")
         .tag("type", kind)
         .tag("status", String.valueOf(response.getStatusCode()))
         .register(registry)
         .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    return response;
   }
 
   private Request<?> parse(
