@@ -101,8 +101,8 @@ class TwoInstancesIT {
       ps.executeBatch();
     }
     await().atMost(Duration.ofSeconds(90)).until(() -> sentTexts(run).size() >= 200);
-    // Nothing more arrives afterwards (a duplicate would).
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> sentTexts(run).size() == 200);
+    // Give a late duplicate time to arrive before counting.
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> sentTexts(run).size() >= 200);
     List<String> texts = sentTexts(run);
     assertThat(texts).hasSize(200);
     assertThat(texts).doesNotHaveDuplicates();
@@ -131,7 +131,7 @@ class TwoInstancesIT {
     assertThat(statuses).as("every delivery is acknowledged").containsOnly(200);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> homePublishes(user) >= 1);
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> homePublishes(user) == 1);
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).until(() -> homePublishes(user) >= 1);
     assertThat(homePublishes(user)).as("the handler ran once for four deliveries on two instances").isEqualTo(1);
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
         var rs = c.createStatement().executeQuery("SELECT count(*) FROM slack_event_receipt WHERE event_id = '" + eventId + "'")) {
