@@ -4,6 +4,9 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
+import com.google.gson.JsonObject;
+import dev.cosbot.support.DatabaseErrors;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +28,8 @@ import org.jboss.logging.Logger;
 public class SlackIngress {
   private static final Logger LOG = Logger.getLogger(SlackIngress.class);
   private static final String JSON = "application/json; charset=utf-8";
+  /** Slack's guidance: refuse requests whose timestamp is more than 5 minutes from now. */
+  private static final long REPLAY_WINDOW_SECONDS = 300;
 
   @Inject SlackApp slackApp;
   @Inject SlackSettings settings;
@@ -40,6 +45,8 @@ public class SlackIngress {
     Optional<App> app = slackApp.app();
     if (app.isEmpty() || !settings.canReceiveHttp()) {
       response = json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
+    } else if (outsideReplayWindow(new RequestHeaders(headers))) {
+      response = json(401, "{\"error\":\"invalid request\"}");
     } else {
       RequestHeaders requestHeaders = new RequestHeaders(headers);
       Request<?> request = parse(app.get(), body, requestHeaders, query, remoteAddress);
@@ -53,13 +60,36 @@ public class SlackIngress {
         response = run(app.get(), request);
       }
     }
+    record(kind, response, start);
+    return response;
+  }
+
+  /**
+   * Bolt refuses timestamps more than 5 minutes old but accepts any timestamp in the future, so a
+   * request signed with a far-future timestamp (leaked or precomputed) could be replayed for as
+   * long as its timestamp lasts. Both directions are refused here. Wall-clock time on purpose, like
+   * Slack's own check: the application's Clock can be moved by tests.
+   */
+  private static boolean outsideReplayWindow(RequestHeaders headers) {
+    String timestamp = headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    if (timestamp == null) {
+      return false; // Bolt refuses a request without timestamp or signature.
+    }
+    try {
+      long seconds = Long.parseLong(timestamp.trim());
+      return Math.abs(java.time.Instant.now().getEpochSecond() - seconds) > REPLAY_WINDOW_SECONDS;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  private void record(String kind, Response response, long start) {
     Timer.builder("cosbot_slack_requests")
         .description("Slack requests received, by type and HTTP status")
         .tag("type", kind)
         .tag("status", String.valueOf(response.getStatusCode()))
         .register(registry)
         .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    return response;
   }
 
   private Request<?> parse(
@@ -89,15 +119,36 @@ public class SlackIngress {
         return json(401, "{\"error\":\"invalid request\"}");
       }
       return response;
-    } catch (com.google.gson.JsonParseException | IllegalArgumentException | IllegalStateException e) {
-      // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
-      LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
-      return json(400, "{\"error\":\"malformed request\"}");
     } catch (Exception e) {
+      if (DatabaseErrors.isUnavailable(e)) {
+        return databaseUnavailable(request);
+      }
+      if (e instanceof com.google.gson.JsonParseException || e instanceof IllegalArgumentException
+          || e instanceof IllegalStateException) {
+        // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
+        LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
+        return json(400, "{\"error\":\"malformed request\"}");
+      }
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.errorf(e, "Slack request failed (ref %s)", ref);
       return json(500, "{\"error\":\"internal error\",\"ref\":\"" + ref + "\"}");
     }
+  }
+
+  /**
+   * The database is unreachable: a person who typed a command is told so at once (200, ephemeral);
+   * everything else gets 503, which Slack retries for events, so nothing is dropped.
+   */
+  private Response databaseUnavailable(Request<?> request) {
+    registry.counter("cosbot_slack_requests_database_unavailable_total", "type", request.getRequestType().name()).increment();
+    LOG.warnf("Slack %s answered without the database: it is unreachable", request.getRequestType());
+    if (request.getRequestType() == RequestType.Command) {
+      JsonObject answer = new JsonObject();
+      answer.addProperty("response_type", "ephemeral");
+      answer.addProperty("text", DatabaseErrors.UNAVAILABLE_MESSAGE);
+      return json(200, answer.toString());
+    }
+    return json(503, "{\"error\":\"database unavailable\"}");
   }
 
   private boolean validSignature(String body, RequestHeaders headers) {

@@ -26,6 +26,7 @@ public final class AppProcess implements AutoCloseable {
   private final Path log;
   private Process process;
   private int port;
+  private boolean startedBefore;
 
   public AppProcess(String name, Map<String, String> env) {
     this.name = name;
@@ -54,7 +55,9 @@ public final class AppProcess implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
     builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // A fresh log per run of the test (earlier runs must not count), appended across restarts of this process.
+    builder.redirectOutput(startedBefore ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+    startedBefore = true;
     process = builder.start();
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
       if (!process.isAlive()) {
