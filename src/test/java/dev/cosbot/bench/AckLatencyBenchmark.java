@@ -52,6 +52,7 @@ class AckLatencyBenchmark {
 
     WireMockServer slack = SlackApiTestResource.newServer();
     Path dataDir = Files.createTempDirectory("cosbot-bench-ack");
+    Path pgDir = dataDir.resolve("postgres");
     Map<String, String> env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", SlackApiTestResource.BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SECRET);
@@ -72,7 +73,7 @@ class AckLatencyBenchmark {
           baseline == null ? "" : String.format(Locale.ROOT, "; Bolt baseline %.0f ms to its first HTTP answer", baseline.startupMillis()));
       Thread.sleep(5000);
       double idleRss = service.rssMiB();
-      double idlePg = service.childrenRssMiB();
+      double idlePg = service.postgresRssMiB(pgDir);
       double baselineIdle = baseline == null ? Double.NaN : baseline.rssMiB();
 
       String url = service.baseUrl() + "/slack/events";
@@ -97,7 +98,7 @@ class AckLatencyBenchmark {
       int loadRssSamples = 0;
       double loadPgMax = 0;
       for (int rate : rates) {
-        RssSampler sampler = rate == 200 ? new RssSampler(service) : null;
+        RssSampler sampler = rate == 200 ? new RssSampler(service, pgDir) : null;
         for (var kind : kinds.entrySet()) {
           results.add(load.run("service", kind.getKey(), rate, seconds, kind.getValue(),
               kind.getKey().startsWith("block_actions") ? okAction : ok2xx));
@@ -112,7 +113,7 @@ class AckLatencyBenchmark {
         }
         if (baseline != null) {
           String baseUrl = baseline.baseUrl() + "/slack/events";
-          RssSampler baseSampler = rate == 200 ? new RssSampler(baseline) : null;
+          RssSampler baseSampler = rate == 200 ? new RssSampler(baseline, null) : null;
           results.add(load.run("Bolt baseline", "/cos help", rate, seconds, () -> help(baseUrl), ok2xx));
           print(results.get(results.size() - 1));
           if (baseSampler != null) {
@@ -128,6 +129,7 @@ class AckLatencyBenchmark {
           idleRss, loadRssMax, loadRssSamples == 0 ? Double.NaN : loadRssSum / loadRssSamples, loadRssSamples, idlePg, loadPgMax));
     } finally {
       slack.stop();
+      deleteTree(dataDir);
     }
 
     StringBuilder md = new StringBuilder();
@@ -183,6 +185,14 @@ class AckLatencyBenchmark {
         .awaitReady("POST", "/slack/events", 200, 400, 401, 404, 405);
   }
 
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.out.println("Could not delete " + dir + ": " + e.getMessage());
+    }
+  }
+
   static String jar() {
     String jar = System.getProperty("cosbot.app.jar", "target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(Path.of(jar))) {
@@ -233,7 +243,7 @@ class AckLatencyBenchmark {
     int samples;
     double childrenMax;
 
-    RssSampler(JavaProcess process) {
+    RssSampler(JavaProcess process, Path pgDir) {
       timer.scheduleAtFixedRate(() -> {
         double rss = process.rssMiB();
         if (!Double.isNaN(rss)) {
@@ -241,7 +251,9 @@ class AckLatencyBenchmark {
             max = Math.max(max, rss);
             sum += rss;
             samples++;
-            childrenMax = Math.max(childrenMax, process.childrenRssMiB());
+            if (pgDir != null) {
+              childrenMax = Math.max(childrenMax, process.postgresRssMiB(pgDir));
+            }
           }
         }
       }, 0, 250, TimeUnit.MILLISECONDS);

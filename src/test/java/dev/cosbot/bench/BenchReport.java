@@ -51,7 +51,10 @@ public final class BenchReport {
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
   }
 
-  /** The Maven command that reproduces this run, with the bench.* and test properties that were set. */
+  /**
+   * The Maven command that ran this benchmark: the whole suite, or with -Dtest when only some ran,
+   * plus the bench.* properties that were set.
+   */
   public static String command(String benchmark) {
     Map<String, String> props = new TreeMap<>();
     System.getProperties().forEach((k, v) -> {
@@ -60,7 +63,11 @@ public final class BenchReport {
         props.put(key, String.valueOf(v));
       }
     });
-    StringBuilder out = new StringBuilder("./mvnw -o -B -Pbench verify -Dtest=" + benchmark + " -Dsurefire.failIfNoSpecifiedTests=false");
+    String only = System.getProperty("test");
+    StringBuilder out = new StringBuilder("./mvnw -o -B -Pbench verify");
+    if (only != null && !only.isBlank()) {
+      out.append(" -Dtest=").append(only).append(" -Dsurefire.failIfNoSpecifiedTests=false");
+    }
     props.forEach((k, v) -> out.append(" -D").append(k).append('=').append(v));
     return out.toString();
   }

@@ -115,9 +115,28 @@ public final class JavaProcess implements AutoCloseable {
     return rssMiB(process.pid());
   }
 
-  /** VmRSS of the processes this JVM started (the embedded PostgreSQL), in MiB. */
-  public double childrenRssMiB() {
-    return process.descendants().mapToDouble(p -> rssMiB(p.pid())).filter(v -> !Double.isNaN(v)).sum();
+  /**
+   * VmRSS of the embedded PostgreSQL this JVM started, in MiB: the postmaster named in
+   * {@code pgDataDir/postmaster.pid} and its backends (the server detaches from the JVM, so it is
+   * not among the JVM's descendants), plus any process still below the JVM. Shared memory pages
+   * are counted once per process, so this overstates what PostgreSQL really holds.
+   */
+  public double postgresRssMiB(Path pgDataDir) {
+    double sum = process.descendants().mapToDouble(p -> rssMiB(p.pid())).filter(v -> !Double.isNaN(v)).sum();
+    try {
+      Path pidFile = pgDataDir.resolve("postmaster.pid");
+      if (Files.exists(pidFile)) {
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        var postmaster = ProcessHandle.of(pid);
+        if (postmaster.isPresent()) {
+          sum += rssMiB(pid);
+          sum += postmaster.get().descendants().mapToDouble(p -> rssMiB(p.pid())).filter(v -> !Double.isNaN(v)).sum();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not readable: what was found so far
+    }
+    return sum;
   }
 
   static double rssMiB(long pid) {

@@ -45,7 +45,7 @@ class OutboxThroughputBenchmark {
   @Test
   void outboxThroughputUnderRateLimit() throws Exception {
     int messages = Integer.getInteger("bench.outbox.messages", 10_000);
-    double allowed = Double.parseDouble(System.getProperty("bench.outbox.allowedPerSecond", "100"));
+    double allowed = Double.parseDouble(System.getProperty("bench.outbox.allowedPerSecond", "40"));
     int burst = Integer.getInteger("bench.outbox.burst", (int) Math.ceil(allowed));
     double overdrive = Double.parseDouble(System.getProperty("bench.outbox.overdrive", "1.2"));
     int channels = Integer.getInteger("bench.outbox.channels", 500);
