@@ -158,6 +158,8 @@ class AckLatencyBenchmark {
         md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f |%n", rate, s.p50() / b.p50(), s.p99() / b.p99()));
       }
     }
+    md.append("\nLatency percentiles are over the correct answers only; a request that timed out (10 s) or failed is counted under Errors "
+        + "and by its exception under Answers.\n");
     md.append("\nAnswers: HTTP status → count. A block_actions request for an action id no listener handles is answered by Bolt with 404 at once; "
         + "that answer is the ack being timed (choose a real one with `-Dbench.actionId=`).\n");
     BenchReport.publish("ack-latency", md.toString());
