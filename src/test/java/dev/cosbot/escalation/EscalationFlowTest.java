@@ -56,14 +56,7 @@ class EscalationFlowTest extends SlackTestBase {
   }
 
   static String values(String title, String details, String severity, String area, String link, boolean confidential) {
-    return "{\"esc_title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(title) + "}},"
-        + "\"esc_details\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(details) + "}},"
-        + "\"esc_severity\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\""
-        + severity + "\"},\"value\":\"" + severity + "\"}}},"
-        + "\"esc_area\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(area) + "}},"
-        + "\"esc_link\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(link) + "}},"
-        + "\"esc_confidential\":{\"value\":{\"type\":\"checkboxes\",\"selected_options\":["
-        + (confidential ? "{\"text\":{\"type\":\"plain_text\",\"text\":\"Confidential\"},\"value\":\"yes\"}" : "") + "]}}}";
+    return EscalationRequests.raiseValues(title, details, severity, area, link, confidential);
   }
 
   /** Submits the raise modal as {@code reporter}; returns the new escalation's id. */
