@@ -92,6 +92,20 @@ class EscalationFlowTest extends SlackTestBase {
   }
 
   @Test
+  void onlyChiefsOfStaffManageRoutes() throws Exception {
+    String area = unique("Sneaky");
+    SlackRequests.cos("U0NOSY", "route add area " + area + " owner <@U0NOSY|me>").then().statusCode(200)
+        .body("text", containsString("only a Chief of Staff"));
+    assertThat(scalar("SELECT count(*) FROM escalation_route WHERE area = '" + area + "'")).isZero();
+    SlackRequests.cos("U0ADMIN", "route add area " + area).then().body("text", containsString("needs an owner"));
+    addRule(area, "U0SNEAKOWNER", null, null);
+    long rule = scalar("SELECT id FROM escalation_route WHERE area = '" + area + "'");
+    SlackRequests.cos("U0NOSY", "route remove " + rule).then().body("text", containsString("only a Chief of Staff"));
+    SlackRequests.cos("U0ADMIN", "route remove " + rule).then().body("text", containsString("Removed rule #" + rule));
+    assertThat(scalar("SELECT count(*) FROM escalation_route WHERE area = '" + area + "'")).isZero();
+  }
+
+  @Test
   void anUnmatchedEscalationGoesToTheChiefsOfStaff() throws Exception {
     long id = raise("U0REPORTER", unique("Printer on fire"), "S3", unique("Facilities"), false);
     List<JsonObject> posts = awaitCalls("chat.postMessage", "#" + id + " ", 2);
