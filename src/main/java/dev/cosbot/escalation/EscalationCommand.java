@@ -1,0 +1,78 @@
+package dev.cosbot.escalation;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import dev.cosbot.people.Role;
+import dev.cosbot.slack.command.CosCommand;
+import dev.cosbot.slack.command.CosCommandRouter;
+import dev.cosbot.slack.command.CosSubcommand;
+import dev.cosbot.slack.command.HelpLine;
+import dev.cosbot.support.SlackText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /cos escalate}, {@code /cos escalations [mine|open|<area>]} and {@code /cos route add|list|remove}. */
+@ApplicationScoped
+public class EscalationCommand implements CosSubcommand {
+  @Inject EscalationService service;
+  @Inject EscalationReads reads;
+  @Inject Clock clock;
+
+  @Override
+  public List<String> names() {
+    return List.of("escalate", "escalations", "route");
+  }
+
+  @Override
+  public List<HelpLine> help() {
+    return List.of(
+        new HelpLine("/cos escalate [text]", "raise an escalation (same as /escalate)", Role.MEMBER),
+        new HelpLine("/cos escalations [mine|open|<area>]", "open escalations by severity and age", Role.MEMBER),
+        new HelpLine("/cos route add area \"Security\" owner @user [channel #ch] [backup @user]", "route escalations", Role.ADMIN),
+        new HelpLine("/cos route list | remove <n>", "see or remove escalation routing rules", Role.ADMIN));
+  }
+
+  @Override
+  public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
+    return switch (cmd.name()) {
+      case "escalate" -> {
+        View view = EscalationBlocks.raiseModal(EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.knownAreas());
+        ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
+        yield ctx.ack();
+      }
+      case "escalations" -> CosCommandRouter.ephemeral(ctx, list(cmd));
+      default -> CosCommandRouter.ephemeral(ctx, route(cmd));
+    };
+  }
+
+  private String list(CosCommand cmd) {
+    String filter = cmd.rest().trim();
+    List<Escalation> items;
+    String heading;
+    if (filter.isEmpty() || filter.equalsIgnoreCase("open")) {
+      items = reads.unresolved();
+      heading = "Open escalations";
+    } else if (filter.equalsIgnoreCase("mine")) {
+      items = reads.mine(cmd.caller().userId());
+      heading = "Your open escalations";
+    } else {
+      items = reads.unresolvedInArea(filter);
+      heading = "Open escalations in " + SlackText.escapeAndCut(filter, 80);
+    }
+    return EscalationBlocks.list(heading, items, e -> EscalationReads.seesInFull(cmd.caller(), e), clock.instant());
+  }
+
+  private String route(CosCommand cmd) {
+    cmd.caller().requireAdmin();
+    return switch (cmd.arg(0).toLowerCase(Locale.ROOT)) {
+      case "add" -> service.addRoute(cmd.caller(), cmd.args().subList(1, cmd.args().size()));
+      case "list" -> service.listRoutes(cmd.caller());
+      case "remove" -> service.removeRoute(cmd.caller(), cmd.arg(1));
+      default -> EscalationRouting.ADD_USAGE + "\nAlso: `/cos route list`, `/cos route remove <n>`.";
+    };
+  }
+}

@@ -1,0 +1,76 @@
+package dev.cosbot.escalation;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/**
+ * An SLA target: a plain duration or a number of business days. Pure; unit-tested.
+ *
+ * <p>Business days skip Saturday and Sunday in the business time zone. A start on a weekend
+ * counts from the following Monday 00:00, so "1 business day" from Saturday ends Tuesday 00:00.
+ */
+public record Sla(Duration duration, int businessDays) {
+
+  public static Sla parse(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.endsWith("bd")) {
+      int days = Integer.parseInt(t.substring(0, t.length() - 2).trim());
+      if (days < 0) {
+        throw new IllegalArgumentException("negative business days: " + text);
+      }
+      return new Sla(null, days);
+    }
+    Duration d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("SLA target must be positive: " + text);
+    }
+    return new Sla(d, 0);
+  }
+
+  /** When a window of this size that starts at {@code start} ends. */
+  public Instant after(Instant start, ZoneId zone) {
+    if (duration != null) {
+      return start.plus(duration);
+    }
+    ZonedDateTime t = start.atZone(zone);
+    if (weekend(t)) {
+      while (weekend(t)) {
+        t = t.plusDays(1);
+      }
+      t = t.toLocalDate().atStartOfDay(zone);
+    }
+    for (int i = 0; i < businessDays; i++) {
+      t = t.plusDays(1);
+      while (weekend(t)) {
+        t = t.plusDays(1);
+      }
+    }
+    return t.toInstant();
+  }
+
+  /** A short human description, e.g. "15m", "4h", "2d", "1 business day". */
+  public String describe() {
+    if (duration == null) {
+      return businessDays + (businessDays == 1 ? " business day" : " business days");
+    }
+    long minutes = duration.toMinutes();
+    if (minutes == 0) {
+      return duration.toSeconds() + "s";
+    }
+    if (minutes % (24 * 60) == 0) {
+      return minutes / (24 * 60) + "d";
+    }
+    if (minutes % 60 == 0) {
+      return minutes / 60 + "h";
+    }
+    return minutes + "m";
+  }
+
+  private static boolean weekend(ZonedDateTime t) {
+    return t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+}
