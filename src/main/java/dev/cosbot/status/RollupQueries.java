@@ -27,8 +27,11 @@ public final class RollupQueries {
   public static final String PORTFOLIO_SQL =
       "SELECT i.id, i.name, i.team, i.owner_id, i.state, i.current_rag, i.stale_since, i.missed_in_row,"
           + " u.summary, u.posted_at, u.percent, u.confidence, u.risks, u.asks, u.ask_to"
-          + " FROM status_initiative i LEFT JOIN status_update u ON u.id = i.last_update_id"
-          + " WHERE i.state <> 'DONE'%s ORDER BY i.team, i.name";
+          + " FROM status_initiative i LEFT JOIN LATERAL"
+          // LIMIT 1 keeps this a per-row primary-key lookup: otherwise the planner hashes the whole update table.
+          + " (SELECT * FROM status_update x WHERE x.id = i.last_update_id LIMIT 1) u ON true"
+          // No ORDER BY: sorting 2,000 rows by locale collation costs more than the whole query; Java sorts.
+          + " WHERE i.state <> 'DONE'%s";
 
   public static final String EVENTS_SQL =
       "SELECT initiative_id, from_rag, to_rag, changed_at FROM status_rag_event"
@@ -97,6 +100,7 @@ public final class RollupQueries {
         }
       }
     }
+    lines = sortByTeamAndName(lines);
     List<Rollup.Change> changes = new ArrayList<>();
     try (PreparedStatement ps = window(c, EVENTS_SQL, from, to); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -130,6 +134,14 @@ public final class RollupQueries {
     }
     updated.sort(Comparator.comparing(Rollup.Line::team).thenComparing(Rollup.Line::name));
     return assemble(from, to, filter.describe(), lines, riskAsk, changes, updated, gaps);
+  }
+
+  private static Map<Long, Rollup.Line> sortByTeamAndName(Map<Long, Rollup.Line> lines) {
+    Map<Long, Rollup.Line> sorted = new LinkedHashMap<>();
+    lines.values().stream()
+        .sorted(Comparator.comparing(Rollup.Line::team, String.CASE_INSENSITIVE_ORDER).thenComparing(Rollup.Line::name, String.CASE_INSENSITIVE_ORDER))
+        .forEach(l -> sorted.put(l.id(), l));
+    return sorted;
   }
 
   private static PreparedStatement window(Connection c, String sql, Instant from, Instant to) throws SQLException {

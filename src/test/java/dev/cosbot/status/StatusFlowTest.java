@@ -69,7 +69,7 @@ class StatusFlowTest extends SlackTestBase {
         + (value == null ? "null" : "{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"}") + "}}";
   }
 
-  static String initiativeValues(String name, String owner, String team, String time, String channel) {
+  public static String initiativeValues(String name, String owner, String team, String time, String channel) {
     return "{" + String.join(",", text("name", name), text("description", "What it is"), user("owner", owner), text("team", team),
         user("dri", null), user("sponsor", null), "\"target_date\":{\"v\":{\"type\":\"datepicker\",\"selected_date\":null}}",
         text("tags", "q4"), select("every_weeks", "1"), select("cadence_day", "5"),
@@ -77,7 +77,7 @@ class StatusFlowTest extends SlackTestBase {
         "\"report_channel\":{\"v\":{\"type\":\"channels_select\",\"selected_channel\":" + SlackRequests.jsonString(channel) + "}}") + "}";
   }
 
-  static String updateValues(String rag, String summary, String risks, String asks, String askTo, String confidence, String percent) {
+  public static String updateValues(String rag, String summary, String risks, String asks, String askTo, String confidence, String percent) {
     return "{" + String.join(",", select("rag", rag), text("summary", summary), text("progress", "Shipped the API"),
         text("risks", risks), text("asks", asks), user("ask_to", askTo), select("confidence", confidence), text("percent", percent)) + "}";
   }
