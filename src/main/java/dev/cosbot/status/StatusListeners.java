@@ -6,7 +6,6 @@ import dev.cosbot.outbox.SlackCalls;
 import dev.cosbot.people.Caller;
 import dev.cosbot.people.Roles;
 import dev.cosbot.slack.SlackListeners;
-import dev.cosbot.support.SlackText;
 import dev.cosbot.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,9 +39,7 @@ public class StatusListeners implements SlackListeners {
         Initiative i = metadata != null && metadata.startsWith("edit:")
             ? service.edit(caller, Long.parseLong(metadata.substring(5)), parsed.form())
             : service.create(caller, parsed.form());
-        outbox.send(SlackCalls.postMessage("status:saved:" + i.id + ":" + i.updatedAt.toEpochMilli(), caller.userId(),
-            ":white_check_mark: Saved *" + SlackText.escapeAndCut(i.name, 200) + "* (" + SlackText.escapeAndCut(i.team, 80)
-                + "): updates due " + i.cadence().describe() + ", owner's time.", null));
+        LOG.debugf("Initiative %d saved by %s", i.id, caller.userId());
         return ctx.ack();
       } catch (FieldErrors e) {
         return ctx.ackWithErrors(e.errors());

@@ -44,6 +44,7 @@ public class StatusService {
     i.updatedAt = now;
     i.persist();
     em.flush();
+    saved(caller, i);
     if (!form.ownerId().equals(caller.userId())) {
       outbox.enqueue(SlackCalls.postMessage("status:owner:" + i.id + ":" + i.ownerId, i.ownerId,
           SlackText.mention(caller.userId()) + " made you the owner of *" + SlackText.escapeAndCut(i.name, 200) + "* ("
@@ -71,7 +72,16 @@ public class StatusService {
     }
     i.state = form.state();
     i.updatedAt = clock.instant();
+    saved(caller, i);
     return i;
+  }
+
+  /** Confirms to the person who saved it, in the same transaction as the change. */
+  private void saved(Caller caller, Initiative i) {
+    outbox.enqueue(SlackCalls.postMessage("status:saved:" + i.id + ":" + i.updatedAt.toEpochMilli(), caller.userId(),
+        ":white_check_mark: Saved *" + SlackText.escapeAndCut(i.name, 200) + "* (" + SlackText.escapeAndCut(i.team, 80)
+            + "): updates due " + i.cadence().describe() + ", owner's time" + (i.state == Initiative.State.ACTIVE ? "." : " (" + i.state.name().toLowerCase() + ")."),
+        null));
   }
 
   @Transactional
