@@ -49,7 +49,7 @@ public class StatusDigestSource implements DigestSource {
         continue;
       }
       StatusUpdate u = StatusUpdate.findById(e.updateId);
-      String summary = u == null ? "" : ": " + SlackText.escapeAndCut(u.summary, 150);
+      String summary = u == null ? "" : ": " + SlackText.escapeAndCut(u.summary, 120);
       String name = "*" + SlackText.escapeAndCut(i.name, 80) + "* (" + SlackText.escapeAndCut(i.team, 40) + ")";
       if (e.toRag == Rag.RED) {
         items.add(new DigestItem("status:red:" + i.id, DigestSection.NEEDS_YOU, 90,
@@ -72,7 +72,7 @@ public class StatusDigestSource implements DigestSource {
       Initiative i = byId.computeIfAbsent(u.initiativeId, id -> em.find(Initiative.class, id));
       items.add(new DigestItem("status:ask:" + u.id, DigestSection.NEEDS_YOU, 80,
           ":raising_hand: " + SlackText.mention(u.authorId) + " asks you on *" + SlackText.escapeAndCut(i.name, 80) + "*: "
-              + SlackText.escapeAndCut(u.asks, 150), null, DigestButton.askOwner(u.authorId, i.name)));
+              + SlackText.escapeAndCut(u.asks, 120), null, DigestButton.askOwner(u.authorId, i.name)));
     }
     List<Object[]> missing = em.createQuery("select p.initiativeId, count(p) from Period p where p.state = :missing"
             + " and p.closedAt >= :since and p.closedAt < :now group by p.initiativeId", Object[].class)

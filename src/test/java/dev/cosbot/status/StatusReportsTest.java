@@ -25,6 +25,7 @@ class StatusReportsTest extends SlackTestBase {
   @Inject StatusReports reports;
   @Inject StatusDigestSource digest;
   @Inject HomeService home;
+  @Inject StatusJobs jobs;
 
   @Test
   void weeklyReportDigestAndHome() throws Exception {
@@ -42,6 +43,9 @@ class StatusReportsTest extends SlackTestBase {
         StatusFlowTest.updateValues("RED", "Blocked on legal", "Contract unsigned", "Call their CEO", "U0CXO", "LOW", "10")))
         .then().statusCode(200);
     long updateId = scalar("SELECT id FROM status_update WHERE initiative_id = " + id);
+    // The scheduled sweep visits every active initiative; nothing is due yet for this one.
+    assertThat(jobs.sweep(Instant.now())).isGreaterThanOrEqualTo(1);
+    assertThat(matching("chat.postMessage", "Time for your update on *" + name)).isEmpty();
 
     // Weekly report: once per channel and week, however often the job fires.
     assertThat(reports.postWeekly()).isGreaterThanOrEqualTo(1);
