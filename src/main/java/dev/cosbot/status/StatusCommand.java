@@ -1,0 +1,112 @@
+package dev.cosbot.status;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import dev.cosbot.people.Role;
+import dev.cosbot.slack.command.CosCommand;
+import dev.cosbot.slack.command.CosCommandRouter;
+import dev.cosbot.slack.command.CosSubcommand;
+import dev.cosbot.slack.command.HelpLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+
+/** {@code /cos initiative new|edit|done}, {@code /cos initiatives [team]}, {@code /cos status [initiative]}, {@code /cos report [team|initiative]}. */
+@ApplicationScoped
+public class StatusCommand implements CosSubcommand {
+  private static final Logger LOG = Logger.getLogger(StatusCommand.class);
+  static final String USAGE = "Usage: `/cos initiative new`, `/cos initiative edit <name>`, `/cos initiative done <name>`";
+
+  @Inject StatusService service;
+  @Inject StatusReports reports;
+  @Inject StatusSettings settings;
+  @Inject Clock clock;
+
+  @Override
+  public List<String> names() {
+    return List.of("initiative", "initiatives", "status", "report");
+  }
+
+  @Override
+  public List<HelpLine> help() {
+    return List.of(
+        new HelpLine("/cos initiative new", "add an initiative to the portfolio (owner, team, update cadence)", Role.MEMBER),
+        new HelpLine("/cos initiative edit|done <name>", "change or close an initiative you own", Role.MEMBER),
+        new HelpLine("/cos initiatives [team]", "the portfolio, or one team's part of it", Role.MEMBER),
+        new HelpLine("/cos status [initiative]", "post a status update now", Role.MEMBER),
+        new HelpLine("/cos report [team|initiative]", "the status rollup of the last 7 days", Role.MEMBER));
+  }
+
+  @Override
+  public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
+    return switch (cmd.name()) {
+      case "initiatives" -> CosCommandRouter.ephemeral(ctx,
+          StatusBlocks.initiativesText(Initiative.open(blankToNull(String.join(" ", cmd.args()))), blankToNull(String.join(" ", cmd.args()))));
+      case "status" -> {
+        Initiative i = service.forStatus(cmd.caller(), blankToNull(String.join(" ", cmd.args())));
+        yield open(ctx, cmd, StatusBlocks.updateModal(i, service.last(i).orElse(null), String.valueOf(i.id)));
+      }
+      case "report" -> report(cmd, ctx);
+      default -> initiative(cmd, ctx);
+    };
+  }
+
+  private Response initiative(CosCommand cmd, SlashCommandContext ctx) throws Exception {
+    String action = cmd.arg(0).toLowerCase(Locale.ROOT);
+    String name = cmd.args().size() > 1 ? blankToNull(String.join(" ", cmd.args().subList(1, cmd.args().size()))) : null;
+    return switch (action) {
+      case "new" -> open(ctx, cmd, StatusBlocks.initiativeModal(null, cmd.caller().userId(), "new"));
+      case "edit" -> {
+        Initiative i = service.byNameOrThrow(name);
+        StatusService.requireOwnerOrAdmin(cmd.caller(), i);
+        yield open(ctx, cmd, StatusBlocks.initiativeModal(i, null, "edit:" + i.id));
+      }
+      case "done" -> {
+        Initiative i = service.done(cmd.caller(), name);
+        yield CosCommandRouter.ephemeral(ctx, ":white_check_mark: *" + dev.cosbot.support.SlackText.escapeAndCut(i.name, 80)
+            + "* is done. It stays in the history and leaves the portfolio.");
+      }
+      default -> CosCommandRouter.ephemeral(ctx, USAGE);
+    };
+  }
+
+  private Response report(CosCommand cmd, SlashCommandContext ctx) {
+    String arg = blankToNull(String.join(" ", cmd.args()));
+    RollupQueries.Filter filter = RollupQueries.Filter.all();
+    String title = "Status report";
+    if (arg != null) {
+      var byName = Initiative.byName(arg);
+      if (byName.isPresent()) {
+        filter = new RollupQueries.Filter(null, byName.get().id, null);
+        title = "Status report: " + byName.get().name;
+      } else {
+        filter = new RollupQueries.Filter(arg, null, null);
+        title = "Status report: " + arg;
+      }
+    }
+    Instant now = clock.instant();
+    Rollup r = reports.rollup(now.minus(Duration.ofDays(7)), now, filter);
+    var blocks = StatusBlocks.report(r, title, ZoneOffset.UTC, settings.reportTopN());
+    return ctx.ack(res -> res.responseType("ephemeral").text(StatusBlocks.reportText(r)).blocks(blocks));
+  }
+
+  private Response open(SlashCommandContext ctx, CosCommand cmd, View view) throws Exception {
+    var response = ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
+    if (!response.isOk()) {
+      LOG.warnf("views.open failed: %s", response.getError());
+      return CosCommandRouter.ephemeral(ctx, "Sorry, Slack did not open the form (" + response.getError() + "). Please try again.");
+    }
+    return ctx.ack();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.cosbot.status;
+
+/** Callback, block and action ids of the status feature, in one place. */
+public final class StatusIds {
+  private StatusIds() {}
+
+  public static final String INITIATIVE_MODAL = "status_initiative_modal";
+  public static final String UPDATE_MODAL = "status_update_modal";
+  public static final String POST_UPDATE_ACTION = "status_post_update";
+
+  /** Every input's element uses this action id; the block id names the field. */
+  public static final String VALUE = "v";
+
+  // Initiative modal blocks
+  public static final String NAME = "name";
+  public static final String DESCRIPTION = "description";
+  public static final String OWNER = "owner";
+  public static final String TEAM = "team";
+  public static final String DRI = "dri";
+  public static final String SPONSOR = "sponsor";
+  public static final String TARGET = "target_date";
+  public static final String TAGS = "tags";
+  public static final String EVERY = "every_weeks";
+  public static final String DAY = "cadence_day";
+  public static final String TIME = "cadence_time";
+  public static final String CHANNEL = "report_channel";
+  public static final String STATE = "state";
+
+  // Update modal blocks
+  public static final String RAG = "rag";
+  public static final String SUMMARY = "summary";
+  public static final String PROGRESS = "progress";
+  public static final String RISKS = "risks";
+  public static final String ASKS = "asks";
+  public static final String ASK_TO = "ask_to";
+  public static final String CONFIDENCE = "confidence";
+  public static final String PERCENT = "percent";
+}
