@@ -40,6 +40,58 @@ public class Outbox {
     return inserted == 1;
   }
 
+  /**
+   * Queues many calls with one statement (a fan-out to thousands of people): same semantics as
+   * {@link #enqueue(SlackCall)} for each call. Returns how many were new (the rest were queued before).
+   */
+  @Transactional(TxType.MANDATORY)
+  public int enqueueAll(java.util.List<SlackCall> calls) {
+    if (calls.isEmpty()) {
+      return 0;
+    }
+    int total = 0;
+    for (int from = 0; from < calls.size(); from += 10_000) {
+      java.util.List<SlackCall> chunk = calls.subList(from, Math.min(calls.size(), from + 10_000));
+      String[] keys = new String[chunk.size()];
+      String[] methods = new String[chunk.size()];
+      String[] channels = new String[chunk.size()];
+      String[] payloads = new String[chunk.size()];
+      String[] refersTo = new String[chunk.size()];
+      for (int i = 0; i < chunk.size(); i++) {
+        SlackCall call = chunk.get(i);
+        keys[i] = call.key();
+        methods[i] = call.method();
+        channels[i] = call.channel();
+        payloads[i] = call.payload().toString();
+        refersTo[i] = call.refersTo();
+      }
+      total +=
+          em.unwrap(org.hibernate.Session.class)
+              .doReturningWork(
+                  connection -> {
+                    try (java.sql.PreparedStatement insert =
+                        connection.prepareStatement(
+                            "INSERT INTO outbox_message (idempotency_key, method, channel, payload, refers_to,"
+                                + " status, attempts, next_attempt_at, created_at)"
+                                + " SELECT k, m, c, p, r, 'PENDING', 0, now(), now()"
+                                + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[])"
+                                + " WITH ORDINALITY AS t(k, m, c, p, r, n) ORDER BY n"
+                                + " ON CONFLICT (idempotency_key) DO NOTHING")) {
+                      insert.setArray(1, connection.createArrayOf("varchar", keys));
+                      insert.setArray(2, connection.createArrayOf("varchar", methods));
+                      insert.setArray(3, connection.createArrayOf("varchar", channels));
+                      insert.setArray(4, connection.createArrayOf("text", payloads));
+                      insert.setArray(5, connection.createArrayOf("varchar", refersTo));
+                      return insert.executeUpdate();
+                    }
+                  });
+    }
+    if (total > 0) {
+      enqueued.fire(new OutboxEnqueued(calls.get(0).key()));
+    }
+    return total;
+  }
+
   /** Same as {@link #enqueue(SlackCall)} in a transaction of its own (for callers without one). */
   @Transactional(TxType.REQUIRED)
   public boolean send(SlackCall call) {

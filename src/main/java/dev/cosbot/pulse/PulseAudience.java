@@ -1,0 +1,74 @@
+package dev.cosbot.pulse;
+
+import dev.cosbot.people.PeopleDirectory;
+import dev.cosbot.people.Person;
+import dev.cosbot.slack.SlackReads;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Works out who a survey goes to: members of a channel (conversations.members), of a user group
+ * (usergroups.users.list) or listed people, without bots and deactivated accounts (users.info via
+ * the people directory).
+ */
+@ApplicationScoped
+public class PulseAudience {
+  /** A recipient and the time zone their DM is scheduled in. */
+  public record Recipient(String userId, String timeZone) {}
+
+  @Inject SlackReads slack;
+  @Inject PeopleDirectory people;
+
+  public List<Recipient> resolve(PulseSurvey.AudienceKind kind, String audience) {
+    TreeSet<String> ids = new TreeSet<>(memberIds(kind, audience));
+    Map<String, Recipient> out = new LinkedHashMap<>();
+    for (String id : ids) {
+      Optional<Person> person = people.get(id);
+      if (person.isPresent() && !person.get().reachable()) {
+        continue;
+      }
+      if ("USLACKBOT".equals(id)) {
+        continue;
+      }
+      out.put(id, new Recipient(id, person.map(p -> p.zone().getId()).orElse("UTC")));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  List<String> memberIds(PulseSurvey.AudienceKind kind, String audience) {
+    return switch (kind) {
+      case PEOPLE -> Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      case USERGROUP -> slack.read("usergroups.users.list", c -> c.usergroupsUsersList(r -> r.usergroup(audience)))
+          .map(r -> r.getUsers() == null ? List.<String>of() : r.getUsers())
+          .orElse(List.of());
+      case CHANNEL -> channelMembers(audience);
+    };
+  }
+
+  private List<String> channelMembers(String channel) {
+    List<String> members = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < 100; page++) {
+      String c = cursor;
+      var response = slack.read("conversations.members", m -> m.conversationsMembers(r -> r.channel(channel).limit(1000).cursor(c)));
+      if (response.isEmpty()) {
+        break;
+      }
+      if (response.get().getMembers() != null) {
+        members.addAll(response.get().getMembers());
+      }
+      cursor = response.get().getResponseMetadata() == null ? null : response.get().getResponseMetadata().getNextCursor();
+      if (cursor == null || cursor.isBlank()) {
+        break;
+      }
+    }
+    return members;
+  }
+}

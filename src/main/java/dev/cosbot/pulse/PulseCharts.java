@@ -1,0 +1,154 @@
+package dev.cosbot.pulse;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import dev.cosbot.slack.SlackApp;
+import dev.cosbot.slack.SlackSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.jboss.logging.Logger;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * The trend chart of a survey across rounds, rendered server-side (JFreeChart, headless) and
+ * uploaded to the owner's DM with files.getUploadURLExternal → upload → files.completeUploadExternal.
+ * Only rounds that met k are plotted.
+ */
+@ApplicationScoped
+public class PulseCharts {
+  private static final Logger LOG = Logger.getLogger(PulseCharts.class);
+
+  @Inject PulseService service;
+  @Inject SlackApp slackApp;
+  @Inject SlackSettings settings;
+  @Inject EntityManager em;
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  /** The chart as PNG: eNPS per round if the survey has an eNPS question, else each 1–5 question's mean. */
+  public static byte[] render(String title, List<Question> questions, List<PulseStats.RoundResult> rounds) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    boolean enps = questions.stream().anyMatch(q -> q.type() == QuestionType.ENPS);
+    for (PulseStats.RoundResult r : rounds) {
+      if (!r.visible()) {
+        continue;
+      }
+      for (PulseStats.QuestionResult q : r.questions()) {
+        if (!q.visible()) {
+          continue;
+        }
+        String series = "Q" + (q.index() + 1);
+        if (enps && q.enps() != null) {
+          data.addValue(q.enps(), "eNPS", "Round " + r.seq());
+        } else if (!enps && q.mean() != null) {
+          data.addValue(q.mean(), series, "Round " + r.seq());
+        }
+      }
+    }
+    JFreeChart chart = ChartFactory.createLineChart(title, "", enps ? "eNPS" : "Mean (1–5)", data,
+        PlotOrientation.VERTICAL, true, false, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    var renderer = chart.getCategoryPlot().getRenderer();
+    for (int i = 0; i < data.getRowCount(); i++) {
+      renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+    }
+    if (enps) {
+      chart.getCategoryPlot().getRangeAxis().setRange(-100, 100);
+    } else {
+      chart.getCategoryPlot().getRangeAxis().setRange(1, 5);
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ChartUtils.writeChartAsPNG(out, chart, 800, 400);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What to upload for a round, or null when it is not ours to upload (already done, or below k). */
+  record Upload(String owner, String title, byte[] png) {}
+
+  @Transactional
+  Upload claim(long roundId) {
+    int claimed = em.createNativeQuery(
+            "INSERT INTO pulse_chart (round_id, status) VALUES (?1, 'UPLOADING') ON CONFLICT DO NOTHING")
+        .setParameter(1, roundId).executeUpdate();
+    if (claimed == 0) {
+      return null;
+    }
+    PulseRound round = PulseRound.findById(roundId);
+    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    List<PulseStats.RoundResult> history = service.history(survey).stream().filter(r -> r.seq() <= round.seq).toList();
+    if (history.isEmpty() || !history.get(history.size() - 1).visible()) {
+      return null;
+    }
+    return new Upload(survey.createdBy, survey.title, render(survey.title + " — trend", survey.questionList(), history));
+  }
+
+  @Transactional
+  void mark(long roundId, String status) {
+    em.createNativeQuery("UPDATE pulse_chart SET status = ?2 WHERE round_id = ?1")
+        .setParameter(1, roundId).setParameter(2, status).executeUpdate();
+  }
+
+  /** Uploads the chart once per round (the ledger row makes a re-fired job harmless). */
+  public boolean upload(long roundId) {
+    Upload upload = claim(roundId);
+    if (upload == null || !settings.canCallSlack()) {
+      return false;
+    }
+    try {
+      MethodsClient client = slackApp.slack().methods(settings.botToken().get());
+      var opened = client.conversationsOpen(r -> r.users(List.of(upload.owner())));
+      if (!opened.isOk()) {
+        throw new IOException("conversations.open: " + opened.getError());
+      }
+      String channel = opened.getChannel().getId();
+      String filename = "pulse-trend-" + roundId + ".png";
+      FilesGetUploadURLExternalResponse url =
+          client.filesGetUploadURLExternal(r -> r.filename(filename).length(upload.png().length));
+      if (!url.isOk()) {
+        throw new IOException("files.getUploadURLExternal: " + url.getError());
+      }
+      try (var response = new OkHttpClient().newCall(new Request.Builder().url(url.getUploadUrl())
+              .post(RequestBody.create(upload.png(), MediaType.get("image/png"))).build()).execute()) {
+        if (!response.isSuccessful()) {
+          throw new IOException("upload: HTTP " + response.code());
+        }
+      }
+      var done = client.filesCompleteUploadExternal(r -> r
+          .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(url.getFileId())
+              .title(dev.cosbot.support.SlackText.cut(upload.title(), 200) + " — trend").build()))
+          .channelId(channel)
+          .initialComment("Trend across rounds (only rounds with enough answers are shown)."));
+      if (!done.isOk()) {
+        throw new IOException("files.completeUploadExternal: " + done.getError());
+      }
+      mark(roundId, "DONE");
+      return true;
+    } catch (Exception e) {
+      LOG.warnf("Pulse chart of round %d not uploaded: %s", roundId, e.getMessage());
+      mark(roundId, "FAILED");
+      return false;
+    }
+  }
+}
