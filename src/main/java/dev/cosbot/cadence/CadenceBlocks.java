@@ -143,7 +143,7 @@ public final class CadenceBlocks {
   /** A lead-time reminder with the checklist, one button per task. */
   public static Message reminder(Occurrence occ, int leadMinutes, Instant lateDue, Instant now) {
     Cadence c = occ.cadence();
-    String title = "⏰ " + c.name + " in " + LeadTimes.human(leadMinutes);
+    String title = "⏰ " + SlackText.escapeAndCut(c.name, 80) + " in " + LeadTimes.human(leadMinutes);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(title, 150)))));
     blocks.add(section(s -> s.text(markdownText("*When:* " + readerTime(occ.at(), c.zone()) + " (" + when(occ.at(), c.zone()) + ")"))));
@@ -156,14 +156,14 @@ public final class CadenceBlocks {
   /** The post at the occurrence itself. */
   public static Message occurrencePost(Occurrence occ, Instant lateDue, Instant now) {
     Cadence c = occ.cadence();
-    String title = "📅 " + c.name + " — now";
+    String title = "📅 " + SlackText.escapeAndCut(c.name, 80) + " — now";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(title, 150)))));
     blocks.add(section(s -> s.text(markdownText("*" + SlackText.escapeAndCut(c.name, 80) + "* starts now: " + readerTime(occ.at(), c.zone())))));
     addMessage(blocks, c);
     addChecklist(blocks, occ, now, true);
     addLateNote(blocks, lateDue, c.zone());
-    return new Message(SlackText.cut(c.name + " starts now (" + when(occ.at(), c.zone()) + ")", 3000), blocks);
+    return new Message(SlackText.cut(SlackText.escapeAndCut(c.name, 80) + " starts now (" + when(occ.at(), c.zone()) + ")", 3000), blocks);
   }
 
   /** The DM to the owner when a prep task is past due. */
@@ -172,7 +172,7 @@ public final class CadenceBlocks {
     String text = "⚠️ Prep for *" + SlackText.escapeAndCut(c.name, 80) + "* (" + when(occ.at(), c.zone()) + ") is late: *"
         + SlackText.escapeAndCut(task.task().title, 150) + "* (" + SlackText.mention(task.task().driId) + ") was due "
         + shortWhen(task.dueAt(), c.zone()) + " and is not ticked yet.";
-    return new Message(SlackText.cut("Prep task late for " + c.name + ": " + task.task().title, 3000),
+    return new Message(SlackText.cut("Prep task late for " + SlackText.escapeAndCut(c.name, 80) + ": " + SlackText.escapeAndCut(task.task().title, 150), 3000),
         List.of(section(s -> s.text(markdownText(text)))));
   }
 

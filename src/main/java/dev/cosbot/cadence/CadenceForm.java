@@ -20,6 +20,9 @@ import java.util.function.Function;
 public final class CadenceForm {
   public static final int MAX_TASKS = 15;
   public static final int MAX_PEOPLE = 20;
+  /** "task | person | due": the person may be a Slack mention, which itself contains a bar. */
+  private static final java.util.regex.Pattern TASK_LINE =
+      java.util.regex.Pattern.compile("(.+?)\\s*[|—]\\s*(<@[^>]+>|[^|—]+?)\\s*[|—]\\s*([^|—]+)");
 
   private CadenceForm() {}
 
@@ -109,11 +112,12 @@ public final class CadenceForm {
         continue;
       }
       lineNo++;
-      String[] parts = line.split("[|—]");
-      if (parts.length != 3) {
+      java.util.regex.Matcher m = TASK_LINE.matcher(line.trim());
+      if (!m.matches()) {
         errors.putIfAbsent(CadenceIds.B_CHECKLIST, "Line " + lineNo + ": write `task | @person | 3d`.");
         continue;
       }
+      String[] parts = {m.group(1), m.group(2), m.group(3)};
       String title = parts[0].trim();
       String who = parts[1].trim();
       String dri = CommandText.userId(who);

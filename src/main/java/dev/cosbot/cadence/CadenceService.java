@@ -84,7 +84,7 @@ public class CadenceService {
     }
     List<Instant> next = c.schedule().next(now, 5, skippedDates(c.id));
     outbox.enqueue(SlackCalls.postMessage("cadence:created:" + c.id, createdBy,
-        "Cadence " + c.name + " created", CadenceBlocks.created(c, next)));
+        "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created", CadenceBlocks.created(c, next)));
     return c;
   }
 

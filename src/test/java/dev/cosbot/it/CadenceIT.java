@@ -77,7 +77,7 @@ class CadenceIT {
       insertCadence(name, now.plusSeconds(60 + 6 + 2L * i), now);
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> names.stream().allMatch(n -> posts(n + " in 1 minute").size() >= 1));
-    Thread.sleep(5000); // a few more sweeps on both instances
+    Thread.sleep(3000); // a few more sweeps on both instances
     for (String name : names) {
       assertThat(posts(name + " in 1 minute")).as(name).hasSize(1);
     }
@@ -97,7 +97,7 @@ class CadenceIT {
     assertThat(posts(late)).as("nothing runs while stopped").isEmpty();
     a.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> posts(late + " in 1 minute").size() >= 1);
-    Thread.sleep(5000);
+    Thread.sleep(3000);
     List<String> latePosts = posts(late + " in 1 minute");
     assertThat(latePosts).hasSize(1);
     assertThat(latePosts.get(0)).contains("Posted late");
