@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cosbot.digest.DigestItem;
 import dev.cosbot.digest.DigestRequest;
 import dev.cosbot.digest.DigestSection;
+import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,10 +14,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What cadences contribute to the digest: the next 7 days (FYI), unready prep (FYI) and late prep (WATCH). */
+/** What cadences contribute to the digest (next 7 days FYI, unready prep FYI, late prep WATCH) and to a DRI's Home tab. */
 @QuarkusTest
 class CadenceDigestSourceTest extends SlackTestBase {
   @Inject TestClock clock;
@@ -51,5 +53,11 @@ class CadenceDigestSourceTest extends SlackTestBase {
     assertThat(items).filteredOn(i -> i.text().contains("Room booked")).singleElement()
         .satisfies(i -> assertThat(i.section()).isEqualTo(DigestSection.FYI));
     assertThat(items).allSatisfy(i -> assertThat(i.text().length()).isLessThanOrEqualTo(300));
+
+    // The Home tab shows a DRI their open prep tasks.
+    clock.setTo(now);
+    String event = "{\"type\":\"app_home_opened\",\"user\":\"U0ANA\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}";
+    SlackRequests.event("Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), event, null).then().statusCode(200);
+    assertThat(awaitCalls("views.publish", "Your prep tasks", 1).get(0).toString()).contains("Deck draft").contains("late");
   }
 }
