@@ -1,0 +1,139 @@
+package dev.cosbot.cadence;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import net.fortuna.ical4j.model.Recur;
+
+/**
+ * When a cadence happens: an RFC 5545 RRULE expanded by ical4j over local date-times, then placed in
+ * the cadence's time zone. Expanding in local time is what keeps "09:00 Europe/Berlin" at 09:00
+ * across daylight-saving changes; a local time that does not exist (spring-forward gap) moves
+ * forward by the gap, as java.time does.
+ */
+public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
+  /** The schedule kinds offered in the modal; each maps to an RRULE built from the start date. */
+  public enum Kind {
+    WEEKDAYS("Every weekday"),
+    WEEKLY("Every week (start date's weekday)"),
+    BIWEEKLY("Every 2nd week (start date's weekday)"),
+    MONTHLY_FIRST_WEEKDAY("First <weekday> of each month"),
+    MONTHLY_LAST_BUSINESS_DAY("Last business day of the month"),
+    QUARTERLY_FIRST_WEEKDAY("First <weekday> of each quarter"),
+    YEARLY("Once a year on the start date"),
+    CUSTOM("Custom RRULE");
+
+    public final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  private static final int MAX_EXPANSION = 5000;
+
+  public CadenceSchedule {
+    rrule = normalise(rrule);
+    new Recur<LocalDateTime>(rrule); // validates
+  }
+
+  /** The RRULE for a kind, taking weekday, month and day from {@code startDate}. */
+  public static String rruleFor(Kind kind, LocalDate startDate) {
+    String day = ical(startDate.getDayOfWeek());
+    return switch (kind) {
+      case WEEKDAYS -> "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
+      case WEEKLY -> "FREQ=WEEKLY;BYDAY=" + day;
+      case BIWEEKLY -> "FREQ=WEEKLY;INTERVAL=2;BYDAY=" + day;
+      case MONTHLY_FIRST_WEEKDAY -> "FREQ=MONTHLY;BYDAY=1" + day;
+      case MONTHLY_LAST_BUSINESS_DAY -> "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1";
+      case QUARTERLY_FIRST_WEEKDAY -> "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1" + day;
+      case YEARLY -> "FREQ=YEARLY;BYMONTH=" + startDate.getMonthValue() + ";BYMONTHDAY=" + startDate.getDayOfMonth();
+      case CUSTOM -> throw new IllegalArgumentException("a custom schedule needs its own RRULE");
+    };
+  }
+
+  /** Strips an optional "RRULE:" prefix and spaces; upper-cases. */
+  public static String normalise(String rrule) {
+    if (rrule == null || rrule.isBlank()) {
+      throw new IllegalArgumentException("empty RRULE");
+    }
+    String r = rrule.trim().replace(" ", "").toUpperCase(Locale.ROOT);
+    if (r.startsWith("RRULE:")) {
+      r = r.substring(6);
+    }
+    if (!r.contains("FREQ=")) {
+      throw new IllegalArgumentException("an RRULE needs FREQ=…");
+    }
+    if (r.contains("FREQ=SECONDLY") || r.contains("FREQ=MINUTELY") || r.contains("FREQ=HOURLY")) {
+      throw new IllegalArgumentException("cadences repeat at most daily");
+    }
+    return r;
+  }
+
+  /** Occurrences with {@code from <= t < to}, in time order, without skipped local dates. */
+  public List<Instant> between(Instant from, Instant to, Predicate<LocalDate> skipped) {
+    List<Instant> out = new ArrayList<>();
+    if (!to.isAfter(from)) {
+      return out;
+    }
+    // Widen the local window by a day either side: the zone offset moves local vs. UTC.
+    LocalDateTime windowStart = LocalDateTime.ofInstant(from, zone).minusDays(1);
+    LocalDateTime windowEnd = LocalDateTime.ofInstant(to, zone).plusDays(1);
+    if (windowEnd.isBefore(start)) {
+      return out;
+    }
+    if (windowStart.isBefore(start)) {
+      windowStart = start;
+    }
+    Recur<LocalDateTime> recur = new Recur<>(rrule);
+    for (LocalDateTime local : recur.getDates(start, windowStart, windowEnd, MAX_EXPANSION)) {
+      if (skipped.test(local.toLocalDate())) {
+        continue;
+      }
+      Instant at = ZonedDateTime.of(local, zone).toInstant();
+      if (!at.isBefore(from) && at.isBefore(to)) {
+        out.add(at);
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The next {@code n} occurrences at or after {@code from}. */
+  public List<Instant> next(Instant from, int n, Predicate<LocalDate> skipped) {
+    List<Instant> out = new ArrayList<>();
+    Instant windowFrom = from;
+    // Yearly schedules need a wide window; grow it until we have enough (bounded).
+    for (int years = 1; years <= 64 && out.size() < n; years *= 2) {
+      Instant windowTo = from.plus(java.time.Duration.ofDays(366L * years));
+      out.addAll(between(windowFrom, windowTo, skipped));
+      windowFrom = windowTo;
+    }
+    return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
+  }
+
+  public List<Instant> next(Instant from, int n) {
+    return next(from, n, d -> false);
+  }
+
+  public static String ical(DayOfWeek day) {
+    return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2).toUpperCase(Locale.ROOT);
+  }
+
+  /** The local time of day of the occurrences. */
+  public LocalTime time() {
+    return start.toLocalTime();
+  }
+
+  static final Set<String> BUSINESS_DAYS = Set.of("MO", "TU", "WE", "TH", "FR");
+}
