@@ -138,7 +138,7 @@ public class DecisionListeners implements SlackListeners {
     String user = payload.getUser().getId();
     String channel = payload.getChannel() != null ? payload.getChannel().getId() : user;
     outbox.send(SlackCalls.postEphemeral(
-        "decision-click:" + action.getActionId() + ":" + action.getValue() + ":" + user + ":" + action.getActionTs(),
+        "decision-click:" + action.getActionId() + ":" + action.getValue() + ":" + user + ":" + payload.getTriggerId(),
         channel, user, text, null));
   }
 

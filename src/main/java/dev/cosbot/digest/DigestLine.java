@@ -10,8 +10,4 @@ public record DigestLine(DigestItem item, List<DigestButton> buttons, boolean pi
   public DigestLine {
     buttons = buttons == null ? List.of() : List.copyOf(buttons);
   }
-
-  public DigestLine pin() {
-    return new DigestLine(item, buttons, true);
-  }
 }

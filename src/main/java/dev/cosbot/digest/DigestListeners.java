@@ -29,7 +29,7 @@ public class DigestListeners implements SlackListeners {
       } catch (UserFacingException e) {
         answer = e.getMessage();
       }
-      String key = "digest-ask-ack:" + user + ":" + (action.getActionTs() == null ? UUID.randomUUID() : action.getActionTs());
+      String key = "digest-ask-ack:" + user + ":" + (payload.getTriggerId() == null ? UUID.randomUUID() : payload.getTriggerId());
       outbox.send(SlackCalls.postEphemeral(key, channel, user, answer, null));
       return ctx.ack();
     });

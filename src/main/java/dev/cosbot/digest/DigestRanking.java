@@ -57,7 +57,7 @@ public final class DigestRanking {
       for (int i = 0; i < pins.size(); i++) {
         if (matches(pins.get(i), line.item())) {
           pinUsed[i] = true;
-          placed = line.pin();
+          placed = pinned(line);
         }
       }
       sections.get(placed.item().section()).add(placed);
@@ -70,6 +70,13 @@ public final class DigestRanking {
       }
     }
     return new Ranked(sections, notes, muted);
+  }
+
+  /** A pinned line goes to the top of "Needs you", whatever section its source chose. */
+  static DigestLine pinned(DigestLine line) {
+    DigestItem i = line.item();
+    DigestItem moved = new DigestItem(i.key(), DigestSection.NEEDS_YOU, i.rank(), i.text(), i.link(), i.button());
+    return new DigestLine(moved, line.buttons(), true);
   }
 
   /** Whether a pin/mute target names this item: its exact key, or a piece of its text. */
