@@ -12,11 +12,11 @@ import java.util.List;
 public class FixtureDigestSource implements DigestSource {
   public static final String NAME = "fixture";
 
-  static volatile List<DigestItem> items = List.of();
-  static volatile List<TeamSignal> signals = List.of();
-  static volatile boolean failing;
+  public static volatile List<DigestItem> items = List.of();
+  public static volatile List<TeamSignal> signals = List.of();
+  public static volatile boolean failing;
 
-  static void reset() {
+  public static void reset() {
     items = List.of();
     signals = List.of();
     failing = false;
