@@ -22,4 +22,13 @@ public interface DigestSource {
   default List<TeamSignal> teamSignals(DigestRequest request) {
     return List.of();
   }
+
+  /**
+   * The buttons shown on {@code item}'s line: by default its one {@link DigestItem#button()}. A
+   * source may offer several (decisions: Approve / Decline / Delegate / Ask for more); the digest
+   * shows them in an actions block under the line.
+   */
+  default List<DigestButton> buttons(DigestItem item) {
+    return item.button() == null ? List.of() : List.of(item.button());
+  }
 }

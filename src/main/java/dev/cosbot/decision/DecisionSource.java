@@ -1,0 +1,83 @@
+package dev.cosbot.decision;
+
+import dev.cosbot.digest.DigestButton;
+import dev.cosbot.digest.DigestItem;
+import dev.cosbot.digest.DigestRequest;
+import dev.cosbot.digest.DigestSection;
+import dev.cosbot.digest.DigestSource;
+import dev.cosbot.people.Roles;
+import dev.cosbot.support.SlackText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decisions in the digest: open ones under "Needs you" (overdue and soon-due first) with Approve /
+ * Decline / Delegate / Ask for more for the CXO; decisions made since the last digest under FYI.
+ */
+@ApplicationScoped
+public class DecisionSource implements DigestSource {
+  static final int RANK_OPEN = 80;
+  static final int RANK_DUE_SOON = 88;
+  static final int RANK_OVERDUE = 95;
+  static final int RANK_DECIDED = 30;
+
+  @Inject Roles roles;
+
+  @Override
+  public String name() {
+    return "decision";
+  }
+
+  @Override
+  public List<DigestItem> items(DigestRequest request) {
+    boolean decider = roles.cxo().filter(request.readerUserId()::equals).isPresent();
+    LocalDate today = request.now().atZone(request.zone()).toLocalDate();
+    List<DigestItem> items = new ArrayList<>();
+    for (Decision d : Decision.open()) {
+      items.add(openItem(d, today, decider));
+    }
+    for (Decision d : Decision.decidedSince(request.since(), 20)) {
+      items.add(new DigestItem("decision:" + d.id, DigestSection.FYI, RANK_DECIDED,
+          d.status.emoji() + " Decision #" + d.id + " " + d.status.label().toLowerCase(Locale.ROOT) + ": "
+              + SlackText.escapeAndCut(d.question, 150)
+              + (d.delegatedTo == null ? "" : " → " + SlackText.mention(d.delegatedTo)),
+          safeLink(d.link), null));
+    }
+    return items;
+  }
+
+  /** The CXO's line carries the four decision buttons; others (a Chief of Staff's digest) see it without. */
+  @Override
+  public List<DigestButton> buttons(DigestItem item) {
+    if (item.button() == null || !DecisionIds.APPROVE.equals(item.button().actionId())) {
+      return DigestSource.super.buttons(item);
+    }
+    return DecisionViews.buttons(Long.parseLong(item.button().value()));
+  }
+
+  static DigestItem openItem(Decision d, LocalDate today, boolean withButtons) {
+    boolean overdue = d.neededBy.isBefore(today);
+    boolean soon = !overdue && !d.neededBy.isAfter(today.plusDays(1));
+    int rank = overdue ? RANK_OVERDUE : soon ? RANK_DUE_SOON : RANK_OPEN;
+    StringBuilder text = new StringBuilder(":scales: *Decision #").append(d.id).append(":* ")
+        .append(SlackText.escapeAndCut(d.question, 140))
+        .append(" — asked by ").append(SlackText.mention(d.askerId))
+        .append(", needed by ").append(DecisionService.DAY.format(d.neededBy));
+    if (overdue) {
+      text.append(" *(overdue)*");
+    }
+    if (d.options != null) {
+      text.append("\n_Options:_ ").append(SlackText.escapeAndCut(d.options.replace('\n', '/'), 80));
+    }
+    DigestButton marker = withButtons ? new DigestButton("Approve", DecisionIds.APPROVE, String.valueOf(d.id)) : null;
+    return new DigestItem("decision:" + d.id, DigestSection.NEEDS_YOU, rank, SlackText.cut(text.toString(), 300), safeLink(d.link), marker);
+  }
+
+  static String safeLink(String link) {
+    return link != null && link.matches("https://[^\\s<>|]{1,500}") ? link : null;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.cosbot.digest;
+
+import dev.cosbot.outbox.Outbox;
+import dev.cosbot.outbox.SlackCalls;
+import dev.cosbot.people.Caller;
+import dev.cosbot.people.Roles;
+import dev.cosbot.support.NotAllowedException;
+import dev.cosbot.support.SlackText;
+import dev.cosbot.support.UserFacingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+
+/** What people do with the digest: preview it, pin or mute lines, opt in or out, ask an owner. */
+@ApplicationScoped
+public class DigestActions {
+  @Inject DigestService digests;
+  @Inject Roles roles;
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+
+  /** DMs the caller the CXO's digest as it would be sent now (no overrides consumed). */
+  @Transactional
+  public String preview(Caller caller, String requestId) {
+    if (!caller.isAdmin() && !caller.isCxo()) {
+      throw new NotAllowedException("Sorry, only a Chief of Staff or the CXO can preview the digest.");
+    }
+    String cxo = roles.cxo().orElseThrow(() -> new UserFacingException("No CXO is set yet: `/cos admin cxo @user` names them."));
+    Instant now = clock.instant();
+    ZoneId zone = digests.zoneOf(cxo);
+    DigestService.Built built = digests.build(cxo, DigestContent.Kind.PREVIEW, now, zone);
+    outbox.enqueue(SlackCalls.postMessage("digest-preview:" + caller.userId() + ":" + requestId, caller.userId(),
+        "Preview: " + built.rendered().text(), built.rendered().blocks()));
+    return "I've sent you a preview of " + SlackText.mention(cxo) + "'s digest by DM (" + built.content().total()
+        + " items, " + built.rendered().shown() + " shown).";
+  }
+
+  @Transactional
+  public String override(Caller caller, DigestOverride.Kind kind, String target) {
+    caller.requireAdmin();
+    String t = target == null ? "" : target.trim();
+    if (t.isEmpty()) {
+      throw new UserFacingException("Say what to " + (kind == DigestOverride.Kind.PIN ? "pin" : "mute")
+          + ": an item key such as `escalation:42`, or a few words of its line.");
+    }
+    if (t.length() > 300) {
+      throw new UserFacingException("That is too long: use an item key or a few words (at most 300 characters).");
+    }
+    DigestOverride o = new DigestOverride();
+    o.kind = kind;
+    o.target = t;
+    o.createdBy = caller.userId();
+    o.createdAt = clock.instant();
+    o.persist();
+    String what = "`" + SlackText.escapeAndCut(t, 100).replace("`", "'") + "`";
+    return kind == DigestOverride.Kind.PIN
+        ? "Pinned " + what + " into the next digest (if nothing matches, it appears as your note)."
+        : "Muted " + what + " from the next digest.";
+  }
+
+  @Transactional
+  public String listOverrides(Caller caller) {
+    caller.requireAdmin();
+    List<DigestOverride> pending = DigestOverride.pending();
+    if (pending.isEmpty()) {
+      return "No pins or mutes for the next digest.";
+    }
+    StringBuilder out = new StringBuilder("*For the next digest:*\n");
+    for (DigestOverride o : pending) {
+      out.append("• ").append(o.kind == DigestOverride.Kind.PIN ? "pin " : "mute ")
+          .append(SlackText.escapeAndCut(o.target, 100)).append(" — by ").append(SlackText.mention(o.createdBy)).append('\n');
+    }
+    return SlackText.cut(out.toString(), 3_000);
+  }
+
+  @Transactional
+  public String clearOverrides(Caller caller) {
+    caller.requireAdmin();
+    long n = DigestOverride.delete("consumedAt is null");
+    return n == 0 ? "No pins or mutes to clear." : "Cleared " + n + " pin(s) and mute(s).";
+  }
+
+  @Transactional
+  public String subscribe(Caller caller, boolean on) {
+    if (!caller.isAdmin()) {
+      throw new NotAllowedException("Sorry, only a Chief of Staff can get their own digest.");
+    }
+    DigestSubscriber existing = DigestSubscriber.findById(caller.userId());
+    if (on) {
+      if (existing != null) {
+        return "You already get your own digest each working day.";
+      }
+      DigestSubscriber s = new DigestSubscriber();
+      s.userId = caller.userId();
+      s.subscribedAt = clock.instant();
+      s.persist();
+      return "Done: you'll get your own, fuller digest each working day at the CXO's send time, in your time zone.";
+    }
+    if (existing == null) {
+      return "You don't get your own digest.";
+    }
+    existing.delete();
+    return "Done: no more digests for you.";
+  }
+
+  /**
+   * "Ask owner for detail": DMs the owner in the reader's name. Only the reader of the digest may
+   * press it (the block id names them); pressing twice on one day sends one message.
+   */
+  @Transactional
+  public String askOwner(String presser, String blockReader, String value, String channelId) {
+    if (DigestIds.PREVIEW_READER.equals(blockReader)) {
+      return "This is a preview: its buttons do nothing.";
+    }
+    if (blockReader == null || !blockReader.equals(presser)) {
+      throw new NotAllowedException("Sorry, only the person this digest is for can use its buttons.");
+    }
+    int bar = value == null ? -1 : value.indexOf('|');
+    String owner = bar < 0 ? value : value.substring(0, bar);
+    String subject = bar < 0 ? "" : value.substring(bar + 1);
+    if (owner == null || !owner.matches("[UW][A-Z0-9]{2,20}")) {
+      throw new UserFacingException("I can't tell who owns that item, sorry.");
+    }
+    if (owner.equals(presser)) {
+      return "That one is yours.";
+    }
+    String day = clock.instant().atZone(digests.zoneOf(presser)).toLocalDate().toString();
+    String key = "digest-ask:" + presser + ":" + owner + ":" + hash(subject) + ":" + day;
+    String title = roles.cxo().filter(presser::equals).isPresent() ? " (CXO)" : "";
+    outbox.enqueue(SlackCalls.postMessage(key, owner,
+        SlackText.mention(presser) + title + " asked me to ask you for more detail on: *"
+            + SlackText.escapeAndCut(subject.isBlank() ? "an item in their digest" : subject, 200)
+            + "*. Please reply to them directly.",
+        null));
+    return "Done: I asked " + SlackText.mention(owner) + " for detail on your behalf.";
+  }
+
+  static String hash(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

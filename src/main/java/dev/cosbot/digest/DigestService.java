@@ -1,0 +1,98 @@
+package dev.cosbot.digest;
+
+import dev.cosbot.people.Person;
+import dev.cosbot.people.PeopleDirectory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds a digest: asks every {@link DigestSource} (each in a transaction of its own, so one
+ * failing source is logged and noted, never fatal), applies the Chief of Staff's pins and mutes,
+ * ranks and renders. Sends nothing: {@link DigestDelivery} and the preview command do.
+ */
+@ApplicationScoped
+public class DigestService {
+  private static final Logger LOG = Logger.getLogger(DigestService.class);
+
+  @Inject @Any Instance<DigestSource> sources;
+  @Inject DigestSettings settings;
+  @Inject PeopleDirectory people;
+
+  private volatile Predicate<DigestSource> sourceFilter = s -> true;
+
+  /** A built digest and the pending overrides it applied (consumed when a CXO digest is sent). */
+  public record Built(DigestContent content, DigestBlocks.Rendered rendered, List<Long> overrideIds) {}
+
+  /**
+   * Builds the digest of {@code readerUserId} as of {@code now}. Pins and mutes apply to the CXO's
+   * digest and its preview, not to a Chief of Staff's own. Call inside a transaction.
+   */
+  public Built build(String readerUserId, DigestContent.Kind kind, Instant now, ZoneId zone) {
+    Instant since = DigestLedger.lastSent(readerUserId).orElse(now.minus(Duration.ofDays(1)));
+    DigestRequest request = new DigestRequest(readerUserId, kind == DigestContent.Kind.CHIEF_OF_STAFF, now, since, zone);
+    List<DigestLine> lines = new ArrayList<>();
+    List<TeamSignal> signals = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (DigestSource source : sources) {
+      if (!sourceFilter.test(source)) {
+        continue;
+      }
+      try {
+        record Part(List<DigestLine> lines, List<TeamSignal> signals) {}
+        Part part =
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () -> {
+                      List<DigestLine> l = new ArrayList<>();
+                      for (DigestItem item : source.items(request)) {
+                        if (item != null) {
+                          l.add(new DigestLine(item, source.buttons(item), false));
+                        }
+                      }
+                      return new Part(l, List.copyOf(source.teamSignals(request)));
+                    });
+        lines.addAll(part.lines());
+        signals.addAll(part.signals());
+      } catch (Exception e) {
+        LOG.errorf(e, "Digest source %s failed for %s; the digest goes out without it", source.name(), readerUserId);
+        failed.add(source.name());
+      }
+    }
+    List<Long> overrideIds = List.of();
+    List<String> pins = List.of();
+    List<String> mutes = List.of();
+    if (kind != DigestContent.Kind.CHIEF_OF_STAFF) {
+      List<DigestOverride> pending = DigestOverride.pending();
+      overrideIds = pending.stream().map(o -> o.id).toList();
+      pins = pending.stream().filter(o -> o.kind == DigestOverride.Kind.PIN).map(o -> o.target).toList();
+      mutes = pending.stream().filter(o -> o.kind == DigestOverride.Kind.MUTE).map(o -> o.target).toList();
+    }
+    DigestRanking.Ranked ranked = DigestRanking.rank(lines, pins, mutes);
+    LocalDate date = now.atZone(zone).toLocalDate();
+    DigestContent content =
+        new DigestContent(readerUserId, date, kind, ranked.sections(), DigestRanking.radar(signals), ranked.notes(), failed, ranked.muted());
+    int perSection = kind == DigestContent.Kind.CHIEF_OF_STAFF ? settings.maxItemsPerSection() * 2 : settings.maxItemsPerSection();
+    return new Built(content, DigestBlocks.render(content, perSection, settings.maxRadarTeams()), overrideIds);
+  }
+
+  /** The reader's time zone from the people directory (refreshed from Slack when stale), UTC if unknown. */
+  public ZoneId zoneOf(String userId) {
+    return people.get(userId).map(Person::zone).orElse(ZoneId.of("UTC"));
+  }
+
+  /** Tests only: restrict which sources are asked (other features' tests leave data behind). */
+  public void onlySources(Predicate<DigestSource> filter) {
+    this.sourceFilter = filter == null ? s -> true : filter;
+  }
+}
