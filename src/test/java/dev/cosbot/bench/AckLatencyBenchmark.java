@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * memory idle and under 200 req/s.
  *
  * <p>Properties: bench.seconds (60), bench.rates (50,200,500), bench.warmupSeconds (10),
- * bench.event (user_change | app_home_opened), bench.actionId (bench_unknown_action),
+ * bench.event (user_change | app_home_opened), bench.actionId (escalation_ack: the Acknowledge button, on an escalation that does not exist),
  * bench.jvmArgs (-Xmx256m), bench.baseline (true).
  */
 class AckLatencyBenchmark {
@@ -46,7 +46,7 @@ class AckLatencyBenchmark {
       rates.add(Integer.parseInt(r.trim()));
     }
     String event = System.getProperty("bench.event", "user_change");
-    String actionId = System.getProperty("bench.actionId", "bench_unknown_action");
+    String actionId = System.getProperty("bench.actionId", "escalation_ack");
     boolean withBaseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
     String machine = BenchReport.machine();
 
