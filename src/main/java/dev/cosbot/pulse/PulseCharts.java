@@ -38,6 +38,12 @@ public class PulseCharts {
   @Inject SlackApp slackApp;
   @Inject SlackSettings settings;
   @Inject EntityManager em;
+  @Inject dev.cosbot.scheduler.Schedules schedules;
+  @Inject java.time.Clock clock;
+
+  /** Waits before the 2nd, 3rd and 4th upload attempts; after the 4th the chart is given up (FAILED). */
+  private static final List<java.time.Duration> RETRY_AFTER =
+      List.of(java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(30));
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -105,15 +111,45 @@ public class PulseCharts {
   }
 
   @Transactional
+  void release(long roundId) {
+    em.createNativeQuery("DELETE FROM pulse_chart WHERE round_id = ?1 AND status = 'UPLOADING'")
+        .setParameter(1, roundId).executeUpdate();
+  }
+
+  /** Schedules the next attempt, or records the chart as FAILED after the last one. */
+  @Transactional
+  void retryLater(long roundId, int attempt, String reason) {
+    if (attempt > RETRY_AFTER.size()) {
+      em.createNativeQuery("INSERT INTO pulse_chart (round_id, status) VALUES (?1, 'FAILED')"
+              + " ON CONFLICT (round_id) DO UPDATE SET status = 'FAILED'")
+          .setParameter(1, roundId).executeUpdate();
+      LOG.warnf("Pulse chart of round %d given up after %d attempts: %s", roundId, attempt, reason);
+      return;
+    }
+    schedules.once(PulseService.TIMER_GROUP, "chart:" + roundId, clock.instant().plus(RETRY_AFTER.get(attempt - 1)),
+        PulseJob.class, java.util.Map.of(PulseJob.ACTION, PulseJob.CHART, PulseJob.ROUND, String.valueOf(roundId),
+            PulseJob.ATTEMPT, String.valueOf(attempt + 1)));
+  }
+
+  @Transactional
   void mark(long roundId, String status) {
     em.createNativeQuery("UPDATE pulse_chart SET status = ?2 WHERE round_id = ?1")
         .setParameter(1, roundId).setParameter(2, status).executeUpdate();
   }
 
-  /** Uploads the chart once per round (the ledger row makes a re-fired job harmless). */
-  public boolean upload(long roundId) {
+  /**
+   * Uploads the chart once per round (the ledger row makes a re-fired job harmless). The upload is
+   * three Web API steps with a binary body, so it does not go through the outbox; instead a failed or
+   * offline attempt releases its claim and tries again later (1, 5, 30 minutes), then gives up as
+   * FAILED. The text results went through the outbox before and are never affected.
+   */
+  public boolean upload(long roundId, int attempt) {
+    if (!settings.canCallSlack()) {
+      retryLater(roundId, attempt, "Slack is not configured");
+      return false;
+    }
     Upload upload = claim(roundId);
-    if (upload == null || !settings.canCallSlack()) {
+    if (upload == null) {
       return false;
     }
     try {
@@ -146,8 +182,9 @@ public class PulseCharts {
       mark(roundId, "DONE");
       return true;
     } catch (Exception e) {
-      LOG.warnf("Pulse chart of round %d not uploaded: %s", roundId, e.getMessage());
-      mark(roundId, "FAILED");
+      LOG.warnf("Pulse chart of round %d not uploaded (attempt %d): %s", roundId, attempt, e.getMessage());
+      release(roundId);
+      retryLater(roundId, attempt, e.getMessage());
       return false;
     }
   }

@@ -16,6 +16,7 @@ public class PulseJob implements Job {
   static final String ACTION = "action";
   static final String SURVEY = "survey";
   static final String ROUND = "round";
+  static final String ATTEMPT = "attempt";
   static final String ZONE = "zone";
   static final String LOCAL_START = "localStart";
   static final String OPEN = "open";
@@ -37,7 +38,8 @@ public class PulseJob implements Job {
       case SEND -> service.sendZone(Long.parseLong(data.getString(ROUND)), data.getString(ZONE));
       case REMIND -> service.remind(Long.parseLong(data.getString(ROUND)));
       case CLOSE -> service.close(Long.parseLong(data.getString(ROUND)));
-      case CHART -> charts.upload(Long.parseLong(data.getString(ROUND)));
+      case CHART -> charts.upload(Long.parseLong(data.getString(ROUND)),
+          data.containsKey(ATTEMPT) ? Integer.parseInt(data.getString(ATTEMPT)) : 1);
       default -> { }
     }
   }
