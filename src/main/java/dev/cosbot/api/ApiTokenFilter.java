@@ -11,7 +11,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Every /api/v1 call needs {@code Authorization: Bearer <COSBOT_API_TOKEN>}, compared in constant time. */
+/**
+ * Every /api/v1 call needs {@code Authorization: Bearer <COSBOT_API_TOKEN>}, compared in constant
+ * time.
+ */
 @Provider
 public class ApiTokenFilter implements ContainerRequestFilter {
   // Looked up per request: filters are created before runtime configuration is available.

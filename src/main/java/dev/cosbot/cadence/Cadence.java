@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** A recurring process (weekly staff meeting, monthly all-hands, …) with its schedule and reminders. */
+/**
+ * A recurring process (weekly staff meeting, monthly all-hands, …) with its schedule and reminders.
+ */
 @Entity
 @Table(name = "cadence")
 public class Cadence extends PanacheEntityBase {
@@ -58,7 +60,8 @@ public class Cadence extends PanacheEntityBase {
   public Instant createdAt;
 
   public static Optional<Cadence> byName(String name) {
-    return find("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    return find("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT))
+        .firstResultOptional();
   }
 
   public static List<Cadence> allByName() {
@@ -82,7 +85,9 @@ public class Cadence extends PanacheEntityBase {
   }
 
   public List<String> peopleIds() {
-    return people == null || people.isBlank() ? List.of() : Arrays.stream(people.trim().split("\\s+")).toList();
+    return people == null || people.isBlank()
+        ? List.of()
+        : Arrays.stream(people.trim().split("\\s+")).toList();
   }
 
   /** Where reminders and the occurrence post go: the channel, then each person's DM. */

@@ -35,11 +35,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Block Kit for cadences: the new-cadence modal, reminders with their checklist, and command answers. Pure functions. */
+/**
+ * Block Kit for cadences: the new-cadence modal, reminders with their checklist, and command
+ * answers. Pure functions.
+ */
 public final class CadenceBlocks {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
   private CadenceBlocks() {}
 
@@ -63,49 +69,151 @@ public final class CadenceBlocks {
 
   /** Slack renders this in each reader's own time zone. */
   static String readerTime(Instant at, ZoneId zone) {
-    return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + when(at, zone) + ">";
+    return "<!date^"
+        + at.getEpochSecond()
+        + "^{date_short_pretty} at {time}|"
+        + when(at, zone)
+        + ">";
   }
 
   // ---------------------------------------------------------------- the modal
 
   public static View newCadenceModal(String ownerId, String defaultZone, String previewText) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(input(i -> i.blockId(CadenceIds.B_NAME).label(plainText("Name"))
-        .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(80).placeholder(plainText("Weekly staff meeting"))))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_OWNER).label(plainText("Owner")).optional(true)
-        .hint(plainText("Warned when prep tasks are late. Defaults to you."))
-        .element(usersSelect(u -> u.actionId(CadenceIds.A_INPUT).initialUser(ownerId)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_NAME)
+                    .label(plainText("Name"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(CadenceIds.A_INPUT)
+                                    .maxLength(80)
+                                    .placeholder(plainText("Weekly staff meeting"))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_OWNER)
+                    .label(plainText("Owner"))
+                    .optional(true)
+                    .hint(plainText("Warned when prep tasks are late. Defaults to you."))
+                    .element(
+                        usersSelect(u -> u.actionId(CadenceIds.A_INPUT).initialUser(ownerId)))));
     List<OptionObject> kinds = new ArrayList<>();
     for (CadenceSchedule.Kind k : CadenceSchedule.Kind.values()) {
       kinds.add(option(plainText(k.label), k.name()));
     }
-    blocks.add(input(i -> i.blockId(CadenceIds.B_KIND).label(plainText("How often")).optional(true)
-        .element(staticSelect(s -> s.actionId(CadenceIds.A_INPUT).options(kinds)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_START).label(plainText("First occurrence"))
-        .hint(plainText("Weekday, month and day of the schedule come from this date."))
-        .element(datePicker(d -> d.actionId(CadenceIds.A_INPUT)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_TIME).label(plainText("Time"))
-        .element(timePicker(t -> t.actionId(CadenceIds.A_INPUT).initialTime("09:00")))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_ZONE).label(plainText("Time zone"))
-        .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(64).initialValue(defaultZone)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_RRULE).label(plainText("Custom RRULE (advanced)")).optional(true)
-        .hint(plainText("RFC 5545, e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. Overrides \"How often\"."))
-        .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(300)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_CHANNEL).label(plainText("Post in channel")).optional(true)
-        .element(conversationsSelect(c -> c.actionId(CadenceIds.A_INPUT)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_PEOPLE).label(plainText("…and/or remind people")).optional(true)
-        .element(multiUsersSelect(u -> u.actionId(CadenceIds.A_INPUT).maxSelectedItems(CadenceForm.MAX_PEOPLE)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_MESSAGE).label(plainText("Message")).optional(true)
-        .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(2000)))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_LEADS).label(plainText("Remind before")).optional(true)
-        .hint(plainText("e.g. 14d, 3d, 1d, 1h (w, d, h, m)"))
-        .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(100).initialValue("1d")))));
-    blocks.add(input(i -> i.blockId(CadenceIds.B_CHECKLIST).label(plainText("Prep checklist")).optional(true)
-        .hint(plainText("One task per line: task | @person | due before, e.g. Deck draft | @ana | 3d"))
-        .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(3000)))));
-    blocks.add(actions(a -> a.blockId(CadenceIds.B_PREVIEW_ACTIONS)
-        .elements(List.of(button(b -> b.actionId(CadenceIds.A_PREVIEW).text(plainText("Preview next 5")).value("preview"))))));
-    blocks.add(section(s -> s.blockId(CadenceIds.B_PREVIEW).text(markdownText(SlackText.cut(previewText, 2900)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_KIND)
+                    .label(plainText("How often"))
+                    .optional(true)
+                    .element(staticSelect(s -> s.actionId(CadenceIds.A_INPUT).options(kinds)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_START)
+                    .label(plainText("First occurrence"))
+                    .hint(plainText("Weekday, month and day of the schedule come from this date."))
+                    .element(datePicker(d -> d.actionId(CadenceIds.A_INPUT)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_TIME)
+                    .label(plainText("Time"))
+                    .element(
+                        timePicker(t -> t.actionId(CadenceIds.A_INPUT).initialTime("09:00")))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_ZONE)
+                    .label(plainText("Time zone"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(CadenceIds.A_INPUT)
+                                    .maxLength(64)
+                                    .initialValue(defaultZone)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_RRULE)
+                    .label(plainText("Custom RRULE (advanced)"))
+                    .optional(true)
+                    .hint(
+                        plainText(
+                            "RFC 5545, e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. Overrides \"How often\"."))
+                    .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(300)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_CHANNEL)
+                    .label(plainText("Post in channel"))
+                    .optional(true)
+                    .element(conversationsSelect(c -> c.actionId(CadenceIds.A_INPUT)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_PEOPLE)
+                    .label(plainText("…and/or remind people"))
+                    .optional(true)
+                    .element(
+                        multiUsersSelect(
+                            u ->
+                                u.actionId(CadenceIds.A_INPUT)
+                                    .maxSelectedItems(CadenceForm.MAX_PEOPLE)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_MESSAGE)
+                    .label(plainText("Message"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(2000)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_LEADS)
+                    .label(plainText("Remind before"))
+                    .optional(true)
+                    .hint(plainText("e.g. 14d, 3d, 1d, 1h (w, d, h, m)"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(CadenceIds.A_INPUT)
+                                    .maxLength(100)
+                                    .initialValue("1d")))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_CHECKLIST)
+                    .label(plainText("Prep checklist"))
+                    .optional(true)
+                    .hint(
+                        plainText(
+                            "One task per line: task | @person | due before, e.g. Deck draft | @ana | 3d"))
+                    .element(
+                        plainTextInput(
+                            p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(3000)))));
+    blocks.add(
+        actions(
+            a ->
+                a.blockId(CadenceIds.B_PREVIEW_ACTIONS)
+                    .elements(
+                        List.of(
+                            button(
+                                b ->
+                                    b.actionId(CadenceIds.A_PREVIEW)
+                                        .text(plainText("Preview next 5"))
+                                        .value("preview"))))));
+    blocks.add(
+        section(
+            s ->
+                s.blockId(CadenceIds.B_PREVIEW)
+                    .text(markdownText(SlackText.cut(previewText, 2900)))));
     return View.builder()
         .type("modal")
         .callbackId(CadenceIds.NEW_CALLBACK)
@@ -116,12 +224,17 @@ public final class CadenceBlocks {
         .build();
   }
 
-  public static final String PREVIEW_HINT = "_Press *Preview next 5* to check the schedule before you create it._";
+  public static final String PREVIEW_HINT =
+      "_Press *Preview next 5* to check the schedule before you create it._";
 
   /** The preview section's text for a valid draft. */
   public static String preview(CadenceDraft draft, List<Instant> next) {
-    StringBuilder text = new StringBuilder("*Next ").append(next.size()).append(" occurrences* (`")
-        .append(SlackText.escape(draft.rrule())).append("`)\n");
+    StringBuilder text =
+        new StringBuilder("*Next ")
+            .append(next.size())
+            .append(" occurrences* (`")
+            .append(SlackText.escape(draft.rrule()))
+            .append("`)\n");
     for (Instant at : next) {
       text.append("• ").append(when(at, draft.zone())).append('\n');
     }
@@ -143,10 +256,20 @@ public final class CadenceBlocks {
   /** A lead-time reminder with the checklist, one button per task. */
   public static Message reminder(Occurrence occ, int leadMinutes, Instant lateDue, Instant now) {
     Cadence c = occ.cadence();
-    String title = "⏰ " + SlackText.escapeAndCut(c.name, 80) + " in " + LeadTimes.human(leadMinutes);
+    String title =
+        "⏰ " + SlackText.escapeAndCut(c.name, 80) + " in " + LeadTimes.human(leadMinutes);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(title, 150)))));
-    blocks.add(section(s -> s.text(markdownText("*When:* " + readerTime(occ.at(), c.zone()) + " (" + when(occ.at(), c.zone()) + ")"))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*When:* "
+                            + readerTime(occ.at(), c.zone())
+                            + " ("
+                            + when(occ.at(), c.zone())
+                            + ")"))));
     addMessage(blocks, c);
     addChecklist(blocks, occ, now, true);
     addLateNote(blocks, lateDue, c.zone());
@@ -159,20 +282,47 @@ public final class CadenceBlocks {
     String title = "📅 " + SlackText.escapeAndCut(c.name, 80) + " — now";
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(title, 150)))));
-    blocks.add(section(s -> s.text(markdownText("*" + SlackText.escapeAndCut(c.name, 80) + "* starts now: " + readerTime(occ.at(), c.zone())))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*"
+                            + SlackText.escapeAndCut(c.name, 80)
+                            + "* starts now: "
+                            + readerTime(occ.at(), c.zone())))));
     addMessage(blocks, c);
     addChecklist(blocks, occ, now, true);
     addLateNote(blocks, lateDue, c.zone());
-    return new Message(SlackText.cut(SlackText.escapeAndCut(c.name, 80) + " starts now (" + when(occ.at(), c.zone()) + ")", 3000), blocks);
+    return new Message(
+        SlackText.cut(
+            SlackText.escapeAndCut(c.name, 80) + " starts now (" + when(occ.at(), c.zone()) + ")",
+            3000),
+        blocks);
   }
 
   /** The DM to the owner when a prep task is past due. */
   public static Message lateTask(Occurrence occ, Occurrence.TaskState task) {
     Cadence c = occ.cadence();
-    String text = "⚠️ Prep for *" + SlackText.escapeAndCut(c.name, 80) + "* (" + when(occ.at(), c.zone()) + ") is late: *"
-        + SlackText.escapeAndCut(task.task().title, 150) + "* (" + SlackText.mention(task.task().driId) + ") was due "
-        + shortWhen(task.dueAt(), c.zone()) + " and is not ticked yet.";
-    return new Message(SlackText.cut("Prep task late for " + SlackText.escapeAndCut(c.name, 80) + ": " + SlackText.escapeAndCut(task.task().title, 150), 3000),
+    String text =
+        "⚠️ Prep for *"
+            + SlackText.escapeAndCut(c.name, 80)
+            + "* ("
+            + when(occ.at(), c.zone())
+            + ") is late: *"
+            + SlackText.escapeAndCut(task.task().title, 150)
+            + "* ("
+            + SlackText.mention(task.task().driId)
+            + ") was due "
+            + shortWhen(task.dueAt(), c.zone())
+            + " and is not ticked yet.";
+    return new Message(
+        SlackText.cut(
+            "Prep task late for "
+                + SlackText.escapeAndCut(c.name, 80)
+                + ": "
+                + SlackText.escapeAndCut(task.task().title, 150),
+            3000),
         List.of(section(s -> s.text(markdownText(text)))));
   }
 
@@ -184,27 +334,62 @@ public final class CadenceBlocks {
 
   private static void addLateNote(List<LayoutBlock> blocks, Instant lateDue, ZoneId zone) {
     if (lateDue != null) {
-      blocks.add(context(cx -> cx.elements(List.of(markdownText(
-              "_Posted late: cos-bot was offline when this was due (" + shortWhen(lateDue, zone) + ")._")))));
+      blocks.add(
+          context(
+              cx ->
+                  cx.elements(
+                      List.of(
+                          markdownText(
+                              "_Posted late: cos-bot was offline when this was due ("
+                                  + shortWhen(lateDue, zone)
+                                  + ")._")))));
     }
   }
 
-  private static void addChecklist(List<LayoutBlock> blocks, Occurrence occ, Instant now, boolean buttons) {
+  private static void addChecklist(
+      List<LayoutBlock> blocks, Occurrence occ, Instant now, boolean buttons) {
     if (occ.tasks().isEmpty()) {
       return;
     }
     ZoneId zone = occ.cadence().zone();
-    blocks.add(section(s -> s.text(markdownText("*Prep checklist* — " + occ.readyCount() + "/" + occ.tasks().size() + " ready"))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*Prep checklist* — "
+                            + occ.readyCount()
+                            + "/"
+                            + occ.tasks().size()
+                            + " ready"))));
     for (Occurrence.TaskState t : occ.tasks()) {
-      String line = (t.done() ? "✅ ~" + SlackText.escapeAndCut(t.task().title, 150) + "~" : (t.lateAt(now) ? "⚠️ " : "⬜ ")
-              + "*" + SlackText.escapeAndCut(t.task().title, 150) + "*")
-          + " — " + SlackText.mention(t.task().driId) + " · due " + shortWhen(t.dueAt(), zone)
-          + (t.done() ? " · done by " + SlackText.mention(t.doneBy()) : (t.lateAt(now) ? " · *late*" : ""));
+      String line =
+          (t.done()
+                  ? "✅ ~" + SlackText.escapeAndCut(t.task().title, 150) + "~"
+                  : (t.lateAt(now) ? "⚠️ " : "⬜ ")
+                      + "*"
+                      + SlackText.escapeAndCut(t.task().title, 150)
+                      + "*")
+              + " — "
+              + SlackText.mention(t.task().driId)
+              + " · due "
+              + shortWhen(t.dueAt(), zone)
+              + (t.done()
+                  ? " · done by " + SlackText.mention(t.doneBy())
+                  : (t.lateAt(now) ? " · *late*" : ""));
       String value = occ.cadence().id + "|" + occ.epoch() + "|" + t.task().id;
       if (buttons) {
-        blocks.add(section(s -> s.blockId("cadence_task_" + t.task().id).text(markdownText(line))
-            .accessory(button(b -> b.actionId(CadenceIds.A_TOGGLE_TASK).value(value)
-                .text(plainText(t.done() ? "Undo" : "Mark done"))))));
+        blocks.add(
+            section(
+                s ->
+                    s.blockId("cadence_task_" + t.task().id)
+                        .text(markdownText(line))
+                        .accessory(
+                            button(
+                                b ->
+                                    b.actionId(CadenceIds.A_TOGGLE_TASK)
+                                        .value(value)
+                                        .text(plainText(t.done() ? "Undo" : "Mark done"))))));
       } else {
         blocks.add(section(s -> s.text(markdownText(line))));
       }
@@ -213,9 +398,16 @@ public final class CadenceBlocks {
 
   /** The DM confirming a new cadence, with its next occurrences. */
   public static List<LayoutBlock> created(Cadence c, List<Instant> next) {
-    StringBuilder text = new StringBuilder("Created *").append(SlackText.escapeAndCut(c.name, 80)).append("* (")
-        .append(SlackText.escape(c.rrule)).append(", ").append(c.timeZone).append("). Reminders: ")
-        .append(LeadTimes.describe(c.leads())).append(". Next:\n");
+    StringBuilder text =
+        new StringBuilder("Created *")
+            .append(SlackText.escapeAndCut(c.name, 80))
+            .append("* (")
+            .append(SlackText.escape(c.rrule))
+            .append(", ")
+            .append(c.timeZone)
+            .append("). Reminders: ")
+            .append(LeadTimes.describe(c.leads()))
+            .append(". Next:\n");
     for (Instant at : next) {
       text.append("• ").append(when(at, c.zone())).append('\n');
     }
@@ -224,17 +416,26 @@ public final class CadenceBlocks {
 
   // ---------------------------------------------------------------- command answers (mrkdwn text)
 
-  public static String list(List<Cadence> cadences, java.util.function.Function<Cadence, Instant> nextOf) {
+  public static String list(
+      List<Cadence> cadences, java.util.function.Function<Cadence, Instant> nextOf) {
     if (cadences.isEmpty()) {
       return "No cadences yet. A Chief of Staff can create one with `/cos cadence new`.";
     }
     StringBuilder text = new StringBuilder("*Cadences*\n");
     for (Cadence c : cadences) {
       Instant next = nextOf.apply(c);
-      text.append("• *").append(SlackText.escapeAndCut(c.name, 80)).append("* — ").append(SlackText.escape(c.rrule))
-          .append(" at ").append(c.startsLocal.toLocalTime()).append(' ').append(c.timeZone)
-          .append(" · owner ").append(SlackText.mention(c.ownerId))
-          .append(" · reminders ").append(LeadTimes.describe(c.leads()));
+      text.append("• *")
+          .append(SlackText.escapeAndCut(c.name, 80))
+          .append("* — ")
+          .append(SlackText.escape(c.rrule))
+          .append(" at ")
+          .append(c.startsLocal.toLocalTime())
+          .append(' ')
+          .append(c.timeZone)
+          .append(" · owner ")
+          .append(SlackText.mention(c.ownerId))
+          .append(" · reminders ")
+          .append(LeadTimes.describe(c.leads()));
       if (c.paused) {
         text.append(" · _paused_");
       } else if (next != null) {
@@ -253,16 +454,28 @@ public final class CadenceBlocks {
     StringBuilder text = new StringBuilder("*Coming up*\n");
     for (Occurrence o : occurrences) {
       Cadence c = o.cadence();
-      text.append("• ").append(readerTime(o.at(), c.zone())).append(" — *").append(SlackText.escapeAndCut(c.name, 80)).append('*');
+      text.append("• ")
+          .append(readerTime(o.at(), c.zone()))
+          .append(" — *")
+          .append(SlackText.escapeAndCut(c.name, 80))
+          .append('*');
       if (!o.tasks().isEmpty()) {
-        text.append(" — prep ").append(o.readyCount()).append('/').append(o.tasks().size()).append(" ready");
+        text.append(" — prep ")
+            .append(o.readyCount())
+            .append('/')
+            .append(o.tasks().size())
+            .append(" ready");
         List<Occurrence.TaskState> open = o.notReady();
         if (!open.isEmpty()) {
           text.append("; not ready: ");
           List<String> parts = new ArrayList<>();
           for (Occurrence.TaskState t : open) {
-            parts.add(SlackText.escapeAndCut(t.task().title, 60) + " (" + SlackText.mention(t.task().driId)
-                + (t.lateAt(now) ? ", *late*" : ", due " + shortWhen(t.dueAt(), c.zone())) + ")");
+            parts.add(
+                SlackText.escapeAndCut(t.task().title, 60)
+                    + " ("
+                    + SlackText.mention(t.task().driId)
+                    + (t.lateAt(now) ? ", *late*" : ", due " + shortWhen(t.dueAt(), c.zone()))
+                    + ")");
           }
           text.append(String.join(", ", parts));
         }

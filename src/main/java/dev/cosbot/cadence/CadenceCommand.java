@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
-/** {@code /cos cadence …}: create (modal), list, next, pause/resume/remove, skip a date, calendar feed. */
+/**
+ * {@code /cos cadence …}: create (modal), list, next, pause/resume/remove, skip a date, calendar
+ * feed.
+ */
 @ApplicationScoped
 public class CadenceCommand implements CosSubcommand {
   private static final Logger LOG = Logger.getLogger(CadenceCommand.class);
-  static final String USAGE = "Usage: `/cos cadence new`, `/cos cadence list`, `/cos cadence next [n]`,"
-      + " `/cos cadence pause|resume|remove <name>`, `/cos cadence skip <name> <YYYY-MM-DD>`, `/cos cadence feed [rotate]`";
+  static final String USAGE =
+      "Usage: `/cos cadence new`, `/cos cadence list`, `/cos cadence next [n]`,"
+          + " `/cos cadence pause|resume|remove <name>`, `/cos cadence skip <name> <YYYY-MM-DD>`, `/cos cadence feed [rotate]`";
 
   @Inject CadenceService cadences;
   @Inject CadenceSettings settings;
@@ -36,17 +40,27 @@ public class CadenceCommand implements CosSubcommand {
   public List<HelpLine> help() {
     return List.of(
         new HelpLine("/cos cadence list", "the recurring meetings and processes", Role.MEMBER),
-        new HelpLine("/cos cadence next [n]", "what is coming up and which prep is not ready", Role.MEMBER),
-        new HelpLine("/cos cadence new", "create a cadence with reminders and a prep checklist", Role.ADMIN),
-        new HelpLine("/cos cadence pause|resume|remove <name>", "stop, restart or delete a cadence", Role.ADMIN),
-        new HelpLine("/cos cadence skip <name> <date>", "skip one occurrence (a holiday)", Role.ADMIN),
-        new HelpLine("/cos cadence feed [rotate]", "the calendar feed URL; rotate it if it leaked", Role.ADMIN));
+        new HelpLine(
+            "/cos cadence next [n]", "what is coming up and which prep is not ready", Role.MEMBER),
+        new HelpLine(
+            "/cos cadence new", "create a cadence with reminders and a prep checklist", Role.ADMIN),
+        new HelpLine(
+            "/cos cadence pause|resume|remove <name>",
+            "stop, restart or delete a cadence",
+            Role.ADMIN),
+        new HelpLine(
+            "/cos cadence skip <name> <date>", "skip one occurrence (a holiday)", Role.ADMIN),
+        new HelpLine(
+            "/cos cadence feed [rotate]",
+            "the calendar feed URL; rotate it if it leaked",
+            Role.ADMIN));
   }
 
   @Override
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     String action = cmd.arg(0).toLowerCase(Locale.ROOT);
-    List<String> rest = cmd.args().size() > 1 ? cmd.args().subList(1, cmd.args().size()) : List.of();
+    List<String> rest =
+        cmd.args().size() > 1 ? cmd.args().subList(1, cmd.args().size()) : List.of();
     String text =
         switch (action) {
           case "new", "create" -> {
@@ -68,7 +82,8 @@ public class CadenceCommand implements CosSubcommand {
 
   private String skip(CosCommand cmd, List<String> rest) {
     if (rest.size() < 2) {
-      throw new UserFacingException("Usage: `/cos cadence skip <name> <YYYY-MM-DD>`, e.g. `/cos cadence skip \"Weekly staff\" 2026-12-24`.");
+      throw new UserFacingException(
+          "Usage: `/cos cadence skip <name> <YYYY-MM-DD>`, e.g. `/cos cadence skip \"Weekly staff\" 2026-12-24`.");
     }
     LocalDate date;
     try {
@@ -84,9 +99,15 @@ public class CadenceCommand implements CosSubcommand {
     boolean rotate = "rotate".equalsIgnoreCase(cmd.arg(1));
     String token = rotate ? cadences.rotateFeedToken(cmd.caller().userId()) : cadences.feedToken();
     String url = cadences.feedUrl(token);
-    return (rotate ? "New calendar feed URL (the old one stopped working):\n" : "Calendar feed of upcoming occurrences — subscribe from Google Calendar or Outlook:\n")
-        + "`" + url + "`"
-        + (settings.publicUrl().isEmpty() ? "\n_Prefix it with cos-bot's public address (set COSBOT_PUBLIC_URL to show it here)._" : "")
+    return (rotate
+            ? "New calendar feed URL (the old one stopped working):\n"
+            : "Calendar feed of upcoming occurrences — subscribe from Google Calendar or Outlook:\n")
+        + "`"
+        + url
+        + "`"
+        + (settings.publicUrl().isEmpty()
+            ? "\n_Prefix it with cos-bot's public address (set COSBOT_PUBLIC_URL to show it here)._"
+            : "")
         + "\nAnyone with this URL can read the schedule; `/cos cadence feed rotate` replaces it.";
   }
 
@@ -103,11 +124,18 @@ public class CadenceCommand implements CosSubcommand {
 
   private void openModal(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     String zone = cadences.zoneOf(cmd.caller().userId());
-    ViewsOpenResponse response = ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId())
-        .view(CadenceBlocks.newCadenceModal(cmd.caller().userId(), zone, CadenceBlocks.PREVIEW_HINT)));
+    ViewsOpenResponse response =
+        ctx.client()
+            .viewsOpen(
+                r ->
+                    r.triggerId(cmd.triggerId())
+                        .view(
+                            CadenceBlocks.newCadenceModal(
+                                cmd.caller().userId(), zone, CadenceBlocks.PREVIEW_HINT)));
     if (!response.isOk()) {
       LOG.warnf("views.open for the new-cadence modal failed: %s", response.getError());
-      throw new UserFacingException("Slack did not open the form (" + response.getError() + "). Please try again.");
+      throw new UserFacingException(
+          "Slack did not open the form (" + response.getError() + "). Please try again.");
     }
   }
 }

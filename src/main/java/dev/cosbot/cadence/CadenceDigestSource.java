@@ -30,18 +30,46 @@ public class CadenceDigestSource implements DigestSource {
     List<DigestItem> items = new ArrayList<>();
     for (Occurrence o : cadences.between(request.now(), request.now().plus(Duration.ofDays(7)))) {
       Cadence c = o.cadence();
-      String prep = o.tasks().isEmpty() ? "" : " — prep " + o.readyCount() + "/" + o.tasks().size() + " ready";
-      items.add(new DigestItem("cadence:" + c.id + ":" + o.epoch(), DigestSection.FYI, 30,
-          SlackText.cut("📅 *" + SlackText.escapeAndCut(c.name, 80) + "* " + CadenceBlocks.shortWhen(o.at(), request.zone()) + prep, 300),
-          null, null));
+      String prep =
+          o.tasks().isEmpty()
+              ? ""
+              : " — prep " + o.readyCount() + "/" + o.tasks().size() + " ready";
+      items.add(
+          new DigestItem(
+              "cadence:" + c.id + ":" + o.epoch(),
+              DigestSection.FYI,
+              30,
+              SlackText.cut(
+                  "📅 *"
+                      + SlackText.escapeAndCut(c.name, 80)
+                      + "* "
+                      + CadenceBlocks.shortWhen(o.at(), request.zone())
+                      + prep,
+                  300),
+              null,
+              null));
       for (Occurrence.TaskState t : o.notReady()) {
         boolean late = t.lateAt(request.now());
-        String text = (late ? "⚠️ Late prep for *" : "Prep not ready for *") + SlackText.escapeAndCut(c.name, 60) + "*: "
-            + SlackText.escapeAndCut(t.task().title, 80) + " (" + SlackText.mention(t.task().driId) + ", due "
-            + CadenceBlocks.shortWhen(t.dueAt(), request.zone()) + ")";
-        items.add(new DigestItem("cadence-task:" + t.task().id + ":" + o.epoch(), late ? DigestSection.WATCH : DigestSection.FYI,
-            late ? 60 : 20, SlackText.cut(text, 300), null,
-            late ? DigestButton.askOwner(c.ownerId, "Prep for " + c.name + ": " + t.task().title) : null));
+        String text =
+            (late ? "⚠️ Late prep for *" : "Prep not ready for *")
+                + SlackText.escapeAndCut(c.name, 60)
+                + "*: "
+                + SlackText.escapeAndCut(t.task().title, 80)
+                + " ("
+                + SlackText.mention(t.task().driId)
+                + ", due "
+                + CadenceBlocks.shortWhen(t.dueAt(), request.zone())
+                + ")";
+        items.add(
+            new DigestItem(
+                "cadence-task:" + t.task().id + ":" + o.epoch(),
+                late ? DigestSection.WATCH : DigestSection.FYI,
+                late ? 60 : 20,
+                SlackText.cut(text, 300),
+                null,
+                late
+                    ? DigestButton.askOwner(c.ownerId, "Prep for " + c.name + ": " + t.task().title)
+                    : null));
       }
     }
     return items;

@@ -17,7 +17,9 @@ public record CadenceDraft(
     List<Integer> leads,
     List<Task> tasks) {
 
-  /** A prep task: what, who (Slack user id) and how many minutes before the occurrence it is due. */
+  /**
+   * A prep task: what, who (Slack user id) and how many minutes before the occurrence it is due.
+   */
   public record Task(String title, String driId, int dueMinutes) {}
 
   public CadenceSchedule schedule() {

@@ -20,6 +20,7 @@ import java.util.function.Function;
 public final class CadenceForm {
   public static final int MAX_TASKS = 15;
   public static final int MAX_PEOPLE = 20;
+
   /** "task | person | due": the person may be a Slack mention, which itself contains a bar. */
   private static final java.util.regex.Pattern TASK_LINE =
       java.util.regex.Pattern.compile("(.+?)\\s*[|—]\\s*(<@[^>]+>|[^|—]+?)\\s*[|—]\\s*([^|—]+)");
@@ -37,7 +38,8 @@ public final class CadenceForm {
    * @param values block id → entered value (multi-selects joined by spaces); missing = empty
    * @param resolveUser "@name" / "name" → Slack user id, or null when unknown
    */
-  public static Result parse(Map<String, String> values, String callerId, Function<String, String> resolveUser) {
+  public static Result parse(
+      Map<String, String> values, String callerId, Function<String, String> resolveUser) {
     Map<String, String> errors = new LinkedHashMap<>();
     String name = value(values, CadenceIds.B_NAME);
     if (name.isEmpty()) {
@@ -61,7 +63,8 @@ public final class CadenceForm {
     try {
       zone = ZoneId.of(value(values, CadenceIds.B_ZONE));
     } catch (DateTimeException e) {
-      errors.put(CadenceIds.B_ZONE, "Use a time zone name such as Europe/Berlin or America/New_York.");
+      errors.put(
+          CadenceIds.B_ZONE, "Use a time zone name such as Europe/Berlin or America/New_York.");
     }
     String rrule = null;
     String custom = value(values, CadenceIds.B_RRULE);
@@ -71,12 +74,15 @@ public final class CadenceForm {
         rrule = CadenceSchedule.normalise(custom);
         new net.fortuna.ical4j.model.Recur<LocalDateTime>(rrule);
       } else if (kindValue.isEmpty() || kindValue.equals(CadenceSchedule.Kind.CUSTOM.name())) {
-        errors.put(CadenceIds.B_KIND, "Choose how often it happens (or enter a custom RRULE below).");
+        errors.put(
+            CadenceIds.B_KIND, "Choose how often it happens (or enter a custom RRULE below).");
       } else if (date != null) {
         rrule = CadenceSchedule.rruleFor(CadenceSchedule.Kind.valueOf(kindValue), date);
       }
     } catch (RuntimeException e) {
-      errors.put(CadenceIds.B_RRULE, "Not a valid RRULE (RFC 5545), e.g. FREQ=MONTHLY;BYDAY=1MO: " + cut(e.getMessage()));
+      errors.put(
+          CadenceIds.B_RRULE,
+          "Not a valid RRULE (RFC 5545), e.g. FREQ=MONTHLY;BYDAY=1MO: " + cut(e.getMessage()));
     }
     String channel = value(values, CadenceIds.B_CHANNEL);
     List<String> people = new ArrayList<>();
@@ -114,7 +120,8 @@ public final class CadenceForm {
       lineNo++;
       java.util.regex.Matcher m = TASK_LINE.matcher(line.trim());
       if (!m.matches()) {
-        errors.putIfAbsent(CadenceIds.B_CHECKLIST, "Line " + lineNo + ": write `task | @person | 3d`.");
+        errors.putIfAbsent(
+            CadenceIds.B_CHECKLIST, "Line " + lineNo + ": write `task | @person | 3d`.");
         continue;
       }
       String[] parts = {m.group(1), m.group(2), m.group(3)};
@@ -125,11 +132,19 @@ public final class CadenceForm {
         dri = resolveUser.apply(who.startsWith("@") ? who.substring(1) : who);
       }
       if (title.isEmpty() || title.length() > 150) {
-        errors.putIfAbsent(CadenceIds.B_CHECKLIST, "Line " + lineNo + ": the task needs a title of at most 150 characters.");
+        errors.putIfAbsent(
+            CadenceIds.B_CHECKLIST,
+            "Line " + lineNo + ": the task needs a title of at most 150 characters.");
         continue;
       }
       if (dri == null) {
-        errors.putIfAbsent(CadenceIds.B_CHECKLIST, "Line " + lineNo + ": I don't know who \"" + cut(who) + "\" is; use their Slack user id or @display name.");
+        errors.putIfAbsent(
+            CadenceIds.B_CHECKLIST,
+            "Line "
+                + lineNo
+                + ": I don't know who \""
+                + cut(who)
+                + "\" is; use their Slack user id or @display name.");
         continue;
       }
       try {
@@ -151,8 +166,18 @@ public final class CadenceForm {
       }
       return new Result(null, errors);
     }
-    CadenceDraft draft = new CadenceDraft(name, owner, rrule, LocalDateTime.of(date, time), zone,
-        channel.isEmpty() ? null : channel, people, message, leads, tasks);
+    CadenceDraft draft =
+        new CadenceDraft(
+            name,
+            owner,
+            rrule,
+            LocalDateTime.of(date, time),
+            zone,
+            channel.isEmpty() ? null : channel,
+            people,
+            message,
+            leads,
+            tasks);
     return new Result(draft, errors);
   }
 

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Home tab: your open prep tasks for the next 14 days; for a Chief of Staff, what is coming and not ready. */
+/**
+ * Home tab: your open prep tasks for the next 14 days; for a Chief of Staff, what is coming and not
+ * ready.
+ */
 @ApplicationScoped
 public class CadenceHomeSection implements HomeSection {
   @Inject CadenceService cadences;
@@ -32,8 +35,14 @@ public class CadenceHomeSection implements HomeSection {
     for (Occurrence o : coming) {
       for (Occurrence.TaskState t : o.notReady()) {
         if (caller.userId().equals(t.task().driId) && mine.size() < 10) {
-          mine.add("• " + SlackText.escapeAndCut(t.task().title, 100) + " for *" + SlackText.escapeAndCut(o.cadence().name, 60)
-              + "* — due " + CadenceBlocks.shortWhen(t.dueAt(), o.cadence().zone()) + (t.lateAt(now) ? " · *late*" : ""));
+          mine.add(
+              "• "
+                  + SlackText.escapeAndCut(t.task().title, 100)
+                  + " for *"
+                  + SlackText.escapeAndCut(o.cadence().name, 60)
+                  + "* — due "
+                  + CadenceBlocks.shortWhen(t.dueAt(), o.cadence().zone())
+                  + (t.lateAt(now) ? " · *late*" : ""));
         }
       }
     }

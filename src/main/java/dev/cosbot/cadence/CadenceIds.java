@@ -23,6 +23,7 @@ public final class CadenceIds {
 
   /** The action id inside every input block (the block id tells them apart). */
   public static final String A_INPUT = "value";
+
   public static final String A_PREVIEW = "cadence_preview";
   public static final String A_TOGGLE_TASK = "cadence_task_toggle";
 

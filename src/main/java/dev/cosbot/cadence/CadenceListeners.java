@@ -23,51 +23,72 @@ public class CadenceListeners implements SlackListeners {
 
   @Override
   public void register(App app) {
-    app.viewSubmission(CadenceIds.NEW_CALLBACK, (req, ctx) -> {
-      String userId = req.getPayload().getUser().getId();
-      if (!roles.of(userId).isAdmin()) {
-        return ctx.ackWithErrors(Map.of(CadenceIds.B_NAME, "Only a Chief of Staff can create cadences."));
-      }
-      CadenceForm.Result result = CadenceForm.parse(values(req.getPayload().getView()), userId, cadences::resolveUser);
-      if (!result.ok()) {
-        return ctx.ackWithErrors(result.errors());
-      }
-      try {
-        cadences.create(result.draft(), userId);
-      } catch (UserFacingException e) {
-        return ctx.ackWithErrors(Map.of(CadenceIds.B_NAME, e.getMessage()));
-      }
-      return ctx.ack();
-    });
+    app.viewSubmission(
+        CadenceIds.NEW_CALLBACK,
+        (req, ctx) -> {
+          String userId = req.getPayload().getUser().getId();
+          if (!roles.of(userId).isAdmin()) {
+            return ctx.ackWithErrors(
+                Map.of(CadenceIds.B_NAME, "Only a Chief of Staff can create cadences."));
+          }
+          CadenceForm.Result result =
+              CadenceForm.parse(values(req.getPayload().getView()), userId, cadences::resolveUser);
+          if (!result.ok()) {
+            return ctx.ackWithErrors(result.errors());
+          }
+          try {
+            cadences.create(result.draft(), userId);
+          } catch (UserFacingException e) {
+            return ctx.ackWithErrors(Map.of(CadenceIds.B_NAME, e.getMessage()));
+          }
+          return ctx.ack();
+        });
 
-    app.blockAction(CadenceIds.A_PREVIEW, (req, ctx) -> {
-      View view = req.getPayload().getView();
-      String userId = req.getPayload().getUser().getId();
-      CadenceForm.Result result = CadenceForm.parse(values(view), userId, cadences::resolveUser);
-      String preview = result.ok()
-          ? CadenceBlocks.preview(result.draft(), result.draft().schedule().next(cadences.now(), 5))
-          : CadenceBlocks.previewProblems(result.errors());
-      View updated = CadenceBlocks.newCadenceModal(userId, cadences.zoneOf(userId), preview);
-      // Inside the ack window, like views.open: Slack keeps what was typed (same block and action ids).
-      var response = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
-      if (!response.isOk()) {
-        LOG.warnf("views.update for the cadence preview failed: %s", response.getError());
-      }
-      return ctx.ack();
-    });
+    app.blockAction(
+        CadenceIds.A_PREVIEW,
+        (req, ctx) -> {
+          View view = req.getPayload().getView();
+          String userId = req.getPayload().getUser().getId();
+          CadenceForm.Result result =
+              CadenceForm.parse(values(view), userId, cadences::resolveUser);
+          String preview =
+              result.ok()
+                  ? CadenceBlocks.preview(
+                      result.draft(), result.draft().schedule().next(cadences.now(), 5))
+                  : CadenceBlocks.previewProblems(result.errors());
+          View updated = CadenceBlocks.newCadenceModal(userId, cadences.zoneOf(userId), preview);
+          // Inside the ack window, like views.open: Slack keeps what was typed (same block and
+          // action ids).
+          var response =
+              ctx.client()
+                  .viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
+          if (!response.isOk()) {
+            LOG.warnf("views.update for the cadence preview failed: %s", response.getError());
+          }
+          return ctx.ack();
+        });
 
-    app.blockAction(CadenceIds.A_TOGGLE_TASK, (req, ctx) -> {
-      var payload = req.getPayload();
-      String value = payload.getActions().get(0).getValue();
-      String[] parts = value == null ? new String[0] : value.split("\\|");
-      if (parts.length == 3) {
-        String channel = payload.getChannel() != null ? payload.getChannel().getId()
-            : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
-        cadences.toggleTask(payload.getUser().getId(), Long.parseLong(parts[0]), Long.parseLong(parts[1]),
-            Long.parseLong(parts[2]), channel, payload.getActions().get(0).getActionTs());
-      }
-      return ctx.ack();
-    });
+    app.blockAction(
+        CadenceIds.A_TOGGLE_TASK,
+        (req, ctx) -> {
+          var payload = req.getPayload();
+          String value = payload.getActions().get(0).getValue();
+          String[] parts = value == null ? new String[0] : value.split("\\|");
+          if (parts.length == 3) {
+            String channel =
+                payload.getChannel() != null
+                    ? payload.getChannel().getId()
+                    : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
+            cadences.toggleTask(
+                payload.getUser().getId(),
+                Long.parseLong(parts[0]),
+                Long.parseLong(parts[1]),
+                Long.parseLong(parts[2]),
+                channel,
+                payload.getActions().get(0).getActionTs());
+          }
+          return ctx.ack();
+        });
   }
 
   /** Block id → the entered value, whatever the element type (multi-selects joined by spaces). */
@@ -76,7 +97,8 @@ public class CadenceListeners implements SlackListeners {
     if (view == null || view.getState() == null || view.getState().getValues() == null) {
       return out;
     }
-    for (Map.Entry<String, Map<String, ViewState.Value>> block : view.getState().getValues().entrySet()) {
+    for (Map.Entry<String, Map<String, ViewState.Value>> block :
+        view.getState().getValues().entrySet()) {
       for (ViewState.Value v : block.getValue().values()) {
         out.put(block.getKey(), text(v));
       }

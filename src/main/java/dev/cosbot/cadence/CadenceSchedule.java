@@ -16,8 +16,8 @@ import java.util.function.Predicate;
 import net.fortuna.ical4j.model.Recur;
 
 /**
- * When a cadence happens: an RFC 5545 RRULE expanded by ical4j over local date-times, then placed in
- * the cadence's time zone. Expanding in local time is what keeps "09:00 Europe/Berlin" at 09:00
+ * When a cadence happens: an RFC 5545 RRULE expanded by ical4j over local date-times, then placed
+ * in the cadence's time zone. Expanding in local time is what keeps "09:00 Europe/Berlin" at 09:00
  * across daylight-saving changes; a local time that does not exist (spring-forward gap) moves
  * forward by the gap, as java.time does.
  */
@@ -57,7 +57,11 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
       case MONTHLY_FIRST_WEEKDAY -> "FREQ=MONTHLY;BYDAY=1" + day;
       case MONTHLY_LAST_BUSINESS_DAY -> "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1";
       case QUARTERLY_FIRST_WEEKDAY -> "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1" + day;
-      case YEARLY -> "FREQ=YEARLY;BYMONTH=" + startDate.getMonthValue() + ";BYMONTHDAY=" + startDate.getDayOfMonth();
+      case YEARLY ->
+          "FREQ=YEARLY;BYMONTH="
+              + startDate.getMonthValue()
+              + ";BYMONTHDAY="
+              + startDate.getDayOfMonth();
       case CUSTOM -> throw new IllegalArgumentException("a custom schedule needs its own RRULE");
     };
   }
@@ -127,7 +131,9 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
   }
 
   public static String ical(DayOfWeek day) {
-    return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2).toUpperCase(Locale.ROOT);
+    return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+        .substring(0, 2)
+        .toUpperCase(Locale.ROOT);
   }
 
   /** The local time of day of the occurrences. */

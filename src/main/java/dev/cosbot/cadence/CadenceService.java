@@ -41,7 +41,11 @@ import org.jboss.logging.Logger;
 public class CadenceService {
   private static final Logger LOG = Logger.getLogger(CadenceService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** How far back the sweep looks for reminders it never handled (beyond max-lateness they are skipped). */
+
+  /**
+   * How far back the sweep looks for reminders it never handled (beyond max-lateness they are
+   * skipped).
+   */
   static final Duration LOOKBACK = Duration.ofDays(3);
 
   @Inject EntityManager em;
@@ -54,7 +58,8 @@ public class CadenceService {
   @Transactional
   public Cadence create(CadenceDraft draft, String createdBy) {
     if (Cadence.byName(draft.name()).isPresent()) {
-      throw new UserFacingException("A cadence called \"" + SlackText.escapeAndCut(draft.name(), 80) + "\" already exists.");
+      throw new UserFacingException(
+          "A cadence called \"" + SlackText.escapeAndCut(draft.name(), 80) + "\" already exists.");
     }
     Instant now = clock.instant();
     Cadence c = new Cadence();
@@ -83,20 +88,30 @@ public class CadenceService {
       task.persist();
     }
     List<Instant> next = c.schedule().next(now, 5, skippedDates(c.id));
-    outbox.enqueue(SlackCalls.postMessage("cadence:created:" + c.id, createdBy,
-        "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created", CadenceBlocks.created(c, next)));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "cadence:created:" + c.id,
+            createdBy,
+            "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created",
+            CadenceBlocks.created(c, next)));
     return c;
   }
 
-  /** The "@name" → user id lookup used by the modal (display name, then real name; case-insensitive). */
+  /**
+   * The "@name" → user id lookup used by the modal (display name, then real name;
+   * case-insensitive).
+   */
   @Transactional
   public String resolveUser(String name) {
     if (name == null || name.isBlank()) {
       return null;
     }
     String n = name.trim().toLowerCase(Locale.ROOT);
-    return Person.<Person>find("deleted = false and (lower(displayName) = ?1 or lower(realName) = ?1)", n)
-        .firstResultOptional().map(p -> p.slackUserId).orElse(null);
+    return Person.<Person>find(
+            "deleted = false and (lower(displayName) = ?1 or lower(realName) = ?1)", n)
+        .firstResultOptional()
+        .map(p -> p.slackUserId)
+        .orElse(null);
   }
 
   @Transactional
@@ -108,8 +123,12 @@ public class CadenceService {
   @Transactional
   public String listText() {
     Instant now = clock.instant();
-    return CadenceBlocks.list(Cadence.allByName(), c -> c.paused ? null
-        : c.schedule().next(now, 1, skippedDates(c.id)).stream().findFirst().orElse(null));
+    return CadenceBlocks.list(
+        Cadence.allByName(),
+        c ->
+            c.paused
+                ? null
+                : c.schedule().next(now, 1, skippedDates(c.id)).stream().findFirst().orElse(null));
   }
 
   /** The answer to {@code /cos cadence next [n]}: upcoming occurrences and the prep not ready. */
@@ -121,14 +140,21 @@ public class CadenceService {
   /** The zone the modal offers: the person's Slack zone, else the configured default. */
   @Transactional
   public String zoneOf(String userId) {
-    return Person.byId(userId).map(p -> p.timeZone).filter(z -> z != null && !z.isBlank()).orElse(settings.defaultZone());
+    return Person.byId(userId)
+        .map(p -> p.timeZone)
+        .filter(z -> z != null && !z.isBlank())
+        .orElse(settings.defaultZone());
   }
 
   @Transactional
   public String setPaused(Caller caller, String name, boolean paused) {
     Cadence c = mine(caller, name);
     if (c.paused == paused) {
-      return "*" + SlackText.escape(c.name) + "* is already " + (paused ? "paused" : "running") + ".";
+      return "*"
+          + SlackText.escape(c.name)
+          + "* is already "
+          + (paused ? "paused" : "running")
+          + ".";
     }
     c.paused = paused;
     if (!paused) {
@@ -136,7 +162,11 @@ public class CadenceService {
       c.activeSince = clock.instant();
     }
     return paused
-        ? "Paused *" + SlackText.escape(c.name) + "*: no reminders until `/cos cadence resume " + SlackText.escape(c.name) + "`."
+        ? "Paused *"
+            + SlackText.escape(c.name)
+            + "*: no reminders until `/cos cadence resume "
+            + SlackText.escape(c.name)
+            + "`."
         : "Resumed *" + SlackText.escape(c.name) + "*.";
   }
 
@@ -154,21 +184,45 @@ public class CadenceService {
     Instant dayStart = date.atStartOfDay(c.zone()).toInstant();
     Instant dayEnd = date.plusDays(1).atStartOfDay(c.zone()).toInstant();
     if (c.schedule().between(dayStart, dayEnd, d -> false).isEmpty()) {
-      throw new UserFacingException("*" + SlackText.escape(c.name) + "* does not happen on " + date + " (" + c.timeZone + ").");
+      throw new UserFacingException(
+          "*"
+              + SlackText.escape(c.name)
+              + "* does not happen on "
+              + date
+              + " ("
+              + c.timeZone
+              + ").");
     }
-    em.createNativeQuery("INSERT INTO cadence_skip (cadence_id, on_date, created_by) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-        .setParameter(1, c.id).setParameter(2, date).setParameter(3, caller.userId()).executeUpdate();
-    return "Skipping *" + SlackText.escape(c.name) + "* on " + CadenceBlocks.day(date) + ": no reminders or post for that occurrence.";
+    em.createNativeQuery(
+            "INSERT INTO cadence_skip (cadence_id, on_date, created_by) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+        .setParameter(1, c.id)
+        .setParameter(2, date)
+        .setParameter(3, caller.userId())
+        .executeUpdate();
+    return "Skipping *"
+        + SlackText.escape(c.name)
+        + "* on "
+        + CadenceBlocks.day(date)
+        + ": no reminders or post for that occurrence.";
   }
 
   private Cadence mine(Caller caller, String name) {
     if (name == null || name.isBlank()) {
       throw new UserFacingException("Which cadence? Type `/cos cadence list` to see their names.");
     }
-    Cadence c = Cadence.byName(name).orElseThrow(() -> new UserFacingException(
-        "I don't know a cadence called \"" + SlackText.escapeAndCut(name, 80) + "\". Type `/cos cadence list` to see them."));
+    Cadence c =
+        Cadence.byName(name)
+            .orElseThrow(
+                () ->
+                    new UserFacingException(
+                        "I don't know a cadence called \""
+                            + SlackText.escapeAndCut(name, 80)
+                            + "\". Type `/cos cadence list` to see them."));
     if (!caller.isAdmin() && !caller.userId().equals(c.ownerId)) {
-      throw new NotAllowedException("Sorry, only the cadence's owner (" + SlackText.mention(c.ownerId) + ") or a Chief of Staff can change it.");
+      throw new NotAllowedException(
+          "Sorry, only the cadence's owner ("
+              + SlackText.mention(c.ownerId)
+              + ") or a Chief of Staff can change it.");
     }
     return c;
   }
@@ -177,8 +231,10 @@ public class CadenceService {
 
   Predicate<LocalDate> skippedDates(long cadenceId) {
     @SuppressWarnings("unchecked")
-    List<Object> rows = em.createNativeQuery("SELECT on_date FROM cadence_skip WHERE cadence_id = ?1")
-        .setParameter(1, cadenceId).getResultList();
+    List<Object> rows =
+        em.createNativeQuery("SELECT on_date FROM cadence_skip WHERE cadence_id = ?1")
+            .setParameter(1, cadenceId)
+            .getResultList();
     Set<LocalDate> dates = new HashSet<>();
     for (Object r : rows) {
       dates.add(r instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r);
@@ -215,17 +271,22 @@ public class CadenceService {
 
   Occurrence occurrence(Cadence c, Instant at) {
     @SuppressWarnings("unchecked")
-    List<Object[]> done = em.createNativeQuery(
-            "SELECT d.task_id, d.done_by FROM cadence_task_done d JOIN cadence_task t ON t.id = d.task_id"
-                + " WHERE t.cadence_id = ?1 AND d.occurrence_at = ?2")
-        .setParameter(1, c.id).setParameter(2, Timestamp.from(at)).getResultList();
+    List<Object[]> done =
+        em.createNativeQuery(
+                "SELECT d.task_id, d.done_by FROM cadence_task_done d JOIN cadence_task t ON t.id = d.task_id"
+                    + " WHERE t.cadence_id = ?1 AND d.occurrence_at = ?2")
+            .setParameter(1, c.id)
+            .setParameter(2, Timestamp.from(at))
+            .getResultList();
     Map<Long, String> doneBy = new HashMap<>();
     for (Object[] row : done) {
       doneBy.put(((Number) row[0]).longValue(), (String) row[1]);
     }
     List<Occurrence.TaskState> tasks = new ArrayList<>();
     for (CadenceTask t : CadenceTask.of(c.id)) {
-      tasks.add(new Occurrence.TaskState(t, at.minus(Duration.ofMinutes(t.dueMinutes)), doneBy.get(t.id)));
+      tasks.add(
+          new Occurrence.TaskState(
+              t, at.minus(Duration.ofMinutes(t.dueMinutes)), doneBy.get(t.id)));
     }
     return new Occurrence(c, at, tasks);
   }
@@ -234,30 +295,55 @@ public class CadenceService {
   public record Toggle(boolean allowed, String message) {}
 
   /**
-   * A click on a prep task's button: only its DRI may tick (or untick) it; every posted reminder
-   * of that occurrence is then updated in place. Others get a polite ephemeral refusal.
+   * A click on a prep task's button: only its DRI may tick (or untick) it; every posted reminder of
+   * that occurrence is then updated in place. Others get a polite ephemeral refusal.
    */
   @Transactional
-  public Toggle toggleTask(String userId, long cadenceId, long occurrenceEpoch, long taskId, String channelId, String actionTs) {
+  public Toggle toggleTask(
+      String userId,
+      long cadenceId,
+      long occurrenceEpoch,
+      long taskId,
+      String channelId,
+      String actionTs) {
     CadenceTask task = CadenceTask.findById(taskId);
     Cadence c = Cadence.findById(cadenceId);
     if (task == null || c == null || !task.cadenceId.equals(c.id)) {
-      refuse(channelId, userId, actionTs, "That prep task no longer exists (the cadence was changed or removed).");
+      refuse(
+          channelId,
+          userId,
+          actionTs,
+          "That prep task no longer exists (the cadence was changed or removed).");
       return new Toggle(false, "gone");
     }
     if (!userId.equals(task.driId)) {
-      refuse(channelId, userId, actionTs, "Thanks for helping! Only " + SlackText.mention(task.driId)
-          + " can tick *" + SlackText.escapeAndCut(task.title, 150) + "*: it is their task. Nudge them in a thread?");
+      refuse(
+          channelId,
+          userId,
+          actionTs,
+          "Thanks for helping! Only "
+              + SlackText.mention(task.driId)
+              + " can tick *"
+              + SlackText.escapeAndCut(task.title, 150)
+              + "*: it is their task. Nudge them in a thread?");
       return new Toggle(false, "not the DRI");
     }
     Instant at = Instant.ofEpochSecond(occurrenceEpoch);
-    int removed = em.createNativeQuery("DELETE FROM cadence_task_done WHERE task_id = ?1 AND occurrence_at = ?2")
-        .setParameter(1, taskId).setParameter(2, Timestamp.from(at)).executeUpdate();
+    int removed =
+        em.createNativeQuery(
+                "DELETE FROM cadence_task_done WHERE task_id = ?1 AND occurrence_at = ?2")
+            .setParameter(1, taskId)
+            .setParameter(2, Timestamp.from(at))
+            .executeUpdate();
     if (removed == 0) {
-      em.createNativeQuery("INSERT INTO cadence_task_done (task_id, occurrence_at, done_by, done_at) VALUES (?1, ?2, ?3, ?4)"
-              + " ON CONFLICT DO NOTHING")
-          .setParameter(1, taskId).setParameter(2, Timestamp.from(at)).setParameter(3, userId)
-          .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();
+      em.createNativeQuery(
+              "INSERT INTO cadence_task_done (task_id, occurrence_at, done_by, done_at) VALUES (?1, ?2, ?3, ?4)"
+                  + " ON CONFLICT DO NOTHING")
+          .setParameter(1, taskId)
+          .setParameter(2, Timestamp.from(at))
+          .setParameter(3, userId)
+          .setParameter(4, Timestamp.from(clock.instant()))
+          .executeUpdate();
     }
     refreshPosts(c, at);
     return new Toggle(true, removed == 0 ? "done" : "undone");
@@ -267,18 +353,26 @@ public class CadenceService {
     if (channelId == null) {
       return;
     }
-    outbox.enqueue(SlackCalls.postEphemeral("cadence:refuse:" + userId + ":" + actionTs, channelId, userId, text, null));
+    outbox.enqueue(
+        SlackCalls.postEphemeral(
+            "cadence:refuse:" + userId + ":" + actionTs, channelId, userId, text, null));
   }
 
-  /** Re-renders every reminder and occurrence post of one occurrence (chat.update through the outbox). */
+  /**
+   * Re-renders every reminder and occurrence post of one occurrence (chat.update through the
+   * outbox).
+   */
   void refreshPosts(Cadence c, Instant at) {
     Occurrence occ = occurrence(c, at);
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "UPDATE cadence_ledger SET version = version + 1 WHERE cadence_id = ?1 AND occurrence_at = ?2"
-                + " AND (kind LIKE 'R%' OR kind = 'OCC') AND status IN ('POSTED', 'LATE')"
-                + " RETURNING kind, status, due_at, destinations, version")
-        .setParameter(1, c.id).setParameter(2, Timestamp.from(at)).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "UPDATE cadence_ledger SET version = version + 1 WHERE cadence_id = ?1 AND occurrence_at = ?2"
+                    + " AND (kind LIKE 'R%' OR kind = 'OCC') AND status IN ('POSTED', 'LATE')"
+                    + " RETURNING kind, status, due_at, destinations, version")
+            .setParameter(1, c.id)
+            .setParameter(2, Timestamp.from(at))
+            .getResultList();
     Instant now = clock.instant();
     for (Object[] row : rows) {
       String kind = (String) row[0];
@@ -288,7 +382,8 @@ public class CadenceService {
       for (String dest : ((String) row[3]).split(" ")) {
         String original = postKey(c.id, at, kind, dest);
         CadenceBlocks.Message m = message(occ, kind, late ? due : null, now);
-        outbox.enqueue(SlackCalls.updateMessage(original + ":v" + version, original, m.text(), m.blocks()));
+        outbox.enqueue(
+            SlackCalls.updateMessage(original + ":v" + version, original, m.text(), m.blocks()));
       }
     }
   }
@@ -307,7 +402,8 @@ public class CadenceService {
     return "cadence:" + cadenceId + ":" + at.getEpochSecond() + ":" + kind + ":" + dest;
   }
 
-  private static CadenceBlocks.Message message(Occurrence occ, String kind, Instant lateDue, Instant now) {
+  private static CadenceBlocks.Message message(
+      Occurrence occ, String kind, Instant lateDue, Instant now) {
     if ("OCC".equals(kind)) {
       return CadenceBlocks.occurrencePost(occ, lateDue, now);
     }
@@ -327,9 +423,9 @@ public class CadenceService {
   /**
    * Posts what is due for one cadence at the clock's "now": reminders, the occurrence itself and
    * late-task warnings. Each is recorded in cadence_ledger first ({@code ON CONFLICT DO NOTHING});
-   * only the instance whose insert wins enqueues the posts, so replicas and re-runs post once. After
-   * downtime at most one missed post per cadence goes out late (with a note); the others are marked
-   * superseded, and anything more than max-lateness late is skipped and logged.
+   * only the instance whose insert wins enqueues the posts, so replicas and re-runs post once.
+   * After downtime at most one missed post per cadence goes out late (with a note); the others are
+   * marked superseded, and anything more than max-lateness late is skipped and logged.
    *
    * @return how many ledger rows this call recorded
    */
@@ -340,7 +436,8 @@ public class CadenceService {
       return 0;
     }
     Instant now = clock.instant();
-    Instant floor = c.activeSince.isAfter(now.minus(LOOKBACK)) ? c.activeSince : now.minus(LOOKBACK);
+    Instant floor =
+        c.activeSince.isAfter(now.minus(LOOKBACK)) ? c.activeSince : now.minus(LOOKBACK);
     List<CadenceTask> tasks = CadenceTask.of(c.id);
     int maxLead = 0;
     for (int l : c.leads()) {
@@ -349,7 +446,8 @@ public class CadenceService {
     for (CadenceTask t : tasks) {
       maxLead = Math.max(maxLead, t.dueMinutes);
     }
-    List<Instant> occurrences = c.schedule().between(floor, now.plus(Duration.ofMinutes(maxLead + 1L)), skippedDates(c.id));
+    List<Instant> occurrences =
+        c.schedule().between(floor, now.plus(Duration.ofMinutes(maxLead + 1L)), skippedDates(c.id));
     if (occurrences.isEmpty()) {
       return 0;
     }
@@ -362,14 +460,19 @@ public class CadenceService {
       for (int lead : kinds) {
         String kind = lead == 0 ? "OCC" : "R" + lead;
         Instant due = occ.minus(Duration.ofMinutes(lead));
-        if (!due.isAfter(now) && !due.isBefore(floor) && !handled.contains(occ.getEpochSecond() + "/" + kind)) {
+        if (!due.isAfter(now)
+            && !due.isBefore(floor)
+            && !handled.contains(occ.getEpochSecond() + "/" + kind)) {
           posts.add(new Due(kind, occ, due));
         }
       }
       for (CadenceTask t : tasks) {
         Instant due = occ.minus(Duration.ofMinutes(t.dueMinutes));
         String kind = "LATE" + t.id;
-        if (!due.isAfter(now) && now.isBefore(occ) && !due.isBefore(floor) && !handled.contains(occ.getEpochSecond() + "/" + kind)) {
+        if (!due.isAfter(now)
+            && now.isBefore(occ)
+            && !due.isBefore(floor)
+            && !handled.contains(occ.getEpochSecond() + "/" + kind)) {
           warnings.add(new Due(kind, occ, due));
         }
       }
@@ -384,7 +487,8 @@ public class CadenceService {
       if (lateness.compareTo(maxLateness) > 0) {
         if (record(c, d, "SKIPPED", null)) {
           recorded++;
-          LOG.warnf("Cadence %d (%s): %s for %s was due %s, more than %s ago; skipped, not posted",
+          LOG.warnf(
+              "Cadence %d (%s): %s for %s was due %s, more than %s ago; skipped, not posted",
               c.id, c.name, d.kind(), d.occurrence(), d.due(), maxLateness);
         }
       } else if (lateness.compareTo(lateAfter) > 0) {
@@ -399,7 +503,9 @@ public class CadenceService {
     for (Due d : late) {
       if (d != lateOne && record(c, d, "SUPERSEDED", null)) {
         recorded++;
-        LOG.infof("Cadence %d (%s): %s for %s was missed (due %s); a later post replaces it", c.id, c.name, d.kind(), d.occurrence(), d.due());
+        LOG.infof(
+            "Cadence %d (%s): %s for %s was missed (due %s); a later post replaces it",
+            c.id, c.name, d.kind(), d.occurrence(), d.due());
       }
     }
     List<Due> toPost = new ArrayList<>(onTime);
@@ -414,18 +520,23 @@ public class CadenceService {
       }
       recorded++;
       if (isLate) {
-        LOG.infof("Cadence %d (%s): posting %s for %s late (due %s)", c.id, c.name, d.kind(), d.occurrence(), d.due());
+        LOG.infof(
+            "Cadence %d (%s): posting %s for %s late (due %s)",
+            c.id, c.name, d.kind(), d.occurrence(), d.due());
       }
       Occurrence occ = occurrence(c, d.occurrence());
       CadenceBlocks.Message m = message(occ, d.kind(), isLate ? d.due() : null, now);
       for (String dest : destinations) {
-        outbox.enqueue(SlackCalls.postMessage(postKey(c.id, d.occurrence(), d.kind(), dest), dest, m.text(), m.blocks()));
+        outbox.enqueue(
+            SlackCalls.postMessage(
+                postKey(c.id, d.occurrence(), d.kind(), dest), dest, m.text(), m.blocks()));
       }
     }
     for (Due d : warnings) {
       long taskId = Long.parseLong(d.kind().substring(4));
       Occurrence occ = occurrence(c, d.occurrence());
-      Optional<Occurrence.TaskState> state = occ.tasks().stream().filter(t -> t.task().id == taskId).findFirst();
+      Optional<Occurrence.TaskState> state =
+          occ.tasks().stream().filter(t -> t.task().id == taskId).findFirst();
       if (state.isEmpty() || state.get().done()) {
         continue;
       }
@@ -436,7 +547,12 @@ public class CadenceService {
       recorded++;
       if (!tooLate) {
         CadenceBlocks.Message m = CadenceBlocks.lateTask(occ, state.get());
-        outbox.enqueue(SlackCalls.postMessage(postKey(c.id, d.occurrence(), d.kind(), c.ownerId), c.ownerId, m.text(), m.blocks()));
+        outbox.enqueue(
+            SlackCalls.postMessage(
+                postKey(c.id, d.occurrence(), d.kind(), c.ownerId),
+                c.ownerId,
+                m.text(),
+                m.blocks()));
       }
     }
     return recorded;
@@ -444,9 +560,12 @@ public class CadenceService {
 
   private Set<String> handledKinds(long cadenceId, Instant from) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT occurrence_at, kind FROM cadence_ledger WHERE cadence_id = ?1 AND occurrence_at >= ?2")
-        .setParameter(1, cadenceId).setParameter(2, Timestamp.from(from)).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT occurrence_at, kind FROM cadence_ledger WHERE cadence_id = ?1 AND occurrence_at >= ?2")
+            .setParameter(1, cadenceId)
+            .setParameter(2, Timestamp.from(from))
+            .getResultList();
     Set<String> out = new HashSet<>();
     for (Object[] r : rows) {
       out.add(toInstant(r[0]).getEpochSecond() + "/" + r[1]);
@@ -474,7 +593,8 @@ public class CadenceService {
   /** The workspace's feed token, created on first use. */
   @Transactional
   public String feedToken() {
-    return WorkspaceSetting.get(CadenceIds.FEED_TOKEN_SETTING).orElseGet(() -> rotateFeedToken("cos-bot"));
+    return WorkspaceSetting.get(CadenceIds.FEED_TOKEN_SETTING)
+        .orElseGet(() -> rotateFeedToken("cos-bot"));
   }
 
   /** A new unguessable token (256 bits); the old feed URL stops working at once. */
@@ -491,13 +611,19 @@ public class CadenceService {
   @Transactional
   public boolean feedTokenMatches(String given) {
     Optional<String> token = WorkspaceSetting.get(CadenceIds.FEED_TOKEN_SETTING);
-    return token.isPresent() && given != null
-        && java.security.MessageDigest.isEqual(token.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+    return token.isPresent()
+        && given != null
+        && java.security.MessageDigest.isEqual(
+            token.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
             given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public String feedUrl(String token) {
-    String base = settings.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse("");
+    String base =
+        settings
+            .publicUrl()
+            .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+            .orElse("");
     return base + "/calendar/" + token + ".ics";
   }
 

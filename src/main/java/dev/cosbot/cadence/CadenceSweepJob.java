@@ -16,13 +16,17 @@ public class CadenceSweepJob {
 
   @Inject CadenceService cadences;
 
-  @Scheduled(every = "${cosbot.cadence.sweep-interval}", identity = "cadence-sweep",
+  @Scheduled(
+      every = "${cosbot.cadence.sweep-interval}",
+      identity = "cadence-sweep",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     sweep();
   }
 
-  /** One pass over every running cadence, each in its own transaction; returns ledger rows recorded. */
+  /**
+   * One pass over every running cadence, each in its own transaction; returns ledger rows recorded.
+   */
   public int sweep() {
     int recorded = 0;
     for (long id : cadences.activeIds()) {

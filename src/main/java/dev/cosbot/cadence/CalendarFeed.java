@@ -14,8 +14,9 @@ import net.fortuna.ical4j.model.property.Version;
 import net.fortuna.ical4j.model.property.XProperty;
 
 /**
- * The iCalendar (RFC 5545) feed: one VEVENT per upcoming occurrence, times in UTC, stable UIDs
- * (so a subscribed calendar updates events instead of duplicating them). Built and validated with ical4j.
+ * The iCalendar (RFC 5545) feed: one VEVENT per upcoming occurrence, times in UTC, stable UIDs (so
+ * a subscribed calendar updates events instead of duplicating them). Built and validated with
+ * ical4j.
  */
 public final class CalendarFeed {
   private CalendarFeed() {}
@@ -36,7 +37,12 @@ public final class CalendarFeed {
         description.append(c.message).append("\n\n");
       }
       if (!o.tasks().isEmpty()) {
-        description.append("Prep: ").append(o.readyCount()).append('/').append(o.tasks().size()).append(" ready");
+        description
+            .append("Prep: ")
+            .append(o.readyCount())
+            .append('/')
+            .append(o.tasks().size())
+            .append(" ready");
       }
       if (description.length() > 0) {
         event.add(new Description(description.toString().trim()));

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code GET /calendar/{token}.ics}: the subscribable feed. The secret token in the path is the only
- * credential (calendar apps cannot send headers); a wrong token is a plain 404.
+ * {@code GET /calendar/{token}.ics}: the subscribable feed. The secret token in the path is the
+ * only credential (calendar apps cannot send headers); a wrong token is a plain 404.
  */
 @Path("/calendar")
 public class CalendarResource {
@@ -21,10 +21,17 @@ public class CalendarResource {
   @Path("/{token}.ics")
   public Response feed(@PathParam("token") String token) {
     if (!cadences.feedTokenMatches(token)) {
-      return Response.status(Response.Status.NOT_FOUND).type("text/plain").entity("not found").build();
+      return Response.status(Response.Status.NOT_FOUND)
+          .type("text/plain")
+          .entity("not found")
+          .build();
     }
     Instant now = cadences.now();
-    String body = CalendarFeed.render(cadences.between(now, now.plus(Duration.ofDays(settings.feedDays()))), now, settings.eventMinutes());
+    String body =
+        CalendarFeed.render(
+            cadences.between(now, now.plus(Duration.ofDays(settings.feedDays()))),
+            now,
+            settings.eventMinutes());
     return Response.ok(body, "text/calendar; charset=utf-8")
         .header("Cache-Control", "private, max-age=300")
         .header("Content-Disposition", "inline; filename=\"cadences.ics\"")

@@ -8,9 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Lead times such as "14d, 3d, 1d, 1h" (also "2w", "30m"), stored as minutes before an occurrence. */
+/**
+ * Lead times such as "14d, 3d, 1d, 1h" (also "2w", "30m"), stored as minutes before an occurrence.
+ */
 public final class LeadTimes {
   private static final Pattern ONE = Pattern.compile("(\\d{1,4})\\s*(w|d|h|m)");
+
   /** Longer leads would need a reminder before the previous weekly occurrence even happened. */
   public static final int MAX_MINUTES = 60 * 24 * 90;
 
@@ -35,15 +38,17 @@ public final class LeadTimes {
   public static int parseOne(String text) {
     Matcher m = ONE.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException("\"" + text.trim() + "\" is not a lead time like 14d, 3d, 1h or 30m");
+      throw new IllegalArgumentException(
+          "\"" + text.trim() + "\" is not a lead time like 14d, 3d, 1h or 30m");
     }
     int n = Integer.parseInt(m.group(1));
-    int minutes = switch (m.group(2)) {
-      case "w" -> n * 7 * 24 * 60;
-      case "d" -> n * 24 * 60;
-      case "h" -> n * 60;
-      default -> n;
-    };
+    int minutes =
+        switch (m.group(2)) {
+          case "w" -> n * 7 * 24 * 60;
+          case "d" -> n * 24 * 60;
+          case "h" -> n * 60;
+          default -> n;
+        };
     if (minutes > MAX_MINUTES) {
       throw new IllegalArgumentException("\"" + text.trim() + "\" is too long: at most 90 days");
     }
@@ -86,10 +91,16 @@ public final class LeadTimes {
     if (stored == null || stored.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(stored.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    return Arrays.stream(stored.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(Integer::valueOf)
+        .toList();
   }
 
   public static String describe(List<Integer> minutes) {
-    return minutes.isEmpty() ? "none" : minutes.stream().map(LeadTimes::format).collect(Collectors.joining(", "));
+    return minutes.isEmpty()
+        ? "none"
+        : minutes.stream().map(LeadTimes::format).collect(Collectors.joining(", "));
   }
 }

@@ -74,8 +74,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * After a hard kill the server started by the previous run can still hold the data directory
-   * (its postmaster.pid blocks the next start). Stop it first so a restart just works.
+   * After a hard kill the server started by the previous run can still hold the data directory (its
+   * postmaster.pid blocks the next start). Stop it first so a restart just works.
    */
   private static void stopOrphanedServer(Path pgDir) throws IOException {
     Path pidFile = pgDir.resolve("postmaster.pid");

@@ -68,15 +68,24 @@ public class Decision extends PanacheEntityBase {
 
   /** Open decisions past their needed-by date whose Chiefs of Staff have not been told yet. */
   public static List<Decision> overdueUnflagged(LocalDate today) {
-    return list("status = ?1 and neededBy < ?2 and overdueFlaggedAt is null order by id", DecisionStatus.OPEN, today);
+    return list(
+        "status = ?1 and neededBy < ?2 and overdueFlaggedAt is null order by id",
+        DecisionStatus.OPEN,
+        today);
   }
 
   /** Decisions made since {@code since}, newest first. */
   public static List<Decision> decidedSince(Instant since, int limit) {
-    return find("status <> ?1 and decidedAt >= ?2 order by decidedAt desc", DecisionStatus.OPEN, since).page(0, limit).list();
+    return find(
+            "status <> ?1 and decidedAt >= ?2 order by decidedAt desc", DecisionStatus.OPEN, since)
+        .page(0, limit)
+        .list();
   }
 
-  /** The log, newest first; {@code user} null for everything, else only what they asked or were delegated. */
+  /**
+   * The log, newest first; {@code user} null for everything, else only what they asked or were
+   * delegated.
+   */
   public static List<Decision> log(DecisionStatus status, String user, int limit) {
     StringBuilder q = new StringBuilder("1 = 1");
     var params = new java.util.HashMap<String, Object>();

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
-/** {@code /cos decision [question]} opens the ask modal; {@code /cos decisions [open|all]} shows the log. */
+/**
+ * {@code /cos decision [question]} opens the ask modal; {@code /cos decisions [open|all]} shows the
+ * log.
+ */
 @ApplicationScoped
 public class DecisionCommand implements CosSubcommand {
   private static final Logger LOG = Logger.getLogger(DecisionCommand.class);
@@ -30,36 +33,57 @@ public class DecisionCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine("/cos decision [question]", "ask the CXO for a decision; you are told the answer", Role.MEMBER),
-        new HelpLine("/cos decisions [open]", "the decision log (yours; everything for the CXO and Chiefs of Staff)", Role.MEMBER));
+        new HelpLine(
+            "/cos decision [question]",
+            "ask the CXO for a decision; you are told the answer",
+            Role.MEMBER),
+        new HelpLine(
+            "/cos decisions [open]",
+            "the decision log (yours; everything for the CXO and Chiefs of Staff)",
+            Role.MEMBER));
   }
 
   @Override
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     if ("decision".equals(cmd.name()) && !"log".equalsIgnoreCase(cmd.arg(0))) {
-      var response = ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId())
-          .view(DecisionViews.askModal(cmd.rest(), decisions.today(cmd.caller().userId()).plusDays(3))));
+      var response =
+          ctx.client()
+              .viewsOpen(
+                  r ->
+                      r.triggerId(cmd.triggerId())
+                          .view(
+                              DecisionViews.askModal(
+                                  cmd.rest(), decisions.today(cmd.caller().userId()).plusDays(3))));
       if (!response.isOk()) {
         LOG.warnf("views.open for the decision modal failed: %s", response.getError());
-        return CosCommandRouter.ephemeral(ctx, "Sorry, I couldn't open the form. Please try `/cos decision` again.");
+        return CosCommandRouter.ephemeral(
+            ctx, "Sorry, I couldn't open the form. Please try `/cos decision` again.");
       }
       return ctx.ack();
     }
     DecisionStatus filter = "open".equalsIgnoreCase(cmd.arg(0)) ? DecisionStatus.OPEN : null;
     List<Decision> log = decisions.log(cmd.caller(), filter, LOG_LINES);
-    return CosCommandRouter.ephemeral(ctx, logText(log, filter != null, cmd.caller().isAdmin() || cmd.caller().isCxo()));
+    return CosCommandRouter.ephemeral(
+        ctx, logText(log, filter != null, cmd.caller().isAdmin() || cmd.caller().isCxo()));
   }
 
   static String logText(List<Decision> log, boolean openOnly, boolean everything) {
     if (log.isEmpty()) {
-      return openOnly ? "No open decisions." : "The decision log is empty. Ask the CXO for one with `/cos decision`.";
+      return openOnly
+          ? "No open decisions."
+          : "The decision log is empty. Ask the CXO for one with `/cos decision`.";
     }
-    StringBuilder out = new StringBuilder("*Decision log*")
-        .append(everything ? "" : " (the decisions you asked or were delegated)")
-        .append(" — newest first\n");
+    StringBuilder out =
+        new StringBuilder("*Decision log*")
+            .append(everything ? "" : " (the decisions you asked or were delegated)")
+            .append(" — newest first\n");
     for (Decision d : log) {
-      out.append(d.status.emoji()).append(" *#").append(d.id).append("* ")
-          .append(SlackText.escapeAndCut(d.question, 120)).append(" — ")
+      out.append(d.status.emoji())
+          .append(" *#")
+          .append(d.id)
+          .append("* ")
+          .append(SlackText.escapeAndCut(d.question, 120))
+          .append(" — ")
           .append(d.status.label().toLowerCase(Locale.ROOT));
       if (d.status == DecisionStatus.OPEN) {
         out.append(", needed by ").append(DecisionService.DAY.format(d.neededBy));

@@ -6,6 +6,7 @@ public final class DecisionIds {
 
   /** The "ask the CXO for a decision" modal. */
   public static final String ASK_CALLBACK = "decision_ask";
+
   /** The modal for Delegate and Ask for more (private_metadata {@code <action>:<decision id>}). */
   public static final String OUTCOME_CALLBACK = "decision_outcome";
 

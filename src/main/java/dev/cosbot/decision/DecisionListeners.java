@@ -19,7 +19,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Slack side of decisions: the ask modal, the four buttons on a digest line and the outcome modal. Thin. */
+/**
+ * Slack side of decisions: the ask modal, the four buttons on a digest line and the outcome modal.
+ * Thin.
+ */
 @ApplicationScoped
 public class DecisionListeners implements SlackListeners {
   private static final Logger LOG = Logger.getLogger(DecisionListeners.class);
@@ -30,55 +33,81 @@ public class DecisionListeners implements SlackListeners {
 
   @Override
   public void register(App app) {
-    app.viewSubmission(DecisionIds.ASK_CALLBACK, (req, ctx) -> {
-      String user = req.getPayload().getUser().getId();
-      Map<String, Map<String, ViewState.Value>> values = req.getPayload().getView().getState().getValues();
-      String date = selected(values, DecisionIds.NEEDED_BY, true);
-      LocalDate neededBy;
-      try {
-        neededBy = date == null ? null : LocalDate.parse(date);
-      } catch (RuntimeException e) {
-        neededBy = null;
-      }
-      DecisionService.Ask ask = new DecisionService.Ask(
-          text(values, DecisionIds.QUESTION), text(values, DecisionIds.CONTEXT), text(values, DecisionIds.OPTIONS),
-          neededBy, selected(values, DecisionIds.ABOUT, false), text(values, DecisionIds.LINK));
-      Map<String, String> errors = decisions.validate(user, ask);
-      if (!errors.isEmpty()) {
-        return ctx.ackWithErrors(errors);
-      }
-      decisions.ask(user, ask);
-      return ctx.ack();
-    });
+    app.viewSubmission(
+        DecisionIds.ASK_CALLBACK,
+        (req, ctx) -> {
+          String user = req.getPayload().getUser().getId();
+          Map<String, Map<String, ViewState.Value>> values =
+              req.getPayload().getView().getState().getValues();
+          String date = selected(values, DecisionIds.NEEDED_BY, true);
+          LocalDate neededBy;
+          try {
+            neededBy = date == null ? null : LocalDate.parse(date);
+          } catch (RuntimeException e) {
+            neededBy = null;
+          }
+          DecisionService.Ask ask =
+              new DecisionService.Ask(
+                  text(values, DecisionIds.QUESTION),
+                  text(values, DecisionIds.CONTEXT),
+                  text(values, DecisionIds.OPTIONS),
+                  neededBy,
+                  selected(values, DecisionIds.ABOUT, false),
+                  text(values, DecisionIds.LINK));
+          Map<String, String> errors = decisions.validate(user, ask);
+          if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+          }
+          decisions.ask(user, ask);
+          return ctx.ack();
+        });
 
-    app.blockAction(DecisionIds.APPROVE, (req, ctx) -> choose(req.getPayload(), ctx, DecisionStatus.APPROVED));
-    app.blockAction(DecisionIds.DECLINE, (req, ctx) -> choose(req.getPayload(), ctx, DecisionStatus.DECLINED));
-    app.blockAction(DecisionIds.DELEGATE, (req, ctx) -> openOutcome(req.getPayload(), ctx, DecisionIds.DELEGATE));
-    app.blockAction(DecisionIds.MORE, (req, ctx) -> openOutcome(req.getPayload(), ctx, DecisionIds.MORE));
+    app.blockAction(
+        DecisionIds.APPROVE, (req, ctx) -> choose(req.getPayload(), ctx, DecisionStatus.APPROVED));
+    app.blockAction(
+        DecisionIds.DECLINE, (req, ctx) -> choose(req.getPayload(), ctx, DecisionStatus.DECLINED));
+    app.blockAction(
+        DecisionIds.DELEGATE,
+        (req, ctx) -> openOutcome(req.getPayload(), ctx, DecisionIds.DELEGATE));
+    app.blockAction(
+        DecisionIds.MORE, (req, ctx) -> openOutcome(req.getPayload(), ctx, DecisionIds.MORE));
 
-    app.viewSubmission(DecisionIds.OUTCOME_CALLBACK, (req, ctx) -> {
-      String user = req.getPayload().getUser().getId();
-      String[] meta = req.getPayload().getView().getPrivateMetadata().split(":");
-      Map<String, Map<String, ViewState.Value>> values = req.getPayload().getView().getState().getValues();
-      boolean delegate = DecisionIds.DELEGATE.equals(meta[0]);
-      String note = text(values, DecisionIds.NOTE);
-      String to = selected(values, DecisionIds.DELEGATE_TO, false);
-      if (delegate && to == null) {
-        return ctx.ackWithErrors(Map.of(DecisionIds.DELEGATE_TO, "Please pick the person to delegate to."));
-      }
-      if (!delegate && (note == null || note.isBlank())) {
-        return ctx.ackWithErrors(Map.of(DecisionIds.NOTE, "Say what you need to know."));
-      }
-      if (delegate && to.equals(user)) {
-        return ctx.ackWithErrors(Map.of(DecisionIds.DELEGATE_TO, "Pick someone else: Approve or Decline decides it yourself."));
-      }
-      try {
-        decisions.decide(roles.of(user), Long.parseLong(meta[1]), delegate ? DecisionStatus.DELEGATED : DecisionStatus.MORE_INFO, note, to);
-      } catch (UserFacingException e) {
-        return ctx.ackWithErrors(Map.of(delegate ? DecisionIds.DELEGATE_TO : DecisionIds.NOTE, e.getMessage()));
-      }
-      return ctx.ack();
-    });
+    app.viewSubmission(
+        DecisionIds.OUTCOME_CALLBACK,
+        (req, ctx) -> {
+          String user = req.getPayload().getUser().getId();
+          String[] meta = req.getPayload().getView().getPrivateMetadata().split(":");
+          Map<String, Map<String, ViewState.Value>> values =
+              req.getPayload().getView().getState().getValues();
+          boolean delegate = DecisionIds.DELEGATE.equals(meta[0]);
+          String note = text(values, DecisionIds.NOTE);
+          String to = selected(values, DecisionIds.DELEGATE_TO, false);
+          if (delegate && to == null) {
+            return ctx.ackWithErrors(
+                Map.of(DecisionIds.DELEGATE_TO, "Please pick the person to delegate to."));
+          }
+          if (!delegate && (note == null || note.isBlank())) {
+            return ctx.ackWithErrors(Map.of(DecisionIds.NOTE, "Say what you need to know."));
+          }
+          if (delegate && to.equals(user)) {
+            return ctx.ackWithErrors(
+                Map.of(
+                    DecisionIds.DELEGATE_TO,
+                    "Pick someone else: Approve or Decline decides it yourself."));
+          }
+          try {
+            decisions.decide(
+                roles.of(user),
+                Long.parseLong(meta[1]),
+                delegate ? DecisionStatus.DELEGATED : DecisionStatus.MORE_INFO,
+                note,
+                to);
+          } catch (UserFacingException e) {
+            return ctx.ackWithErrors(
+                Map.of(delegate ? DecisionIds.DELEGATE_TO : DecisionIds.NOTE, e.getMessage()));
+          }
+          return ctx.ack();
+        });
   }
 
   private Response choose(BlockActionPayload payload, ActionContext ctx, DecisionStatus outcome) {
@@ -95,18 +124,26 @@ public class DecisionListeners implements SlackListeners {
     return ctx.ack();
   }
 
-  private Response openOutcome(BlockActionPayload payload, ActionContext ctx, String which) throws java.io.IOException, com.slack.api.methods.SlackApiException {
+  private Response openOutcome(BlockActionPayload payload, ActionContext ctx, String which)
+      throws java.io.IOException, com.slack.api.methods.SlackApiException {
     BlockActionPayload.Action action = payload.getActions().get(0);
     try {
       checked(payload);
       Decision d = load(Long.parseLong(action.getValue()));
       if (d.status != DecisionStatus.OPEN) {
-        throw new UserFacingException("Decision #" + d.id + " was already recorded: " + d.status.label().toLowerCase() + ".");
+        throw new UserFacingException(
+            "Decision #" + d.id + " was already recorded: " + d.status.label().toLowerCase() + ".");
       }
-      var response = ctx.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(DecisionViews.outcomeModal(which, d)));
+      var response =
+          ctx.client()
+              .viewsOpen(
+                  r ->
+                      r.triggerId(payload.getTriggerId())
+                          .view(DecisionViews.outcomeModal(which, d)));
       if (!response.isOk()) {
         LOG.warnf("views.open for decision #%s failed: %s", action.getValue(), response.getError());
-        throw new UserFacingException("Sorry, I couldn't open the form. Please press the button again.");
+        throw new UserFacingException(
+            "Sorry, I couldn't open the form. Please press the button again.");
       }
     } catch (UserFacingException e) {
       tell(payload, action, e.getMessage());
@@ -137,9 +174,20 @@ public class DecisionListeners implements SlackListeners {
   private void tell(BlockActionPayload payload, BlockActionPayload.Action action, String text) {
     String user = payload.getUser().getId();
     String channel = payload.getChannel() != null ? payload.getChannel().getId() : user;
-    outbox.send(SlackCalls.postEphemeral(
-        "decision-click:" + action.getActionId() + ":" + action.getValue() + ":" + user + ":" + payload.getTriggerId(),
-        channel, user, text, null));
+    outbox.send(
+        SlackCalls.postEphemeral(
+            "decision-click:"
+                + action.getActionId()
+                + ":"
+                + action.getValue()
+                + ":"
+                + user
+                + ":"
+                + payload.getTriggerId(),
+            channel,
+            user,
+            text,
+            null));
   }
 
   private static String text(Map<String, Map<String, ViewState.Value>> values, String id) {
@@ -147,7 +195,8 @@ public class DecisionListeners implements SlackListeners {
     return v == null ? null : v.getValue();
   }
 
-  private static String selected(Map<String, Map<String, ViewState.Value>> values, String id, boolean date) {
+  private static String selected(
+      Map<String, Map<String, ViewState.Value>> values, String id, boolean date) {
     ViewState.Value v = values.getOrDefault(id, Map.of()).get(id);
     if (v == null) {
       return null;

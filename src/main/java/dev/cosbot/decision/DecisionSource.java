@@ -41,16 +41,29 @@ public class DecisionSource implements DigestSource {
       items.add(openItem(d, today, decider));
     }
     for (Decision d : Decision.decidedSince(request.since(), 20)) {
-      items.add(new DigestItem("decision:" + d.id, DigestSection.FYI, RANK_DECIDED,
-          d.status.emoji() + " Decision #" + d.id + " " + d.status.label().toLowerCase(Locale.ROOT) + ": "
-              + SlackText.escapeAndCut(d.question, 150)
-              + (d.delegatedTo == null ? "" : " → " + SlackText.mention(d.delegatedTo)),
-          safeLink(d.link), null));
+      items.add(
+          new DigestItem(
+              "decision:" + d.id,
+              DigestSection.FYI,
+              RANK_DECIDED,
+              d.status.emoji()
+                  + " Decision #"
+                  + d.id
+                  + " "
+                  + d.status.label().toLowerCase(Locale.ROOT)
+                  + ": "
+                  + SlackText.escapeAndCut(d.question, 150)
+                  + (d.delegatedTo == null ? "" : " → " + SlackText.mention(d.delegatedTo)),
+              safeLink(d.link),
+              null));
     }
     return items;
   }
 
-  /** The CXO's line carries the four decision buttons; others (a Chief of Staff's digest) see it without. */
+  /**
+   * The CXO's line carries the four decision buttons; others (a Chief of Staff's digest) see it
+   * without.
+   */
   @Override
   public List<DigestButton> buttons(DigestItem item) {
     if (item.button() == null || !DecisionIds.APPROVE.equals(item.button().actionId())) {
@@ -63,18 +76,30 @@ public class DecisionSource implements DigestSource {
     boolean overdue = d.neededBy.isBefore(today);
     boolean soon = !overdue && !d.neededBy.isAfter(today.plusDays(1));
     int rank = overdue ? RANK_OVERDUE : soon ? RANK_DUE_SOON : RANK_OPEN;
-    StringBuilder text = new StringBuilder(":scales: *Decision #").append(d.id).append(":* ")
-        .append(SlackText.escapeAndCut(d.question, 140))
-        .append(" — asked by ").append(SlackText.mention(d.askerId))
-        .append(", needed by ").append(DecisionService.DAY.format(d.neededBy));
+    StringBuilder text =
+        new StringBuilder(":scales: *Decision #")
+            .append(d.id)
+            .append(":* ")
+            .append(SlackText.escapeAndCut(d.question, 140))
+            .append(" — asked by ")
+            .append(SlackText.mention(d.askerId))
+            .append(", needed by ")
+            .append(DecisionService.DAY.format(d.neededBy));
     if (overdue) {
       text.append(" *(overdue)*");
     }
     if (d.options != null) {
       text.append("\n_Options:_ ").append(SlackText.escapeAndCut(d.options.replace('\n', '/'), 80));
     }
-    DigestButton marker = withButtons ? new DigestButton("Approve", DecisionIds.APPROVE, String.valueOf(d.id)) : null;
-    return new DigestItem("decision:" + d.id, DigestSection.NEEDS_YOU, rank, SlackText.cut(text.toString(), 300), safeLink(d.link), marker);
+    DigestButton marker =
+        withButtons ? new DigestButton("Approve", DecisionIds.APPROVE, String.valueOf(d.id)) : null;
+    return new DigestItem(
+        "decision:" + d.id,
+        DigestSection.NEEDS_YOU,
+        rank,
+        SlackText.cut(text.toString(), 300),
+        safeLink(d.link),
+        marker);
   }
 
   static String safeLink(String link) {

@@ -1,6 +1,8 @@
 package dev.cosbot.decision;
 
-/** Where a decision asked of the CXO stands. Every status but OPEN is final and recorded in the log. */
+/**
+ * Where a decision asked of the CXO stands. Every status but OPEN is final and recorded in the log.
+ */
 public enum DecisionStatus {
   OPEN("Open", ":hourglass_flowing_sand:"),
   APPROVED("Approved", ":white_check_mark:"),

@@ -30,16 +30,32 @@ public class DigestActions {
   @Transactional
   public String preview(Caller caller, String requestId) {
     if (!caller.isAdmin() && !caller.isCxo()) {
-      throw new NotAllowedException("Sorry, only a Chief of Staff or the CXO can preview the digest.");
+      throw new NotAllowedException(
+          "Sorry, only a Chief of Staff or the CXO can preview the digest.");
     }
-    String cxo = roles.cxo().orElseThrow(() -> new UserFacingException("No CXO is set yet: `/cos admin cxo @user` names them."));
+    String cxo =
+        roles
+            .cxo()
+            .orElseThrow(
+                () ->
+                    new UserFacingException(
+                        "No CXO is set yet: `/cos admin cxo @user` names them."));
     Instant now = clock.instant();
     ZoneId zone = digests.zoneOf(cxo);
     DigestService.Built built = digests.build(cxo, DigestContent.Kind.PREVIEW, now, zone);
-    outbox.enqueue(SlackCalls.postMessage("digest-preview:" + caller.userId() + ":" + requestId, caller.userId(),
-        "Preview: " + built.rendered().text(), built.rendered().blocks()));
-    return "I've sent you a preview of " + SlackText.mention(cxo) + "'s digest by DM (" + built.content().total()
-        + " items, " + built.rendered().shown() + " shown).";
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "digest-preview:" + caller.userId() + ":" + requestId,
+            caller.userId(),
+            "Preview: " + built.rendered().text(),
+            built.rendered().blocks()));
+    return "I've sent you a preview of "
+        + SlackText.mention(cxo)
+        + "'s digest by DM ("
+        + built.content().total()
+        + " items, "
+        + built.rendered().shown()
+        + " shown).";
   }
 
   @Transactional
@@ -47,11 +63,14 @@ public class DigestActions {
     caller.requireAdmin();
     String t = target == null ? "" : target.trim();
     if (t.isEmpty()) {
-      throw new UserFacingException("Say what to " + (kind == DigestOverride.Kind.PIN ? "pin" : "mute")
-          + ": an item key such as `escalation:42`, or a few words of its line.");
+      throw new UserFacingException(
+          "Say what to "
+              + (kind == DigestOverride.Kind.PIN ? "pin" : "mute")
+              + ": an item key such as `escalation:42`, or a few words of its line.");
     }
     if (t.length() > 300) {
-      throw new UserFacingException("That is too long: use an item key or a few words (at most 300 characters).");
+      throw new UserFacingException(
+          "That is too long: use an item key or a few words (at most 300 characters).");
     }
     DigestOverride o = new DigestOverride();
     o.kind = kind;
@@ -74,8 +93,12 @@ public class DigestActions {
     }
     StringBuilder out = new StringBuilder("*For the next digest:*\n");
     for (DigestOverride o : pending) {
-      out.append("• ").append(o.kind == DigestOverride.Kind.PIN ? "pin " : "mute ")
-          .append(SlackText.escapeAndCut(o.target, 100)).append(" — by ").append(SlackText.mention(o.createdBy)).append('\n');
+      out.append("• ")
+          .append(o.kind == DigestOverride.Kind.PIN ? "pin " : "mute ")
+          .append(SlackText.escapeAndCut(o.target, 100))
+          .append(" — by ")
+          .append(SlackText.mention(o.createdBy))
+          .append('\n');
     }
     return SlackText.cut(out.toString(), 3_000);
   }
@@ -120,7 +143,8 @@ public class DigestActions {
       return "This is a preview: its buttons do nothing.";
     }
     if (blockReader == null || !blockReader.equals(presser)) {
-      throw new NotAllowedException("Sorry, only the person this digest is for can use its buttons.");
+      throw new NotAllowedException(
+          "Sorry, only the person this digest is for can use its buttons.");
     }
     int bar = value == null ? -1 : value.indexOf('|');
     String owner = bar < 0 ? value : value.substring(0, bar);
@@ -134,11 +158,17 @@ public class DigestActions {
     String day = clock.instant().atZone(digests.zoneOf(presser)).toLocalDate().toString();
     String key = "digest-ask:" + presser + ":" + owner + ":" + hash(subject) + ":" + day;
     String title = roles.cxo().filter(presser::equals).isPresent() ? " (CXO)" : "";
-    outbox.enqueue(SlackCalls.postMessage(key, owner,
-        SlackText.mention(presser) + title + " asked me to ask you for more detail on: *"
-            + SlackText.escapeAndCut(subject.isBlank() ? "an item in their digest" : subject, 200)
-            + "*. Please reply to them directly.",
-        null));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            key,
+            owner,
+            SlackText.mention(presser)
+                + title
+                + " asked me to ask you for more detail on: *"
+                + SlackText.escapeAndCut(
+                    subject.isBlank() ? "an item in their digest" : subject, 200)
+                + "*. Please reply to them directly.",
+            null));
     return "Done: I asked " + SlackText.mention(owner) + " for detail on your behalf.";
   }
 

@@ -23,24 +23,31 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a ranked {@link DigestContent} as one Slack message that always fits: at most 50 blocks,
- * section text within 3,000 characters and the whole message well under Slack's
- * {@code msg_blocks_too_long} size. Lines that do not fit are counted per kind ("and 42 more: 30
+ * section text within 3,000 characters and the whole message well under Slack's {@code
+ * msg_blocks_too_long} size. Lines that do not fit are counted per kind ("and 42 more: 30
  * escalation, 12 status"), never dropped silently. Pure: unit-tested without Quarkus.
  */
 public final class DigestBlocks {
   /** Slack's limit per message. */
   static final int MAX_BLOCKS = 50;
-  /** Slack refuses messages whose blocks add up to roughly 12,000 characters; stay clearly below. */
+
+  /**
+   * Slack refuses messages whose blocks add up to roughly 12,000 characters; stay clearly below.
+   */
   static final int MAX_JSON_CHARS = 10_500;
+
   /** Slack's limit for a section's text. */
   static final int MAX_SECTION_TEXT = 3_000;
+
   /** Kept free for the sections not rendered yet, and the footer (blocks, JSON characters). */
   private static final int RESERVE_BLOCKS_PER_SECTION = 3;
+
   private static final int RESERVE_CHARS_PER_SECTION = 1_100;
   private static final int FOOTER_BLOCKS = 1;
   private static final int FOOTER_CHARS = 700;
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
   private DigestBlocks() {}
 
@@ -58,20 +65,36 @@ public final class DigestBlocks {
         };
     b.add(header(h -> h.text(plainText(SlackText.cut(title, 150)))));
     String counts =
-        "*" + c.count(DigestSection.NEEDS_YOU) + "* need you · *" + c.count(DigestSection.WATCH) + "* to watch · *"
-            + c.count(DigestSection.FYI) + "* FYI";
+        "*"
+            + c.count(DigestSection.NEEDS_YOU)
+            + "* need you · *"
+            + c.count(DigestSection.WATCH)
+            + "* to watch · *"
+            + c.count(DigestSection.FYI)
+            + "* FYI";
     String text;
     int shown = 0;
     if (c.quiet()) {
       text = "Nothing needs you today.";
-      b.add(section(s -> s.text(markdownText(":white_check_mark: *Nothing needs you today.* Enjoy the quiet."))));
+      b.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          ":white_check_mark: *Nothing needs you today.* Enjoy the quiet."))));
       List<DigestLine> fyi = c.lines(DigestSection.FYI);
       if (!fyi.isEmpty()) {
         shown += b.lines(DigestSection.FYI, fyi, Math.min(3, maxPerSection), 0);
       }
     } else {
-      text = "Your digest: " + c.count(DigestSection.NEEDS_YOU) + " need you, " + c.count(DigestSection.WATCH)
-          + " to watch, " + c.count(DigestSection.FYI) + " FYI.";
+      text =
+          "Your digest: "
+              + c.count(DigestSection.NEEDS_YOU)
+              + " need you, "
+              + c.count(DigestSection.WATCH)
+              + " to watch, "
+              + c.count(DigestSection.FYI)
+              + " FYI.";
       b.add(context(x -> x.elements(List.<ContextBlockElement>of(markdownText(counts)))));
       DigestSection[] order = DigestSection.values();
       for (int i = 0; i < order.length; i++) {
@@ -85,9 +108,16 @@ public final class DigestBlocks {
         int later = order.length - 1 - i;
         b.title(section, lines.size());
         if (!notes.isEmpty()) {
-          b.add(section(s -> s.text(markdownText(SlackText.cut(
-              notes.stream().map(n -> ":pushpin: _From your Chief of Staff:_ " + n).collect(Collectors.joining("\n")),
-              MAX_SECTION_TEXT)))));
+          b.add(
+              section(
+                  s ->
+                      s.text(
+                          markdownText(
+                              SlackText.cut(
+                                  notes.stream()
+                                      .map(n -> ":pushpin: _From your Chief of Staff:_ " + n)
+                                      .collect(Collectors.joining("\n")),
+                                  MAX_SECTION_TEXT)))));
         }
         shown += b.lines(section, lines, maxPerSection, later + (radar.isEmpty() ? 0 : 1));
         if (!radar.isEmpty()) {
@@ -97,17 +127,25 @@ public final class DigestBlocks {
     }
     List<String> footer = new ArrayList<>();
     if (!c.failedSources().isEmpty()) {
-      footer.add(":warning: Could not read " + SlackText.escapeAndCut(String.join(", ", c.failedSources()), 200)
-          + " this time; the rest of the digest is complete.");
+      footer.add(
+          ":warning: Could not read "
+              + SlackText.escapeAndCut(String.join(", ", c.failedSources()), 200)
+              + " this time; the rest of the digest is complete.");
     }
     if (c.muted() > 0) {
-      footer.add(c.muted() + (c.muted() == 1 ? " line" : " lines") + " muted by your Chief of Staff.");
+      footer.add(
+          c.muted() + (c.muted() == 1 ? " line" : " lines") + " muted by your Chief of Staff.");
     }
     if (c.kind() == DigestContent.Kind.PREVIEW) {
       footer.add("Preview as it would be sent now; its buttons do nothing.");
     }
     if (!footer.isEmpty()) {
-      b.add(context(x -> x.elements(List.<ContextBlockElement>of(markdownText(SlackText.cut(String.join("  ", footer), 2_000))))));
+      b.add(
+          context(
+              x ->
+                  x.elements(
+                      List.<ContextBlockElement>of(
+                          markdownText(SlackText.cut(String.join("  ", footer), 2_000))))));
     }
     return new Rendered(b.blocks, SlackText.cut(text, 3_000), shown, c.total());
   }
@@ -132,8 +170,14 @@ public final class DigestBlocks {
 
     boolean fits(List<LayoutBlock> more, int reservedSections) {
       int moreChars = more.stream().mapToInt(DigestBlocks::size).sum();
-      return blocks.size() + more.size() + reservedSections * RESERVE_BLOCKS_PER_SECTION + FOOTER_BLOCKS + 1 <= MAX_BLOCKS
-          && chars + moreChars + reservedSections * RESERVE_CHARS_PER_SECTION + FOOTER_CHARS + 300 <= MAX_JSON_CHARS;
+      return blocks.size()
+                  + more.size()
+                  + reservedSections * RESERVE_BLOCKS_PER_SECTION
+                  + FOOTER_BLOCKS
+                  + 1
+              <= MAX_BLOCKS
+          && chars + moreChars + reservedSections * RESERVE_CHARS_PER_SECTION + FOOTER_CHARS + 300
+              <= MAX_JSON_CHARS;
     }
 
     void title(DigestSection section, int count) {
@@ -214,9 +258,11 @@ public final class DigestBlocks {
     private List<LayoutBlock> interactive(DigestLine line, String text) {
       int n = ++lineNo;
       String id = DigestIds.blockId(reader, n);
-      List<ButtonElement> buttons = line.buttons().stream().limit(5).map(DigestBlocks::button).toList();
+      List<ButtonElement> buttons =
+          line.buttons().stream().limit(5).map(DigestBlocks::button).toList();
       if (buttons.size() == 1) {
-        return List.of(section(s -> s.blockId(id).text(markdownText(text)).accessory(buttons.get(0))));
+        return List.of(
+            section(s -> s.blockId(id).text(markdownText(text)).accessory(buttons.get(0))));
       }
       String actionsId = DigestIds.blockId(reader, ++lineNo);
       return List.of(
@@ -241,22 +287,41 @@ public final class DigestBlocks {
       if (fits(List.of(block), reservedSections)) {
         add(block);
       } else {
-        add(context(x -> x.elements(List.<ContextBlockElement>of(markdownText("Risk radar: " + radar.size() + " teams with signals.")))));
+        add(
+            context(
+                x ->
+                    x.elements(
+                        List.<ContextBlockElement>of(
+                            markdownText(
+                                "Risk radar: " + radar.size() + " teams with signals.")))));
       }
     }
   }
 
-  /** "…and 42 more: 30 escalation, 12 status" (pinned lines are never among them unless space ran out). */
+  /**
+   * "…and 42 more: 30 escalation, 12 status" (pinned lines are never among them unless space ran
+   * out).
+   */
   static String more(List<DigestLine> left) {
     Map<String, Long> byKind =
-        left.stream().collect(Collectors.groupingBy(l -> l.item().kind(), LinkedHashMap::new, Collectors.counting()));
+        left.stream()
+            .collect(
+                Collectors.groupingBy(
+                    l -> l.item().kind(), LinkedHashMap::new, Collectors.counting()));
     String kinds =
         byKind.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
             .limit(5)
             .map(e -> e.getValue() + " " + SlackText.escapeAndCut(e.getKey(), 30))
             .collect(Collectors.joining(", "));
-    return "_…and " + left.size() + " more: " + kinds + "._ Ask your Chief of Staff for the full list.";
+    return "_…and "
+        + left.size()
+        + " more: "
+        + kinds
+        + "._ Ask your Chief of Staff for the full list.";
   }
 
   /** One line: bullet, pin mark, the source's text (already escaped) and a link when it is safe. */

@@ -29,11 +29,24 @@ public class DigestCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine("/cos digest preview", "the CXO's digest as it would be sent now, by DM to you", Role.CXO),
-        new HelpLine("/cos digest preview", "the CXO's digest as it would be sent now, by DM to you", Role.ADMIN),
-        new HelpLine("/cos digest pin|mute <key or words>", "bring a line into, or keep it out of, the next digest", Role.ADMIN),
-        new HelpLine("/cos digest pins|clear", "see or clear the pins and mutes for the next digest", Role.ADMIN),
-        new HelpLine("/cos digest optin|optout", "your own, fuller digest each working day", Role.ADMIN));
+        new HelpLine(
+            "/cos digest preview",
+            "the CXO's digest as it would be sent now, by DM to you",
+            Role.CXO),
+        new HelpLine(
+            "/cos digest preview",
+            "the CXO's digest as it would be sent now, by DM to you",
+            Role.ADMIN),
+        new HelpLine(
+            "/cos digest pin|mute <key or words>",
+            "bring a line into, or keep it out of, the next digest",
+            Role.ADMIN),
+        new HelpLine(
+            "/cos digest pins|clear",
+            "see or clear the pins and mutes for the next digest",
+            Role.ADMIN),
+        new HelpLine(
+            "/cos digest optin|optout", "your own, fuller digest each working day", Role.ADMIN));
   }
 
   @Override
@@ -41,7 +54,8 @@ public class DigestCommand implements CosSubcommand {
     String action = cmd.arg(0).toLowerCase(Locale.ROOT);
     String text =
         switch (action) {
-          case "preview" -> actions.preview(cmd.caller(), cmd.triggerId() == null ? "now" : cmd.triggerId());
+          case "preview" ->
+              actions.preview(cmd.caller(), cmd.triggerId() == null ? "now" : cmd.triggerId());
           case "pin" -> actions.override(cmd.caller(), DigestOverride.Kind.PIN, cmd.restAfter(1));
           case "mute" -> actions.override(cmd.caller(), DigestOverride.Kind.MUTE, cmd.restAfter(1));
           case "pins" -> actions.listOverrides(cmd.caller());

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A digest ranked and ready to render: lines per section (best first), the risk radar, and what
- * the reader should know about how it was made (sources that failed, lines a Chief of Staff muted).
+ * A digest ranked and ready to render: lines per section (best first), the risk radar, and what the
+ * reader should know about how it was made (sources that failed, lines a Chief of Staff muted).
  *
  * @param readerUserId who it is for
  * @param date the reader's local date
@@ -44,7 +44,10 @@ public record DigestContent(
 
   /** Nothing needs the reader and nothing is worth watching. */
   public boolean quiet() {
-    return lines(DigestSection.NEEDS_YOU).isEmpty() && lines(DigestSection.WATCH).isEmpty() && radar.isEmpty() && notes.isEmpty();
+    return lines(DigestSection.NEEDS_YOU).isEmpty()
+        && lines(DigestSection.WATCH).isEmpty()
+        && radar.isEmpty()
+        && notes.isEmpty();
   }
 
   public int total() {

@@ -67,7 +67,10 @@ public class DigestDelivery {
             });
   }
 
-  /** Queues the reader's digest if it is due at {@code now} and not sent yet today (their local day). */
+  /**
+   * Queues the reader's digest if it is due at {@code now} and not sent yet today (their local
+   * day).
+   */
   public boolean deliverIfDue(String reader, Instant now) {
     ZoneId zone = digests.zoneOf(reader);
     ZonedDateTime local = now.atZone(zone);
@@ -82,19 +85,33 @@ public class DigestDelivery {
                 return false;
               }
               boolean cxo = roles.cxo().filter(reader::equals).isPresent();
-              DigestContent.Kind kind = cxo ? DigestContent.Kind.CXO : DigestContent.Kind.CHIEF_OF_STAFF;
+              DigestContent.Kind kind =
+                  cxo ? DigestContent.Kind.CXO : DigestContent.Kind.CHIEF_OF_STAFF;
               DigestService.Built built = digests.build(reader, kind, now, zone);
-              outbox.enqueue(SlackCalls.postMessage(key(reader, date), reader, built.rendered().text(), built.rendered().blocks()));
+              outbox.enqueue(
+                  SlackCalls.postMessage(
+                      key(reader, date),
+                      reader,
+                      built.rendered().text(),
+                      built.rendered().blocks()));
               if (cxo && !built.overrideIds().isEmpty()) {
-                DigestOverride.update("consumedAt = ?1 where id in ?2 and consumedAt is null", now, built.overrideIds());
+                DigestOverride.update(
+                    "consumedAt = ?1 where id in ?2 and consumedAt is null",
+                    now,
+                    built.overrideIds());
               }
               DigestLedger.recordCount(reader, date, built.content().total());
-              LOG.infof("Digest for %s (%s) queued: %d items, %d shown", reader, date, built.content().total(), built.rendered().shown());
+              LOG.infof(
+                  "Digest for %s (%s) queued: %d items, %d shown",
+                  reader, date, built.content().total(), built.rendered().shown());
               return true;
             });
   }
 
-  /** Working day, not a holiday, past the send time and before the late cut-off, in the reader's zone. */
+  /**
+   * Working day, not a holiday, past the send time and before the late cut-off, in the reader's
+   * zone.
+   */
   public boolean due(ZonedDateTime local) {
     LocalDate date = local.toLocalDate();
     LocalTime time = local.toLocalTime();

@@ -4,10 +4,15 @@ package dev.cosbot.digest;
 public final class DigestIds {
   private DigestIds() {}
 
-  /** Block ids of digest lines start with this, then the reader's user id: {@code digest:<reader>:<n>}. */
+  /**
+   * Block ids of digest lines start with this, then the reader's user id: {@code
+   * digest:<reader>:<n>}.
+   */
   public static final String BLOCK_PREFIX = "digest:";
 
-  /** The reader id used in block ids of a preview: its buttons only explain that it is a preview. */
+  /**
+   * The reader id used in block ids of a preview: its buttons only explain that it is a preview.
+   */
   public static final String PREVIEW_READER = "preview";
 
   /** Builds the block id of the n-th line of a digest for {@code reader}. */

@@ -10,7 +10,8 @@ package dev.cosbot.digest;
  * @param link permalink or thread URL to open, or null
  * @param button an optional button, or null
  */
-public record DigestItem(String key, DigestSection section, int rank, String text, String link, DigestButton button) {
+public record DigestItem(
+    String key, DigestSection section, int rank, String text, String link, DigestButton button) {
   public DigestItem {
     if (key == null || key.isBlank() || section == null || text == null) {
       throw new IllegalArgumentException("key, section and text are required");

@@ -12,7 +12,10 @@ import java.util.Optional;
 public final class DigestLedger {
   private DigestLedger() {}
 
-  /** Claims today's row; false when another instance (or an earlier run) already did. Needs a transaction. */
+  /**
+   * Claims today's row; false when another instance (or an earlier run) already did. Needs a
+   * transaction.
+   */
   public static boolean claim(String readerUserId, LocalDate localDate, Instant at) {
     return Panache.getEntityManager()
             .createNativeQuery(
@@ -27,7 +30,8 @@ public final class DigestLedger {
 
   public static void recordCount(String readerUserId, LocalDate localDate, int items) {
     Panache.getEntityManager()
-        .createNativeQuery("UPDATE digest_delivery SET item_count = ?3 WHERE reader_id = ?1 AND local_date = ?2")
+        .createNativeQuery(
+            "UPDATE digest_delivery SET item_count = ?3 WHERE reader_id = ?1 AND local_date = ?2")
         .setParameter(1, readerUserId)
         .setParameter(2, localDate)
         .setParameter(3, items)
@@ -38,7 +42,8 @@ public final class DigestLedger {
   public static Optional<Instant> lastSent(String readerUserId) {
     Object result =
         Panache.getEntityManager()
-            .createNativeQuery("SELECT max(sent_at) FROM digest_delivery WHERE reader_id = ?1", Instant.class)
+            .createNativeQuery(
+                "SELECT max(sent_at) FROM digest_delivery WHERE reader_id = ?1", Instant.class)
             .setParameter(1, readerUserId)
             .getSingleResult();
     return Optional.ofNullable((Instant) result);

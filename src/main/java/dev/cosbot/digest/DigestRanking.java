@@ -16,15 +16,20 @@ import java.util.stream.Collectors;
  * risk radar. No Slack, no database: unit-tested directly.
  */
 public final class DigestRanking {
-  /** Text targets shorter than this only match an item key exactly (so "a" mutes nothing by accident). */
+  /**
+   * Text targets shorter than this only match an item key exactly (so "a" mutes nothing by
+   * accident).
+   */
   static final int MIN_TEXT_MATCH = 3;
+
   /** A team's radar line shows its most worrying signals only. */
   static final int MAX_SIGNALS_PER_TEAM = 4;
 
   private DigestRanking() {}
 
   /** The ranked sections and the lines left out by mutes. */
-  public record Ranked(Map<DigestSection, List<DigestLine>> sections, List<String> notes, int muted) {}
+  public record Ranked(
+      Map<DigestSection, List<DigestLine>> sections, List<String> notes, int muted) {}
 
   public static final Comparator<DigestLine> ORDER =
       Comparator.comparing(DigestLine::pinned)
@@ -75,7 +80,8 @@ public final class DigestRanking {
   /** A pinned line goes to the top of "Needs you", whatever section its source chose. */
   static DigestLine pinned(DigestLine line) {
     DigestItem i = line.item();
-    DigestItem moved = new DigestItem(i.key(), DigestSection.NEEDS_YOU, i.rank(), i.text(), i.link(), i.button());
+    DigestItem moved =
+        new DigestItem(i.key(), DigestSection.NEEDS_YOU, i.rank(), i.text(), i.link(), i.button());
     return new DigestLine(moved, line.buttons(), true);
   }
 
@@ -112,16 +118,27 @@ public final class DigestRanking {
     }
     Map<String, Team> teams = new LinkedHashMap<>();
     for (TeamSignal s : signals) {
-      if (s == null || s.team() == null || s.team().isBlank() || s.summary() == null || s.summary().isBlank()) {
+      if (s == null
+          || s.team() == null
+          || s.team().isBlank()
+          || s.summary() == null
+          || s.summary().isBlank()) {
         continue;
       }
-      teams.computeIfAbsent(s.team().trim().toLowerCase(Locale.ROOT), k -> new Team(s.team().trim(), new ArrayList<>())).signals().add(s);
+      teams
+          .computeIfAbsent(
+              s.team().trim().toLowerCase(Locale.ROOT),
+              k -> new Team(s.team().trim(), new ArrayList<>()))
+          .signals()
+          .add(s);
     }
     return teams.values().stream()
         .sorted(Comparator.comparingInt(Team::weight).reversed().thenComparing(Team::name))
         .map(
             t ->
-                "*" + SlackText.escapeAndCut(t.name(), 60) + "* — "
+                "*"
+                    + SlackText.escapeAndCut(t.name(), 60)
+                    + "* — "
                     + SlackText.cut(
                         t.signals().stream()
                             .sorted(Comparator.comparingInt(TeamSignal::weight).reversed())

@@ -12,4 +12,5 @@ import java.time.ZoneId;
  * @param since the previous digest's time (or {@code now - 1 day}): "what changed" starts here
  * @param zone the reader's time zone, for dates shown in the text
  */
-public record DigestRequest(String readerUserId, boolean full, Instant now, Instant since, ZoneId zone) {}
+public record DigestRequest(
+    String readerUserId, boolean full, Instant now, Instant since, ZoneId zone) {}

@@ -1,7 +1,7 @@
 package dev.cosbot.digest;
 
-import dev.cosbot.people.Person;
 import dev.cosbot.people.PeopleDirectory;
+import dev.cosbot.people.Person;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -32,7 +32,8 @@ public class DigestService {
   private volatile Predicate<DigestSource> sourceFilter = s -> true;
 
   /** A built digest and the pending overrides it applied (consumed when a CXO digest is sent). */
-  public record Built(DigestContent content, DigestBlocks.Rendered rendered, List<Long> overrideIds) {}
+  public record Built(
+      DigestContent content, DigestBlocks.Rendered rendered, List<Long> overrideIds) {}
 
   /**
    * Builds the digest of {@code readerUserId} as of {@code now}. Pins and mutes apply to the CXO's
@@ -40,7 +41,9 @@ public class DigestService {
    */
   public Built build(String readerUserId, DigestContent.Kind kind, Instant now, ZoneId zone) {
     Instant since = DigestLedger.lastSent(readerUserId).orElse(now.minus(Duration.ofDays(1)));
-    DigestRequest request = new DigestRequest(readerUserId, kind == DigestContent.Kind.CHIEF_OF_STAFF, now, since, zone);
+    DigestRequest request =
+        new DigestRequest(
+            readerUserId, kind == DigestContent.Kind.CHIEF_OF_STAFF, now, since, zone);
     List<DigestLine> lines = new ArrayList<>();
     List<TeamSignal> signals = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -65,7 +68,11 @@ public class DigestService {
         lines.addAll(part.lines());
         signals.addAll(part.signals());
       } catch (Exception e) {
-        LOG.errorf(e, "Digest source %s failed for %s; the digest goes out without it", source.name(), readerUserId);
+        LOG.errorf(
+            e,
+            "Digest source %s failed for %s; the digest goes out without it",
+            source.name(),
+            readerUserId);
         failed.add(source.name());
       }
     }
@@ -75,18 +82,41 @@ public class DigestService {
     if (kind != DigestContent.Kind.CHIEF_OF_STAFF) {
       List<DigestOverride> pending = DigestOverride.pending();
       overrideIds = pending.stream().map(o -> o.id).toList();
-      pins = pending.stream().filter(o -> o.kind == DigestOverride.Kind.PIN).map(o -> o.target).toList();
-      mutes = pending.stream().filter(o -> o.kind == DigestOverride.Kind.MUTE).map(o -> o.target).toList();
+      pins =
+          pending.stream()
+              .filter(o -> o.kind == DigestOverride.Kind.PIN)
+              .map(o -> o.target)
+              .toList();
+      mutes =
+          pending.stream()
+              .filter(o -> o.kind == DigestOverride.Kind.MUTE)
+              .map(o -> o.target)
+              .toList();
     }
     DigestRanking.Ranked ranked = DigestRanking.rank(lines, pins, mutes);
     LocalDate date = now.atZone(zone).toLocalDate();
     DigestContent content =
-        new DigestContent(readerUserId, date, kind, ranked.sections(), DigestRanking.radar(signals), ranked.notes(), failed, ranked.muted());
-    int perSection = kind == DigestContent.Kind.CHIEF_OF_STAFF ? settings.maxItemsPerSection() * 2 : settings.maxItemsPerSection();
-    return new Built(content, DigestBlocks.render(content, perSection, settings.maxRadarTeams()), overrideIds);
+        new DigestContent(
+            readerUserId,
+            date,
+            kind,
+            ranked.sections(),
+            DigestRanking.radar(signals),
+            ranked.notes(),
+            failed,
+            ranked.muted());
+    int perSection =
+        kind == DigestContent.Kind.CHIEF_OF_STAFF
+            ? settings.maxItemsPerSection() * 2
+            : settings.maxItemsPerSection();
+    return new Built(
+        content, DigestBlocks.render(content, perSection, settings.maxRadarTeams()), overrideIds);
   }
 
-  /** The reader's time zone from the people directory (refreshed from Slack when stale), UTC if unknown. */
+  /**
+   * The reader's time zone from the people directory (refreshed from Slack when stale), UTC if
+   * unknown.
+   */
   public ZoneId zoneOf(String userId) {
     return people.get(userId).map(Person::zone).orElse(ZoneId.of("UTC"));
   }

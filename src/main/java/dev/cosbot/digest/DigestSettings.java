@@ -27,7 +27,9 @@ public interface DigestSettings {
   /** Dates (yyyy-MM-dd) on which no digest is sent. */
   Optional<List<LocalDate>> holidays();
 
-  /** How often the clustered sweep checks whether a digest is due (Quartz cron; "off" disables it). */
+  /**
+   * How often the clustered sweep checks whether a digest is due (Quartz cron; "off" disables it).
+   */
   @WithDefault("0 */5 * * * ?")
   String sweepCron();
 

@@ -20,6 +20,8 @@ public class DigestSubscriber extends PanacheEntityBase {
   public Instant subscribedAt;
 
   public static List<String> userIds() {
-    return DigestSubscriber.<DigestSubscriber>list("order by userId").stream().map(s -> s.userId).toList();
+    return DigestSubscriber.<DigestSubscriber>list("order by userId").stream()
+        .map(s -> s.userId)
+        .toList();
   }
 }

@@ -65,11 +65,15 @@ public class Escalation extends PanacheEntityBase {
   @Column(name = "chain_step")
   public int chainStep;
 
-  /** When the next climb step is due while nobody acknowledges (null: end of the chain or not open). */
+  /**
+   * When the next climb step is due while nobody acknowledges (null: end of the chain or not open).
+   */
   @Column(name = "next_climb_at")
   public Instant nextClimbAt;
 
-  /** Comma-separated user ids who were sent the card by DM (owner, Chiefs of Staff, chain links). */
+  /**
+   * Comma-separated user ids who were sent the card by DM (owner, Chiefs of Staff, chain links).
+   */
   public String notified = "";
 
   public java.util.Set<String> notifiedUsers() {
@@ -137,6 +141,7 @@ public class Escalation extends PanacheEntityBase {
   }
 
   public static List<Escalation> resolvedSince(Instant since) {
-    return list("status = ?1 and resolvedAt >= ?2 order by resolvedAt desc", Status.RESOLVED, since);
+    return list(
+        "status = ?1 and resolvedAt >= ?2 order by resolvedAt desc", Status.RESOLVED, since);
   }
 }

@@ -29,7 +29,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Block Kit for escalations: the raise/resolve/reassign modals and the messages. Pure functions. */
+/**
+ * Block Kit for escalations: the raise/resolve/reassign modals and the messages. Pure functions.
+ */
 public final class EscalationBlocks {
   private EscalationBlocks() {}
 
@@ -38,7 +40,8 @@ public final class EscalationBlocks {
     public static Prefill fromText(String text, String link) {
       String t = text == null ? "" : text.strip();
       String firstLine = t.contains("\n") ? t.substring(0, t.indexOf('\n')).strip() : t;
-      return new Prefill(cutPlain(firstLine, 150), cutPlain(t, 3000), link == null ? null : cutPlain(link, 1000));
+      return new Prefill(
+          cutPlain(firstLine, 150), cutPlain(t, 3000), link == null ? null : cutPlain(link, 1000));
     }
   }
 
@@ -48,92 +51,231 @@ public final class EscalationBlocks {
 
   public static View raiseModal(Prefill prefill, List<String> knownAreas) {
     List<OptionObject> severities =
-        Arrays.stream(Severity.values()).map(s -> option(plainText(s.display()), s.name())).toList();
+        Arrays.stream(Severity.values())
+            .map(s -> option(plainText(s.display()), s.name()))
+            .toList();
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(input(i -> i.blockId(EscalationIds.B_TITLE).label(plainText("Title"))
-        .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).maxLength(150)
-            .initialValue(blankToNull(prefill.title()))))));
-    blocks.add(input(i -> i.blockId(EscalationIds.B_DETAILS).label(plainText("Details")).optional(true)
-        .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).multiline(true).maxLength(3000)
-            .initialValue(blankToNull(prefill.details()))))));
-    blocks.add(input(i -> i.blockId(EscalationIds.B_SEVERITY).label(plainText("Severity"))
-        .element(staticSelect(s -> s.actionId(EscalationIds.INPUT).options(severities).initialOption(severities.get(2))))));
-    String hint = knownAreas.isEmpty() ? "e.g. Security, Billing, Platform"
-        : SlackText.cut("Known areas: " + String.join(", ", knownAreas), 150);
-    blocks.add(input(i -> i.blockId(EscalationIds.B_AREA).label(plainText("Area")).hint(plainText(hint))
-        .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).maxLength(80)))));
-    blocks.add(input(i -> i.blockId(EscalationIds.B_LINK).label(plainText("Link")).optional(true)
-        .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).maxLength(1000)
-            .initialValue(blankToNull(prefill.link()))))));
-    blocks.add(input(i -> i.blockId(EscalationIds.B_CONFIDENTIAL).label(plainText("Confidential")).optional(true)
-        .element(checkboxes(c -> c.actionId(EscalationIds.INPUT).options(List.of(
-            option(plainText("Confidential: only the owner and the Chiefs of Staff see it"), "yes")))))));
-    return view(v -> v.type("modal").callbackId(EscalationIds.RAISE_VIEW)
-        .title(viewTitle(t -> t.type("plain_text").text("Escalate")))
-        .submit(viewSubmit(t -> t.type("plain_text").text("Escalate")))
-        .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-        .blocks(blocks));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EscalationIds.B_TITLE)
+                    .label(plainText("Title"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(EscalationIds.INPUT)
+                                    .maxLength(150)
+                                    .initialValue(blankToNull(prefill.title()))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EscalationIds.B_DETAILS)
+                    .label(plainText("Details"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(EscalationIds.INPUT)
+                                    .multiline(true)
+                                    .maxLength(3000)
+                                    .initialValue(blankToNull(prefill.details()))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EscalationIds.B_SEVERITY)
+                    .label(plainText("Severity"))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(EscalationIds.INPUT)
+                                    .options(severities)
+                                    .initialOption(severities.get(2))))));
+    String hint =
+        knownAreas.isEmpty()
+            ? "e.g. Security, Billing, Platform"
+            : SlackText.cut("Known areas: " + String.join(", ", knownAreas), 150);
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EscalationIds.B_AREA)
+                    .label(plainText("Area"))
+                    .hint(plainText(hint))
+                    .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).maxLength(80)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EscalationIds.B_LINK)
+                    .label(plainText("Link"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(EscalationIds.INPUT)
+                                    .maxLength(1000)
+                                    .initialValue(blankToNull(prefill.link()))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EscalationIds.B_CONFIDENTIAL)
+                    .label(plainText("Confidential"))
+                    .optional(true)
+                    .element(
+                        checkboxes(
+                            c ->
+                                c.actionId(EscalationIds.INPUT)
+                                    .options(
+                                        List.of(
+                                            option(
+                                                plainText(
+                                                    "Confidential: only the owner and the Chiefs of Staff see it"),
+                                                "yes")))))));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(EscalationIds.RAISE_VIEW)
+                .title(viewTitle(t -> t.type("plain_text").text("Escalate")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Escalate")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(blocks));
   }
 
   public static View resolveModal(long id, String title) {
-    return view(v -> v.type("modal").callbackId(EscalationIds.RESOLVE_VIEW).privateMetadata(String.valueOf(id))
-        .title(viewTitle(t -> t.type("plain_text").text("Resolve escalation")))
-        .submit(viewSubmit(t -> t.type("plain_text").text("Resolve")))
-        .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-        .blocks(List.of(
-            section(s -> s.text(markdownText("*#" + id + "* " + SlackText.escapeAndCut(title, 200)))),
-            input(i -> i.blockId(EscalationIds.B_RESOLUTION).label(plainText("Resolution note"))
-                .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).multiline(true).maxLength(3000)))))));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(EscalationIds.RESOLVE_VIEW)
+                .privateMetadata(String.valueOf(id))
+                .title(viewTitle(t -> t.type("plain_text").text("Resolve escalation")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Resolve")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        section(
+                            s ->
+                                s.text(
+                                    markdownText(
+                                        "*#" + id + "* " + SlackText.escapeAndCut(title, 200)))),
+                        input(
+                            i ->
+                                i.blockId(EscalationIds.B_RESOLUTION)
+                                    .label(plainText("Resolution note"))
+                                    .element(
+                                        plainTextInput(
+                                            p ->
+                                                p.actionId(EscalationIds.INPUT)
+                                                    .multiline(true)
+                                                    .maxLength(3000)))))));
   }
 
   public static View reassignModal(long id, String title) {
-    return view(v -> v.type("modal").callbackId(EscalationIds.REASSIGN_VIEW).privateMetadata(String.valueOf(id))
-        .title(viewTitle(t -> t.type("plain_text").text("Reassign escalation")))
-        .submit(viewSubmit(t -> t.type("plain_text").text("Reassign")))
-        .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-        .blocks(List.of(
-            section(s -> s.text(markdownText("*#" + id + "* " + SlackText.escapeAndCut(title, 200)))),
-            input(i -> i.blockId(EscalationIds.B_NEW_OWNER).label(plainText("New owner"))
-                .element(usersSelect(u -> u.actionId(EscalationIds.INPUT)))))));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(EscalationIds.REASSIGN_VIEW)
+                .privateMetadata(String.valueOf(id))
+                .title(viewTitle(t -> t.type("plain_text").text("Reassign escalation")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Reassign")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        section(
+                            s ->
+                                s.text(
+                                    markdownText(
+                                        "*#" + id + "* " + SlackText.escapeAndCut(title, 200)))),
+                        input(
+                            i ->
+                                i.blockId(EscalationIds.B_NEW_OWNER)
+                                    .label(plainText("New owner"))
+                                    .element(usersSelect(u -> u.actionId(EscalationIds.INPUT)))))));
   }
 
   /** One-line fallback text (notifications): never user text beyond the escaped title. */
   public static String summary(Escalation e) {
-    return "Escalation #" + e.id + " (" + e.severity.name() + ", " + SlackText.escapeAndCut(e.area, 80) + "): "
+    return "Escalation #"
+        + e.id
+        + " ("
+        + e.severity.name()
+        + ", "
+        + SlackText.escapeAndCut(e.area, 80)
+        + "): "
         + SlackText.escapeAndCut(e.title, 150);
   }
 
-  /** The escalation card posted to the channel and DMed to the owner; with the action buttons while unresolved. */
+  /**
+   * The escalation card posted to the channel and DMed to the owner; with the action buttons while
+   * unresolved.
+   */
   public static List<LayoutBlock> card(Escalation e, String headline, boolean withButtons) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(SlackText.cut(headline, 500)))));
     StringBuilder body = new StringBuilder();
-    body.append("*#").append(e.id).append(" ").append(SlackText.escapeAndCut(e.title, 150)).append("*\n");
-    body.append("*Severity:* ").append(e.severity.display())
-        .append("   *Area:* ").append(SlackText.escapeAndCut(e.area, 80));
+    body.append("*#")
+        .append(e.id)
+        .append(" ")
+        .append(SlackText.escapeAndCut(e.title, 150))
+        .append("*\n");
+    body.append("*Severity:* ")
+        .append(e.severity.display())
+        .append("   *Area:* ")
+        .append(SlackText.escapeAndCut(e.area, 80));
     if (e.confidential) {
       body.append("   :lock: confidential");
     }
-    body.append("\n*Raised by:* ").append(SlackText.mention(e.reporter))
-        .append("   *Owner:* ").append(ownerText(e))
-        .append("\n*Status:* ").append(statusText(e));
+    body.append("\n*Raised by:* ")
+        .append(SlackText.mention(e.reporter))
+        .append("   *Owner:* ")
+        .append(ownerText(e))
+        .append("\n*Status:* ")
+        .append(statusText(e));
     blocks.add(section(s -> s.text(markdownText(SlackText.cut(body.toString(), 3000)))));
     if (e.details != null && !e.details.isBlank()) {
       blocks.add(section(s -> s.text(markdownText(SlackText.escapeAndCut(e.details, 2900)))));
     }
     if (e.link != null && !e.link.isBlank()) {
       // Shown as text, never as a live link whose label could disguise where it goes.
-      blocks.add(context(c -> c.elements(List.of(markdownText("Link: `" + SlackText.escapeAndCut(e.link.replace("`", "'"), 900) + "`")))));
+      blocks.add(
+          context(
+              c ->
+                  c.elements(
+                      List.of(
+                          markdownText(
+                              "Link: `"
+                                  + SlackText.escapeAndCut(e.link.replace("`", "'"), 900)
+                                  + "`")))));
     }
-    blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.cut("Routed by " + SlackText.escape(e.routeLabel), 500))))));
+    blocks.add(
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(
+                            SlackText.cut("Routed by " + SlackText.escape(e.routeLabel), 500))))));
     if (withButtons && e.isOpen()) {
       List<BlockElement> buttons = new ArrayList<>();
       if (e.status == Escalation.Status.OPEN) {
-        buttons.add(button(b -> b.actionId(EscalationIds.ACK).text(plainText("Acknowledge")).value(String.valueOf(e.id)).style("primary")));
+        buttons.add(
+            button(
+                b ->
+                    b.actionId(EscalationIds.ACK)
+                        .text(plainText("Acknowledge"))
+                        .value(String.valueOf(e.id))
+                        .style("primary")));
       }
-      buttons.add(button(b -> b.actionId(EscalationIds.REASSIGN).text(plainText("Reassign")).value(String.valueOf(e.id))));
-      buttons.add(button(b -> b.actionId(EscalationIds.RESOLVE).text(plainText("Resolve")).value(String.valueOf(e.id))));
-      blocks.add(actions(a -> a.blockId(EscalationIds.ACTIONS_BLOCK + ":" + e.id).elements(buttons)));
+      buttons.add(
+          button(
+              b ->
+                  b.actionId(EscalationIds.REASSIGN)
+                      .text(plainText("Reassign"))
+                      .value(String.valueOf(e.id))));
+      buttons.add(
+          button(
+              b ->
+                  b.actionId(EscalationIds.RESOLVE)
+                      .text(plainText("Resolve"))
+                      .value(String.valueOf(e.id))));
+      blocks.add(
+          actions(a -> a.blockId(EscalationIds.ACTIONS_BLOCK + ":" + e.id).elements(buttons)));
     }
     return blocks;
   }
@@ -141,7 +283,11 @@ public final class EscalationBlocks {
   /** The reporter's DM, rewritten as the state changes. */
   public static List<LayoutBlock> reporterStatus(Escalation e) {
     StringBuilder text = new StringBuilder();
-    text.append("Your escalation *#").append(e.id).append(" ").append(SlackText.escapeAndCut(e.title, 150)).append("*\n");
+    text.append("Your escalation *#")
+        .append(e.id)
+        .append(" ")
+        .append(SlackText.escapeAndCut(e.title, 150))
+        .append("*\n");
     text.append(e.severity.display()).append(" · ").append(SlackText.escapeAndCut(e.area, 80));
     if (e.confidential) {
       text.append(" · :lock: confidential");
@@ -165,8 +311,12 @@ public final class EscalationBlocks {
 
   public static String statusText(Escalation e) {
     return switch (e.status) {
-      case OPEN -> e.chainStep == 0 ? ":red_circle: open, waiting for acknowledgement" : ":red_circle: open, escalated " + e.chainStep + " step(s) up the chain";
-      case ACKNOWLEDGED -> ":large_yellow_circle: acknowledged by " + SlackText.mention(e.acknowledgedBy);
+      case OPEN ->
+          e.chainStep == 0
+              ? ":red_circle: open, waiting for acknowledgement"
+              : ":red_circle: open, escalated " + e.chainStep + " step(s) up the chain";
+      case ACKNOWLEDGED ->
+          ":large_yellow_circle: acknowledged by " + SlackText.mention(e.acknowledgedBy);
       case RESOLVED -> ":white_check_mark: resolved by " + SlackText.mention(e.resolvedBy);
     };
   }
@@ -175,25 +325,40 @@ public final class EscalationBlocks {
    * The {@code /cos escalations} answer: one line each, most severe and oldest first. Escalations
    * the viewer may not see in full show only their number, severity and area.
    */
-  public static String list(String heading, List<Escalation> items, Predicate<Escalation> fullView, Instant now) {
+  public static String list(
+      String heading, List<Escalation> items, Predicate<Escalation> fullView, Instant now) {
     if (items.isEmpty()) {
       return heading + ": none. :tada:";
     }
-    StringBuilder text = new StringBuilder("*").append(heading).append("* (").append(items.size()).append(")\n");
+    StringBuilder text =
+        new StringBuilder("*").append(heading).append("* (").append(items.size()).append(")\n");
     int shown = 0;
     for (Escalation e : items) {
       if (shown++ == 30) {
-        text.append("…and ").append(items.size() - 30).append(" more. Use `GET /api/v1/escalations` for all.");
+        text.append("…and ")
+            .append(items.size() - 30)
+            .append(" more. Use `GET /api/v1/escalations` for all.");
         break;
       }
-      text.append("• *#").append(e.id).append("* ").append(e.severity.name()).append(" · ")
-          .append(SlackText.escapeAndCut(e.area, 40)).append(" · ");
+      text.append("• *#")
+          .append(e.id)
+          .append("* ")
+          .append(e.severity.name())
+          .append(" · ")
+          .append(SlackText.escapeAndCut(e.area, 40))
+          .append(" · ");
       if (fullView.test(e)) {
-        text.append(SlackText.escapeAndCut(e.title, 80)).append(" · ").append(ownerText(e)).append(" · ");
+        text.append(SlackText.escapeAndCut(e.title, 80))
+            .append(" · ")
+            .append(ownerText(e))
+            .append(" · ");
       } else {
         text.append(":lock: confidential · ");
       }
-      text.append(e.status.name().toLowerCase()).append(" · ").append(age(Duration.between(e.createdAt, now))).append(" old");
+      text.append(e.status.name().toLowerCase())
+          .append(" · ")
+          .append(age(Duration.between(e.createdAt, now)))
+          .append(" old");
       if (e.ackBreachedAt != null || e.resolveBreachedAt != null) {
         text.append(" · :warning: SLA breached");
       }

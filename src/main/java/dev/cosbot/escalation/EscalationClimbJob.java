@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** Quartz timer: the acknowledgement target passed, so take the next chain step (if still unacknowledged). */
+/**
+ * Quartz timer: the acknowledgement target passed, so take the next chain step (if still
+ * unacknowledged).
+ */
 @Dependent
 public class EscalationClimbJob implements Job {
   @Inject EscalationService service;

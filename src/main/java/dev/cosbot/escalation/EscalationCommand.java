@@ -15,7 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /cos escalate}, {@code /cos escalations [mine|open|<area>]} and {@code /cos route add|list|remove}. */
+/**
+ * {@code /cos escalate}, {@code /cos escalations [mine|open|<area>]} and {@code /cos route
+ * add|list|remove}.
+ */
 @ApplicationScoped
 public class EscalationCommand implements CosSubcommand {
   @Inject EscalationService service;
@@ -30,17 +33,27 @@ public class EscalationCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine("/cos escalate [text]", "raise an escalation (same as /escalate)", Role.MEMBER),
-        new HelpLine("/cos escalations [mine|open|<area>]", "open escalations by severity and age", Role.MEMBER),
-        new HelpLine("/cos route add area \"Security\" owner @user [channel #ch] [backup @user]", "route escalations", Role.ADMIN),
-        new HelpLine("/cos route list | remove <n>", "see or remove escalation routing rules", Role.ADMIN));
+        new HelpLine(
+            "/cos escalate [text]", "raise an escalation (same as /escalate)", Role.MEMBER),
+        new HelpLine(
+            "/cos escalations [mine|open|<area>]",
+            "open escalations by severity and age",
+            Role.MEMBER),
+        new HelpLine(
+            "/cos route add area \"Security\" owner @user [channel #ch] [backup @user]",
+            "route escalations",
+            Role.ADMIN),
+        new HelpLine(
+            "/cos route list | remove <n>", "see or remove escalation routing rules", Role.ADMIN));
   }
 
   @Override
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     return switch (cmd.name()) {
       case "escalate" -> {
-        View view = EscalationBlocks.raiseModal(EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.knownAreas());
+        View view =
+            EscalationBlocks.raiseModal(
+                EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.knownAreas());
         ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
         yield ctx.ack();
       }
@@ -63,7 +76,8 @@ public class EscalationCommand implements CosSubcommand {
       items = reads.unresolvedInArea(filter);
       heading = "Open escalations in " + SlackText.escapeAndCut(filter, 80);
     }
-    return EscalationBlocks.list(heading, items, e -> EscalationReads.seesInFull(cmd.caller(), e), clock.instant());
+    return EscalationBlocks.list(
+        heading, items, e -> EscalationReads.seesInFull(cmd.caller(), e), clock.instant());
   }
 
   private String route(CosCommand cmd) {
@@ -72,7 +86,8 @@ public class EscalationCommand implements CosSubcommand {
       case "add" -> service.addRoute(cmd.caller(), cmd.args().subList(1, cmd.args().size()));
       case "list" -> service.listRoutes(cmd.caller());
       case "remove" -> service.removeRoute(cmd.caller(), cmd.arg(1));
-      default -> EscalationRouting.ADD_USAGE + "\nAlso: `/cos route list`, `/cos route remove <n>`.";
+      default ->
+          EscalationRouting.ADD_USAGE + "\nAlso: `/cos route list`, `/cos route remove <n>`.";
     };
   }
 }

@@ -39,19 +39,36 @@ public class EscalationDigestSource implements DigestSource {
     Caller reader = roles.of(request.readerUserId());
     List<DigestItem> items = new ArrayList<>();
     for (Escalation e : reads.unresolved()) {
-      boolean breached = e.ackBreachedAt != null || e.resolveBreachedAt != null
-          || (e.status == Escalation.Status.OPEN && !request.now().isBefore(e.ackDueAt))
-          || !request.now().isBefore(e.resolveDueAt);
+      boolean breached =
+          e.ackBreachedAt != null
+              || e.resolveBreachedAt != null
+              || (e.status == Escalation.Status.OPEN && !request.now().isBefore(e.ackDueAt))
+              || !request.now().isBefore(e.resolveDueAt);
       if (breached || e.severity != Severity.S3) {
-        int rank = (e.severity == Severity.S1 ? 90 : e.severity == Severity.S2 ? 70 : 50) + (breached ? 10 : 0);
-        items.add(item(e, reader, DigestSection.NEEDS_YOU, rank, breached ? ":warning: SLA breached" : null, request.now()));
+        int rank =
+            (e.severity == Severity.S1 ? 90 : e.severity == Severity.S2 ? 70 : 50)
+                + (breached ? 10 : 0);
+        items.add(
+            item(
+                e,
+                reader,
+                DigestSection.NEEDS_YOU,
+                rank,
+                breached ? ":warning: SLA breached" : null,
+                request.now()));
       } else if (aging(e, request.now())) {
         items.add(item(e, reader, DigestSection.WATCH, 40, "aging toward its SLA", request.now()));
       }
     }
     for (Escalation e : reads.resolvedSince(request.since())) {
-      items.add(item(e, reader, DigestSection.FYI, e.severity == Severity.S1 ? 40 : e.severity == Severity.S2 ? 30 : 20,
-          "resolved", request.now()));
+      items.add(
+          item(
+              e,
+              reader,
+              DigestSection.FYI,
+              e.severity == Severity.S1 ? 40 : e.severity == Severity.S2 ? 30 : 20,
+              "resolved",
+              request.now()));
     }
     return items;
   }
@@ -67,13 +84,22 @@ public class EscalationDigestSource implements DigestSource {
       }
     }
     List<TeamSignal> out = new ArrayList<>();
-    byArea.forEach((area, c) -> out.add(new TeamSignal(area,
-        c[0] + (c[0] == 1 ? " open escalation" : " open escalations") + (c[1] > 0 ? " (" + c[1] + " S1)" : ""),
-        Math.min(100, c[0] * 15 + c[1] * 25))));
+    byArea.forEach(
+        (area, c) ->
+            out.add(
+                new TeamSignal(
+                    area,
+                    c[0]
+                        + (c[0] == 1 ? " open escalation" : " open escalations")
+                        + (c[1] > 0 ? " (" + c[1] + " S1)" : ""),
+                    Math.min(100, c[0] * 15 + c[1] * 25))));
     return out;
   }
 
-  /** Unacknowledged past the aging share of its ack window, or acknowledged past that share of its resolve window. */
+  /**
+   * Unacknowledged past the aging share of its ack window, or acknowledged past that share of its
+   * resolve window.
+   */
   boolean aging(Escalation e, Instant now) {
     Instant start = e.createdAt;
     Instant due = e.status == Escalation.Status.OPEN ? e.ackDueAt : e.resolveDueAt;
@@ -81,23 +107,41 @@ public class EscalationDigestSource implements DigestSource {
     return window > 0 && Duration.between(start, now).toMillis() >= window * settings.agingShare();
   }
 
-  static DigestItem item(Escalation e, Caller reader, DigestSection section, int rank, String note, Instant now) {
+  static DigestItem item(
+      Escalation e, Caller reader, DigestSection section, int rank, String note, Instant now) {
     boolean full = EscalationReads.seesInFull(reader, e);
     StringBuilder text = new StringBuilder();
-    text.append(e.severity.name()).append(" · ").append(SlackText.escapeAndCut(e.area, 40)).append(" · ");
+    text.append(e.severity.name())
+        .append(" · ")
+        .append(SlackText.escapeAndCut(e.area, 40))
+        .append(" · ");
     if (full) {
-      text.append("#").append(e.id).append(" ").append(SlackText.escapeAndCut(e.title, 120)).append(" · ")
+      text.append("#")
+          .append(e.id)
+          .append(" ")
+          .append(SlackText.escapeAndCut(e.title, 120))
+          .append(" · ")
           .append(EscalationBlocks.ownerText(e));
     } else {
       text.append(":lock: confidential escalation");
     }
-    text.append(" · ").append(e.status == Escalation.Status.RESOLVED ? "resolved" : e.status.name().toLowerCase() + ", "
-        + EscalationBlocks.age(Duration.between(e.createdAt, now)) + " old");
+    text.append(" · ")
+        .append(
+            e.status == Escalation.Status.RESOLVED
+                ? "resolved"
+                : e.status.name().toLowerCase()
+                    + ", "
+                    + EscalationBlocks.age(Duration.between(e.createdAt, now))
+                    + " old");
     if (note != null && !"resolved".equals(note)) {
       text.append(" · ").append(note);
     }
     String owner = e.ownerUser != null ? e.ownerUser : null;
-    DigestButton button = full && owner != null && e.isOpen() ? DigestButton.askOwner(owner, "Escalation #" + e.id + ": " + e.title) : null;
-    return new DigestItem("escalation:" + e.id, section, rank, SlackText.cut(text.toString(), 300), null, button);
+    DigestButton button =
+        full && owner != null && e.isOpen()
+            ? DigestButton.askOwner(owner, "Escalation #" + e.id + ": " + e.title)
+            : null;
+    return new DigestItem(
+        "escalation:" + e.id, section, rank, SlackText.cut(text.toString(), 300), null, button);
   }
 }

@@ -17,11 +17,15 @@ public final class EscalationForm {
     String area = text(values, EscalationIds.B_AREA);
     String link = text(values, EscalationIds.B_LINK);
     ViewState.Value sev = value(values, EscalationIds.B_SEVERITY);
-    Severity severity = sev == null || sev.getSelectedOption() == null ? null
-        : Severity.parse(sev.getSelectedOption().getValue()).orElse(null);
+    Severity severity =
+        sev == null || sev.getSelectedOption() == null
+            ? null
+            : Severity.parse(sev.getSelectedOption().getValue()).orElse(null);
     ViewState.Value conf = value(values, EscalationIds.B_CONFIDENTIAL);
-    boolean confidential = conf != null && conf.getSelectedOptions() != null
-        && conf.getSelectedOptions().stream().anyMatch(o -> "yes".equals(o.getValue()));
+    boolean confidential =
+        conf != null
+            && conf.getSelectedOptions() != null
+            && conf.getSelectedOptions().stream().anyMatch(o -> "yes".equals(o.getValue()));
     if (title.isEmpty()) {
       errors.put(EscalationIds.B_TITLE, "Please give the escalation a title.");
     } else if (title.length() > 150) {
@@ -44,8 +48,15 @@ public final class EscalationForm {
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
-    return new Result(new EscalationService.Draft(title, details.isEmpty() ? null : details, severity, area,
-        link.isEmpty() ? null : link, confidential), Map.of());
+    return new Result(
+        new EscalationService.Draft(
+            title,
+            details.isEmpty() ? null : details,
+            severity,
+            area,
+            link.isEmpty() ? null : link,
+            confidential),
+        Map.of());
   }
 
   /** The trimmed text of a plain_text_input block ("" when empty). */

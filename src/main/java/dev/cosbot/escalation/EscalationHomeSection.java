@@ -28,7 +28,12 @@ public class EscalationHomeSection implements HomeSection {
     if (mine.isEmpty()) {
       return List.of();
     }
-    String text = EscalationBlocks.list("Your open escalations", mine, e -> EscalationReads.seesInFull(caller, e), clock.instant());
+    String text =
+        EscalationBlocks.list(
+            "Your open escalations",
+            mine,
+            e -> EscalationReads.seesInFull(caller, e),
+            clock.instant());
     return List.of(section(s -> s.text(markdownText(text))));
   }
 }

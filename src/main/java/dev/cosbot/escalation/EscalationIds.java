@@ -1,6 +1,9 @@
 package dev.cosbot.escalation;
 
-/** Slack ids (commands, callbacks, blocks, actions) and timer names of the escalation feature, in one place. */
+/**
+ * Slack ids (commands, callbacks, blocks, actions) and timer names of the escalation feature, in
+ * one place.
+ */
 public final class EscalationIds {
   private EscalationIds() {}
 

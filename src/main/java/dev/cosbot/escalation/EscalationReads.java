@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Read-only queries over escalations for the command, the REST API, the digest and other features. */
+/**
+ * Read-only queries over escalations for the command, the REST API, the digest and other features.
+ */
 @ApplicationScoped
 public class EscalationReads {
   @Inject EntityManager em;
@@ -33,13 +35,19 @@ public class EscalationReads {
   @Transactional
   public List<Escalation> mine(String userId) {
     return Escalation.unresolved().stream()
-        .filter(e -> userId.equals(e.reporter) || userId.equals(e.ownerUser) || e.notifiedUsers().contains(userId))
+        .filter(
+            e ->
+                userId.equals(e.reporter)
+                    || userId.equals(e.ownerUser)
+                    || e.notifiedUsers().contains(userId))
         .toList();
   }
 
   @Transactional
   public List<Escalation> unresolvedInArea(String area) {
-    return Escalation.unresolved().stream().filter(e -> e.area.equalsIgnoreCase(area.trim())).toList();
+    return Escalation.unresolved().stream()
+        .filter(e -> e.area.equalsIgnoreCase(area.trim()))
+        .toList();
   }
 
   @Transactional
@@ -73,18 +81,30 @@ public class EscalationReads {
   @Transactional
   @SuppressWarnings("unchecked")
   public List<Object[]> steps(long id) {
-    return em.createNativeQuery("SELECT step, target, taken_at FROM escalation_step WHERE escalation_id = ?1 ORDER BY step")
-        .setParameter(1, id).getResultList();
+    return em.createNativeQuery(
+            "SELECT step, target, taken_at FROM escalation_step WHERE escalation_id = ?1 ORDER BY step")
+        .setParameter(1, id)
+        .getResultList();
   }
 
   /** Area statistics: counts, and time to acknowledge / resolve in seconds (average and median). */
-  public record AreaStats(String area, long total, long open, long acknowledged, long resolved,
-      Double avgAckSeconds, Double medianAckSeconds, Double avgResolveSeconds, Double medianResolveSeconds) {}
+  public record AreaStats(
+      String area,
+      long total,
+      long open,
+      long acknowledged,
+      long resolved,
+      Double avgAckSeconds,
+      Double medianAckSeconds,
+      Double avgResolveSeconds,
+      Double medianResolveSeconds) {}
 
   @Transactional
   @SuppressWarnings("unchecked")
   public List<AreaStats> stats() {
-    List<Object[]> rows = em.createNativeQuery("""
+    List<Object[]> rows =
+        em.createNativeQuery(
+                """
         SELECT area, count(*),
                count(*) FILTER (WHERE status <> 'RESOLVED'),
                count(acknowledged_at),
@@ -93,27 +113,50 @@ public class EscalationReads {
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)),
                avg(extract(epoch FROM resolved_at - created_at)),
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
-        FROM escalation GROUP BY area ORDER BY area""").getResultList();
-    return rows.stream().map(r -> new AreaStats((String) r[0], num(r[1]), num(r[2]), num(r[3]), num(r[4]),
-        dbl(r[5]), dbl(r[6]), dbl(r[7]), dbl(r[8]))).toList();
+        FROM escalation GROUP BY area ORDER BY area""")
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new AreaStats(
+                    (String) r[0],
+                    num(r[1]),
+                    num(r[2]),
+                    num(r[3]),
+                    num(r[4]),
+                    dbl(r[5]),
+                    dbl(r[6]),
+                    dbl(r[7]),
+                    dbl(r[8])))
+        .toList();
   }
 
   /** Areas named in routing rules, for the form's hint. */
   @Transactional
   public List<String> knownAreas() {
-    return em.createQuery("select distinct r.area from EscalationRoute r where r.area is not null order by r.area", String.class)
-        .setMaxResults(20).getResultList();
+    return em.createQuery(
+            "select distinct r.area from EscalationRoute r where r.area is not null order by r.area",
+            String.class)
+        .setMaxResults(20)
+        .getResultList();
   }
 
-  /** Whether {@code viewer} may see the escalation's title and details (not only severity and area). */
+  /**
+   * Whether {@code viewer} may see the escalation's title and details (not only severity and area).
+   */
   public static boolean seesInFull(Caller viewer, Escalation e) {
-    return !e.confidential || viewer.isAdmin() || viewer.isCxo() || viewer.userId().equals(e.reporter)
-        || viewer.userId().equals(e.ownerUser) || e.notifiedUsers().contains(viewer.userId());
+    return !e.confidential
+        || viewer.isAdmin()
+        || viewer.isCxo()
+        || viewer.userId().equals(e.reporter)
+        || viewer.userId().equals(e.ownerUser)
+        || e.notifiedUsers().contains(viewer.userId());
   }
 
   /** Members of a Slack user group (empty when Slack cannot tell). */
   public List<String> groupMembers(String groupId) {
-    return slack.read("usergroups.users.list", c -> c.usergroupsUsersList(r -> r.usergroup(groupId)))
+    return slack
+        .read("usergroups.users.list", c -> c.usergroupsUsersList(r -> r.usergroup(groupId)))
         .map(r -> r.getUsers() == null ? List.<String>of() : r.getUsers())
         .orElse(List.of());
   }

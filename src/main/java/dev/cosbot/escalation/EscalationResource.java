@@ -18,14 +18,51 @@ import java.util.List;
 public class EscalationResource {
   @Inject EscalationReads reads;
 
-  public record Item(long id, String title, String severity, String area, boolean confidential, String status,
-      String reporter, String ownerUser, String ownerGroup, String channelId, String route, int chainStep,
-      Instant createdAt, Instant ackDueAt, Instant resolveDueAt, Instant acknowledgedAt, String acknowledgedBy,
-      Instant resolvedAt, String resolvedBy, boolean ackBreached, boolean resolveBreached) {
+  public record Item(
+      long id,
+      String title,
+      String severity,
+      String area,
+      boolean confidential,
+      String status,
+      String reporter,
+      String ownerUser,
+      String ownerGroup,
+      String channelId,
+      String route,
+      int chainStep,
+      Instant createdAt,
+      Instant ackDueAt,
+      Instant resolveDueAt,
+      Instant acknowledgedAt,
+      String acknowledgedBy,
+      Instant resolvedAt,
+      String resolvedBy,
+      boolean ackBreached,
+      boolean resolveBreached) {
     static Item of(Escalation e) {
-      return new Item(e.id, e.title, e.severity.name(), e.area, e.confidential, e.status.name(), e.reporter, e.ownerUser,
-          e.ownerGroup, e.channelId, e.routeLabel, e.chainStep, e.createdAt, e.ackDueAt, e.resolveDueAt, e.acknowledgedAt,
-          e.acknowledgedBy, e.resolvedAt, e.resolvedBy, e.ackBreachedAt != null, e.resolveBreachedAt != null);
+      return new Item(
+          e.id,
+          e.title,
+          e.severity.name(),
+          e.area,
+          e.confidential,
+          e.status.name(),
+          e.reporter,
+          e.ownerUser,
+          e.ownerGroup,
+          e.channelId,
+          e.routeLabel,
+          e.chainStep,
+          e.createdAt,
+          e.ackDueAt,
+          e.resolveDueAt,
+          e.acknowledgedAt,
+          e.acknowledgedBy,
+          e.resolvedAt,
+          e.resolvedBy,
+          e.ackBreachedAt != null,
+          e.resolveBreachedAt != null);
     }
   }
 
@@ -33,11 +70,22 @@ public class EscalationResource {
 
   public record AuditEvent(Instant at, String actor, String action, String detail) {}
 
-  public record Detail(Item escalation, String details, String link, String resolution, List<Step> steps, List<AuditEvent> audit) {}
+  public record Detail(
+      Item escalation,
+      String details,
+      String link,
+      String resolution,
+      List<Step> steps,
+      List<AuditEvent> audit) {}
 
   @GET
-  public List<Item> list(@QueryParam("status") String status, @QueryParam("area") String area, @QueryParam("limit") Integer limit) {
-    if (status != null && !status.isBlank() && !List.of("OPEN", "ACKNOWLEDGED", "RESOLVED").contains(status.trim().toUpperCase())) {
+  public List<Item> list(
+      @QueryParam("status") String status,
+      @QueryParam("area") String area,
+      @QueryParam("limit") Integer limit) {
+    if (status != null
+        && !status.isBlank()
+        && !List.of("OPEN", "ACKNOWLEDGED", "RESOLVED").contains(status.trim().toUpperCase())) {
       throw new BadRequestException("status must be OPEN, ACKNOWLEDGED or RESOLVED");
     }
     int max = limit == null ? 200 : Math.max(1, Math.min(1000, limit));
@@ -54,9 +102,14 @@ public class EscalationResource {
   @Path("/{id}")
   public Detail one(@PathParam("id") long id) {
     Escalation e = reads.find(id).orElseThrow(() -> new NotFoundException("no escalation " + id));
-    List<Step> steps = reads.steps(id).stream()
-        .map(r -> new Step(((Number) r[0]).intValue(), (String) r[1], toInstant(r[2]))).toList();
-    List<AuditEvent> audit = reads.audit(id).stream().map(a -> new AuditEvent(a.at, a.actor, a.action, a.detail)).toList();
+    List<Step> steps =
+        reads.steps(id).stream()
+            .map(r -> new Step(((Number) r[0]).intValue(), (String) r[1], toInstant(r[2])))
+            .toList();
+    List<AuditEvent> audit =
+        reads.audit(id).stream()
+            .map(a -> new AuditEvent(a.at, a.actor, a.action, a.detail))
+            .toList();
     return new Detail(Item.of(e), e.details, e.link, e.resolution, steps, audit);
   }
 

@@ -12,7 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** A routing rule: escalations matching its area and/or keywords go to its owner, channel and backup. */
+/**
+ * A routing rule: escalations matching its area and/or keywords go to its owner, channel and
+ * backup.
+ */
 @Entity
 @Table(name = "escalation_route")
 public class EscalationRoute extends PanacheEntityBase {
@@ -26,7 +29,10 @@ public class EscalationRoute extends PanacheEntityBase {
   /** Matches escalations of this area (case-insensitive), or any area when null. */
   public String area;
 
-  /** Comma-separated lower-case keywords; any one in the title or details matches. Null: no keyword test. */
+  /**
+   * Comma-separated lower-case keywords; any one in the title or details matches. Null: no keyword
+   * test.
+   */
   public String keywords;
 
   @Column(name = "owner_user")
@@ -51,7 +57,10 @@ public class EscalationRoute extends PanacheEntityBase {
     if (keywords == null || keywords.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(keywords.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(keywords.split(","))
+        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   /** All rules in the order they are tried. */

@@ -6,13 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Picks the routing rule for an escalation and parses {@code /cos route add}. Pure; unit-tested. */
+/**
+ * Picks the routing rule for an escalation and parses {@code /cos route add}. Pure; unit-tested.
+ */
 public final class EscalationRouting {
   private EscalationRouting() {}
 
-  /** The first rule (in priority order) whose area and keywords match; empty means the default route. */
-  public static Optional<EscalationRoute> match(List<EscalationRoute> ordered, String area, String title, String details) {
-    String text = ((title == null ? "" : title) + "\n" + (details == null ? "" : details)).toLowerCase(Locale.ROOT);
+  /**
+   * The first rule (in priority order) whose area and keywords match; empty means the default
+   * route.
+   */
+  public static Optional<EscalationRoute> match(
+      List<EscalationRoute> ordered, String area, String title, String details) {
+    String text =
+        ((title == null ? "" : title) + "\n" + (details == null ? "" : details))
+            .toLowerCase(Locale.ROOT);
     for (EscalationRoute r : ordered) {
       boolean areaOk = r.area == null || r.area.equalsIgnoreCase(area == null ? "" : area.trim());
       List<String> keywords = r.keywordList();
@@ -56,7 +64,8 @@ public final class EscalationRouting {
           String user = CommandText.userId(value);
           String group = groupId(value);
           if (user == null && group == null) {
-            throw new UserFacingException("The owner must be a person (@ana) or a user group (@security-team).");
+            throw new UserFacingException(
+                "The owner must be a person (@ana) or a user group (@security-team).");
           }
           r.ownerUser = user;
           r.ownerGroup = group;
@@ -79,7 +88,8 @@ public final class EscalationRouting {
           try {
             r.priority = Integer.parseInt(value);
           } catch (NumberFormatException e) {
-            throw new UserFacingException("The priority must be a whole number (lower is tried first).");
+            throw new UserFacingException(
+                "The priority must be a whole number (lower is tried first).");
           }
         }
         default -> throw new UserFacingException(ADD_USAGE);
@@ -94,7 +104,10 @@ public final class EscalationRouting {
     return r;
   }
 
-  /** The user group id in Slack's escaped {@code <!subteam^S123|@team>} or a bare {@code S…} id; null otherwise. */
+  /**
+   * The user group id in Slack's escaped {@code <!subteam^S123|@team>} or a bare {@code S…} id;
+   * null otherwise.
+   */
   public static String groupId(String word) {
     if (word == null) {
       return null;

@@ -42,7 +42,13 @@ public class EscalationService {
   @Inject EntityManager em;
 
   /** What the reporter filled in. */
-  public record Draft(String title, String details, Severity severity, String area, String link, boolean confidential) {}
+  public record Draft(
+      String title,
+      String details,
+      Severity severity,
+      String area,
+      String link,
+      boolean confidential) {}
 
   /** One link of the chain above the owner. */
   public record Link(String kind, String userId) {
@@ -56,19 +62,21 @@ public class EscalationService {
   }
 
   public Sla ackSla(Severity s) {
-    return Sla.parse(switch (s) {
-      case S1 -> settings.s1Ack();
-      case S2 -> settings.s2Ack();
-      case S3 -> settings.s3Ack();
-    });
+    return Sla.parse(
+        switch (s) {
+          case S1 -> settings.s1Ack();
+          case S2 -> settings.s2Ack();
+          case S3 -> settings.s3Ack();
+        });
   }
 
   public Sla resolveSla(Severity s) {
-    return Sla.parse(switch (s) {
-      case S1 -> settings.s1Resolve();
-      case S2 -> settings.s2Resolve();
-      case S3 -> settings.s3Resolve();
-    });
+    return Sla.parse(
+        switch (s) {
+          case S1 -> settings.s1Resolve();
+          case S2 -> settings.s2Resolve();
+          case S3 -> settings.s3Resolve();
+        });
   }
 
   ZoneId zone() {
@@ -93,12 +101,19 @@ public class EscalationService {
     e.ackDueAt = ackSla(d.severity()).after(now, zone());
     e.resolveDueAt = resolveSla(d.severity()).after(now, zone());
     e.nextClimbAt = e.ackDueAt;
-    Optional<EscalationRoute> route = EscalationRouting.match(EscalationRoute.ordered(), d.area(), d.title(), d.details());
+    Optional<EscalationRoute> route =
+        EscalationRouting.match(EscalationRoute.ordered(), d.area(), d.title(), d.details());
     if (route.isPresent()) {
       EscalationRoute r = route.get();
       e.routeId = r.id;
-      e.routeLabel = "rule #" + r.id + " (" + (r.area != null ? "area " + r.area : "") + (r.area != null && r.keywords != null ? ", " : "")
-          + (r.keywords != null ? "keywords " + r.keywords : "") + ")";
+      e.routeLabel =
+          "rule #"
+              + r.id
+              + " ("
+              + (r.area != null ? "area " + r.area : "")
+              + (r.area != null && r.keywords != null ? ", " : "")
+              + (r.keywords != null ? "keywords " + r.keywords : "")
+              + ")";
       e.ownerUser = r.ownerUser;
       e.ownerGroup = r.ownerGroup;
       e.channelId = r.channelId;
@@ -125,30 +140,74 @@ public class EscalationService {
       e.threadKey = EscalationIds.reporterKey(e.id);
     }
     if (inChannel) {
-      outbox.enqueue(SlackCalls.postMessage(EscalationIds.channelKey(e.id), e.channelId, EscalationBlocks.summary(e),
-          EscalationBlocks.card(e, ":rotating_light: *New " + e.severity.display() + " escalation* for " + EscalationBlocks.ownerText(e), true)));
+      outbox.enqueue(
+          SlackCalls.postMessage(
+              EscalationIds.channelKey(e.id),
+              e.channelId,
+              EscalationBlocks.summary(e),
+              EscalationBlocks.card(
+                  e,
+                  ":rotating_light: *New "
+                      + e.severity.display()
+                      + " escalation* for "
+                      + EscalationBlocks.ownerText(e),
+                  true)));
     }
     for (String user : dms) {
       e.addNotified(user);
-      String headline = owners.contains(user)
-          ? ":rotating_light: *An escalation was routed to you.* Please acknowledge it within " + ackSla(e.severity).describe() + "."
-          : ":lock: *A confidential escalation was raised* (you see it as a Chief of Staff).";
-      outbox.enqueue(SlackCalls.postMessage(EscalationIds.dmKey(e.id, user), user, EscalationBlocks.summary(e),
-          EscalationBlocks.card(e, headline, true)));
+      String headline =
+          owners.contains(user)
+              ? ":rotating_light: *An escalation was routed to you.* Please acknowledge it within "
+                  + ackSla(e.severity).describe()
+                  + "."
+              : ":lock: *A confidential escalation was raised* (you see it as a Chief of Staff).";
+      outbox.enqueue(
+          SlackCalls.postMessage(
+              EscalationIds.dmKey(e.id, user),
+              user,
+              EscalationBlocks.summary(e),
+              EscalationBlocks.card(e, headline, true)));
     }
-    outbox.enqueue(SlackCalls.postMessage(EscalationIds.reporterKey(e.id), e.reporter,
-        "Your escalation #" + e.id + " was raised", EscalationBlocks.reporterStatus(e)));
-    audit(e, reporter, "CREATED", e.severity.name() + " in " + e.area + (e.confidential ? " (confidential)" : "")
-        + "; routed by " + e.routeLabel + " to " + String.join(", ", dms) + (inChannel ? " and " + e.channelId : ""));
-    schedules.once(EscalationIds.TIMER_GROUP, EscalationIds.ackTimer(e.id) + "-1", e.nextClimbAt, EscalationClimbJob.class,
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            EscalationIds.reporterKey(e.id),
+            e.reporter,
+            "Your escalation #" + e.id + " was raised",
+            EscalationBlocks.reporterStatus(e)));
+    audit(
+        e,
+        reporter,
+        "CREATED",
+        e.severity.name()
+            + " in "
+            + e.area
+            + (e.confidential ? " (confidential)" : "")
+            + "; routed by "
+            + e.routeLabel
+            + " to "
+            + String.join(", ", dms)
+            + (inChannel ? " and " + e.channelId : ""));
+    schedules.once(
+        EscalationIds.TIMER_GROUP,
+        EscalationIds.ackTimer(e.id) + "-1",
+        e.nextClimbAt,
+        EscalationClimbJob.class,
         Map.of("escalationId", String.valueOf(e.id), "step", "1"));
-    schedules.once(EscalationIds.TIMER_GROUP, EscalationIds.resolveTimer(e.id), e.resolveDueAt, EscalationResolveDueJob.class,
+    schedules.once(
+        EscalationIds.TIMER_GROUP,
+        EscalationIds.resolveTimer(e.id),
+        e.resolveDueAt,
+        EscalationResolveDueJob.class,
         Map.of("escalationId", String.valueOf(e.id)));
-    LOG.infof("Escalation #%d (%s, %s) raised, routed by %s", e.id, e.severity, e.area, e.routeLabel);
+    LOG.infof(
+        "Escalation #%d (%s, %s) raised, routed by %s", e.id, e.severity, e.area, e.routeLabel);
     return e;
   }
 
-  /** Who owns it, as people to DM: the owner, the group's members, or the Chiefs of Staff by default. */
+  /**
+   * Who owns it, as people to DM: the owner, the group's members, or the Chiefs of Staff by
+   * default.
+   */
   List<String> ownerRecipients(Escalation e) {
     if (e.ownerUser != null) {
       return List.of(e.ownerUser);
@@ -179,19 +238,26 @@ public class EscalationService {
 
   /**
    * Takes chain step {@code step} if the escalation is still unacknowledged and the step is due.
-   * Idempotent: the (escalation, step) row is inserted once, so a re-fired or concurrent timer
-   * does nothing. Returns true when this call took the step.
+   * Idempotent: the (escalation, step) row is inserted once, so a re-fired or concurrent timer does
+   * nothing. Returns true when this call took the step.
    */
   @Transactional
   public boolean climb(long id, int step) {
     Escalation e = Escalation.findById(id);
-    if (e == null || e.status != Escalation.Status.OPEN || e.chainStep >= step || e.nextClimbAt == null) {
+    if (e == null
+        || e.status != Escalation.Status.OPEN
+        || e.chainStep >= step
+        || e.nextClimbAt == null) {
       return false;
     }
     Instant now = clock.instant();
     if (now.isBefore(e.nextClimbAt)) {
       // Fired early (a clock change, or a reassignment moved the window): try again when due.
-      schedules.once(EscalationIds.TIMER_GROUP, EscalationIds.ackTimer(id) + "-" + step, e.nextClimbAt, EscalationClimbJob.class,
+      schedules.once(
+          EscalationIds.TIMER_GROUP,
+          EscalationIds.ackTimer(id) + "-" + step,
+          e.nextClimbAt,
+          EscalationClimbJob.class,
           Map.of("escalationId", String.valueOf(id), "step", String.valueOf(step)));
       return false;
     }
@@ -201,11 +267,14 @@ public class EscalationService {
       return false;
     }
     Link link = chain.get(step - 1);
-    int inserted = em.createNativeQuery(
-            "INSERT INTO escalation_step (escalation_id, step, target, taken_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-        .setParameter(1, id).setParameter(2, step).setParameter(3, link.kind() + (link.userId() == null ? "" : ":" + link.userId()))
-        .setParameter(4, now)
-        .executeUpdate();
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO escalation_step (escalation_id, step, target, taken_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+            .setParameter(1, id)
+            .setParameter(2, step)
+            .setParameter(3, link.kind() + (link.userId() == null ? "" : ":" + link.userId()))
+            .setParameter(4, now)
+            .executeUpdate();
     if (inserted == 0) {
       return false;
     }
@@ -217,16 +286,45 @@ public class EscalationService {
     List<String> targets = link.kind().equals("cos") ? roles.admins() : List.of(link.userId());
     for (String user : targets) {
       e.addNotified(user);
-      outbox.enqueue(SlackCalls.postMessage("esc:" + id + ":climb:" + step + ":" + user, user, EscalationBlocks.summary(e),
-          EscalationBlocks.card(e, ":arrow_double_up: *Escalated to you:* not acknowledged within " + waited + ".", true)));
+      outbox.enqueue(
+          SlackCalls.postMessage(
+              "esc:" + id + ":climb:" + step + ":" + user,
+              user,
+              EscalationBlocks.summary(e),
+              EscalationBlocks.card(
+                  e,
+                  ":arrow_double_up: *Escalated to you:* not acknowledged within " + waited + ".",
+                  true)));
     }
-    outbox.enqueue(SlackCalls.replyInThread("esc:" + id + ":climb:" + step + ":thread", e.threadKey,
-        ":arrow_double_up: Not acknowledged within " + waited + ": escalated to " + link.describe() + ".", null));
-    audit(e, BOT, "CLIMBED", "step " + step + " to " + link.kind() + (link.userId() == null ? "" : " " + link.userId())
-        + " after " + waited + " without acknowledgement");
+    outbox.enqueue(
+        SlackCalls.replyInThread(
+            "esc:" + id + ":climb:" + step + ":thread",
+            e.threadKey,
+            ":arrow_double_up: Not acknowledged within "
+                + waited
+                + ": escalated to "
+                + link.describe()
+                + ".",
+            null));
+    audit(
+        e,
+        BOT,
+        "CLIMBED",
+        "step "
+            + step
+            + " to "
+            + link.kind()
+            + (link.userId() == null ? "" : " " + link.userId())
+            + " after "
+            + waited
+            + " without acknowledgement");
     if (step < chain.size()) {
       e.nextClimbAt = ackSla(e.severity).after(now, zone());
-      schedules.once(EscalationIds.TIMER_GROUP, EscalationIds.ackTimer(id) + "-" + (step + 1), e.nextClimbAt, EscalationClimbJob.class,
+      schedules.once(
+          EscalationIds.TIMER_GROUP,
+          EscalationIds.ackTimer(id) + "-" + (step + 1),
+          e.nextClimbAt,
+          EscalationClimbJob.class,
           Map.of("escalationId", String.valueOf(id), "step", String.valueOf(step + 1)));
     } else {
       e.nextClimbAt = null;
@@ -245,15 +343,27 @@ public class EscalationService {
     }
     Instant now = clock.instant();
     if (now.isBefore(e.resolveDueAt)) {
-      schedules.once(EscalationIds.TIMER_GROUP, EscalationIds.resolveTimer(id), e.resolveDueAt, EscalationResolveDueJob.class,
+      schedules.once(
+          EscalationIds.TIMER_GROUP,
+          EscalationIds.resolveTimer(id),
+          e.resolveDueAt,
+          EscalationResolveDueJob.class,
           Map.of("escalationId", String.valueOf(id)));
       return false;
     }
     e.resolveBreachedAt = now;
-    outbox.enqueue(SlackCalls.replyInThread("esc:" + id + ":resolve-due:thread", e.threadKey,
-        ":warning: The resolution target (" + resolveSla(e.severity).describe() + ") has passed. Owner: "
-            + EscalationBlocks.ownerText(e) + ".", null));
-    audit(e, BOT, "RESOLVE_SLA_BREACHED", "not resolved within " + resolveSla(e.severity).describe());
+    outbox.enqueue(
+        SlackCalls.replyInThread(
+            "esc:" + id + ":resolve-due:thread",
+            e.threadKey,
+            ":warning: The resolution target ("
+                + resolveSla(e.severity).describe()
+                + ") has passed. Owner: "
+                + EscalationBlocks.ownerText(e)
+                + ".",
+            null));
+    audit(
+        e, BOT, "RESOLVE_SLA_BREACHED", "not resolved within " + resolveSla(e.severity).describe());
     return true;
   }
 
@@ -267,7 +377,9 @@ public class EscalationService {
     if (e.backupUser != null && e.chainStep >= 1 && caller.userId().equals(e.backupUser)) {
       return true;
     }
-    return e.ownerUser == null && e.ownerGroup != null && reads.groupMembers(e.ownerGroup).contains(caller.userId());
+    return e.ownerUser == null
+        && e.ownerGroup != null
+        && reads.groupMembers(e.ownerGroup).contains(caller.userId());
   }
 
   /** Loads the escalation and checks the caller may act on it. */
@@ -278,8 +390,12 @@ public class EscalationService {
       throw new UserFacingException("I can't find escalation #" + id + ".");
     }
     if (!mayAct(caller, e)) {
-      throw new NotAllowedException("Sorry, only the owner of escalation #" + id + " (" + EscalationBlocks.ownerText(e)
-          + "), a Chief of Staff or the CXO can act on it. If you think it needs attention, ask one of them.");
+      throw new NotAllowedException(
+          "Sorry, only the owner of escalation #"
+              + id
+              + " ("
+              + EscalationBlocks.ownerText(e)
+              + "), a Chief of Staff or the CXO can act on it. If you think it needs attention, ask one of them.");
     }
     return e;
   }
@@ -295,8 +411,12 @@ public class EscalationService {
     e.acknowledgedAt = now;
     e.acknowledgedBy = caller.userId();
     cancelClimb(e);
-    outbox.enqueue(SlackCalls.replyInThread("esc:" + id + ":ack:thread", e.threadKey,
-        ":eyes: Acknowledged by " + SlackText.mention(caller.userId()) + ".", null));
+    outbox.enqueue(
+        SlackCalls.replyInThread(
+            "esc:" + id + ":ack:thread",
+            e.threadKey,
+            ":eyes: Acknowledged by " + SlackText.mention(caller.userId()) + ".",
+            null));
     audit(e, caller.userId(), "ACKNOWLEDGED", null);
     refresh(e);
     return "Thanks: you acknowledged escalation #" + id + ".";
@@ -321,14 +441,37 @@ public class EscalationService {
       cancelClimb(e);
       e.nextClimbAt = ackSla(e.severity).after(now, zone());
       int next = e.chainStep + 1;
-      schedules.once(EscalationIds.TIMER_GROUP, EscalationIds.ackTimer(id) + "-" + next, e.nextClimbAt, EscalationClimbJob.class,
+      schedules.once(
+          EscalationIds.TIMER_GROUP,
+          EscalationIds.ackTimer(id) + "-" + next,
+          e.nextClimbAt,
+          EscalationClimbJob.class,
           Map.of("escalationId", String.valueOf(id), "step", String.valueOf(next)));
     }
     e.addNotified(newOwner);
-    outbox.enqueue(SlackCalls.postMessage("esc:" + id + ":reassigned:" + version + ":" + newOwner, newOwner, EscalationBlocks.summary(e),
-        EscalationBlocks.card(e, ":arrow_right: " + SlackText.mention(caller.userId()) + " *reassigned this escalation to you.*", true)));
-    outbox.enqueue(SlackCalls.replyInThread("esc:" + id + ":reassigned:" + version + ":thread", e.threadKey,
-        ":arrow_right: " + SlackText.mention(caller.userId()) + " reassigned it from " + before + " to " + SlackText.mention(newOwner) + ".", null));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "esc:" + id + ":reassigned:" + version + ":" + newOwner,
+            newOwner,
+            EscalationBlocks.summary(e),
+            EscalationBlocks.card(
+                e,
+                ":arrow_right: "
+                    + SlackText.mention(caller.userId())
+                    + " *reassigned this escalation to you.*",
+                true)));
+    outbox.enqueue(
+        SlackCalls.replyInThread(
+            "esc:" + id + ":reassigned:" + version + ":thread",
+            e.threadKey,
+            ":arrow_right: "
+                + SlackText.mention(caller.userId())
+                + " reassigned it from "
+                + before
+                + " to "
+                + SlackText.mention(newOwner)
+                + ".",
+            null));
     audit(e, caller.userId(), "REASSIGNED", "from " + before + " to " + newOwner);
     refresh(e);
     return "Escalation #" + id + " is now with " + SlackText.mention(newOwner) + ".";
@@ -354,8 +497,15 @@ public class EscalationService {
     e.resolution = note.strip();
     cancelClimb(e);
     schedules.cancel(EscalationIds.TIMER_GROUP, EscalationIds.resolveTimer(id));
-    outbox.enqueue(SlackCalls.replyInThread("esc:" + id + ":resolved:thread", e.threadKey,
-        ":white_check_mark: Resolved by " + SlackText.mention(caller.userId()) + ": " + SlackText.escapeAndCut(e.resolution, 2500), null));
+    outbox.enqueue(
+        SlackCalls.replyInThread(
+            "esc:" + id + ":resolved:thread",
+            e.threadKey,
+            ":white_check_mark: Resolved by "
+                + SlackText.mention(caller.userId())
+                + ": "
+                + SlackText.escapeAndCut(e.resolution, 2500),
+            null));
     audit(e, caller.userId(), "RESOLVED", SlackText.cut(e.resolution, 1900));
     refresh(e);
     return "Escalation #" + id + " is resolved. Thank you!";
@@ -368,7 +518,8 @@ public class EscalationService {
   }
 
   private void cancelClimb(Escalation e) {
-    schedules.cancel(EscalationIds.TIMER_GROUP, EscalationIds.ackTimer(e.id) + "-" + (e.chainStep + 1));
+    schedules.cancel(
+        EscalationIds.TIMER_GROUP, EscalationIds.ackTimer(e.id) + "-" + (e.chainStep + 1));
     e.nextClimbAt = null;
   }
 
@@ -376,16 +527,25 @@ public class EscalationService {
   private void refresh(Escalation e) {
     int v = ++e.reporterVersion;
     List<LayoutBlock> status = EscalationBlocks.reporterStatus(e);
-    outbox.enqueue(SlackCalls.updateMessage("esc:" + e.id + ":reporter:v" + v, EscalationIds.reporterKey(e.id),
-        "Your escalation #" + e.id + ": " + e.status.name().toLowerCase(), status));
-    String headline = switch (e.status) {
-      case OPEN -> ":rotating_light: *Escalation* for " + EscalationBlocks.ownerText(e);
-      case ACKNOWLEDGED -> ":eyes: *Acknowledged* — owner " + EscalationBlocks.ownerText(e);
-      case RESOLVED -> ":white_check_mark: *Resolved*";
-    };
+    outbox.enqueue(
+        SlackCalls.updateMessage(
+            "esc:" + e.id + ":reporter:v" + v,
+            EscalationIds.reporterKey(e.id),
+            "Your escalation #" + e.id + ": " + e.status.name().toLowerCase(),
+            status));
+    String headline =
+        switch (e.status) {
+          case OPEN -> ":rotating_light: *Escalation* for " + EscalationBlocks.ownerText(e);
+          case ACKNOWLEDGED -> ":eyes: *Acknowledged* — owner " + EscalationBlocks.ownerText(e);
+          case RESOLVED -> ":white_check_mark: *Resolved*";
+        };
     if (!e.confidential && e.channelId != null) {
-      outbox.enqueue(SlackCalls.updateMessage("esc:" + e.id + ":channel:v" + v, EscalationIds.channelKey(e.id),
-          EscalationBlocks.summary(e), EscalationBlocks.card(e, headline, true)));
+      outbox.enqueue(
+          SlackCalls.updateMessage(
+              "esc:" + e.id + ":channel:v" + v,
+              EscalationIds.channelKey(e.id),
+              EscalationBlocks.summary(e),
+              EscalationBlocks.card(e, headline, true)));
     }
   }
 
@@ -419,7 +579,8 @@ public class EscalationService {
     try {
       id = Long.parseLong(idText.replace("#", "").trim());
     } catch (NumberFormatException ex) {
-      throw new UserFacingException("Usage: `/cos route remove <rule number>` (see `/cos route list`).");
+      throw new UserFacingException(
+          "Usage: `/cos route remove <rule number>` (see `/cos route list`).");
     }
     if (!EscalationRoute.deleteById(id)) {
       return "There is no rule #" + id + ". See `/cos route list`.";
@@ -448,7 +609,11 @@ public class EscalationService {
     if (r.keywords != null) {
       s.append("keywords “").append(SlackText.escapeAndCut(r.keywords, 200)).append("” ");
     }
-    s.append("→ ").append(r.ownerUser != null ? SlackText.mention(r.ownerUser) : "<!subteam^" + r.ownerGroup + ">");
+    s.append("→ ")
+        .append(
+            r.ownerUser != null
+                ? SlackText.mention(r.ownerUser)
+                : "<!subteam^" + r.ownerGroup + ">");
     if (r.channelId != null) {
       s.append(" in ").append(SlackText.channel(r.channelId));
     }

@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * An SLA target: a plain duration or a number of business days. Pure; unit-tested.
  *
- * <p>Business days skip Saturday and Sunday in the business time zone. A start on a weekend
- * counts from the following Monday 00:00, so "1 business day" from Saturday ends Tuesday 00:00.
+ * <p>Business days skip Saturday and Sunday in the business time zone. A start on a weekend counts
+ * from the following Monday 00:00, so "1 business day" from Saturday ends Tuesday 00:00.
  */
 public record Sla(Duration duration, int businessDays) {
 

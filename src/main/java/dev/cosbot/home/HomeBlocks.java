@@ -24,11 +24,14 @@ public final class HomeBlocks {
     blocks.add(header(h -> h.text(plainText("cos-bot"))));
     String intro;
     if (caller.isAdmin()) {
-      intro = "You're a *Chief of Staff*. Type `/cos help` for the commands that run the rhythm of the business.";
+      intro =
+          "You're a *Chief of Staff*. Type `/cos help` for the commands that run the rhythm of the business.";
     } else if (caller.isCxo()) {
-      intro = "Your daily digest arrives each working morning. Type `/cos help` to see what else you can do.";
+      intro =
+          "Your daily digest arrives each working morning. Type `/cos help` to see what else you can do.";
     } else {
-      intro = "I keep status updates, surveys, escalations and the team's rhythm in one place. Type `/cos help` to start.";
+      intro =
+          "I keep status updates, surveys, escalations and the team's rhythm in one place. Type `/cos help` to start.";
     }
     blocks.add(section(s -> s.text(markdownText(intro))));
     for (List<LayoutBlock> section : sections) {

@@ -13,11 +13,13 @@ public class HomeListeners implements SlackListeners {
 
   @Override
   public void register(App app) {
-    app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
-      if ("home".equals(req.getEvent().getTab())) {
-        home.publish(req.getEvent().getUser());
-      }
-      return ctx.ack();
-    });
+    app.event(
+        AppHomeOpenedEvent.class,
+        (req, ctx) -> {
+          if ("home".equals(req.getEvent().getTab())) {
+            home.publish(req.getEvent().getUser());
+          }
+          return ctx.ack();
+        });
   }
 }

@@ -9,6 +9,8 @@ public interface HomeSection {
   /** Lower comes first. */
   int order();
 
-  /** Blocks for this person; empty when the feature has nothing for them. Keep it to a few blocks. */
+  /**
+   * Blocks for this person; empty when the feature has nothing for them. Keep it to a few blocks.
+   */
   List<LayoutBlock> blocksFor(Caller caller);
 }

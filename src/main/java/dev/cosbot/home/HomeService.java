@@ -29,6 +29,8 @@ public class HomeService {
             .sorted(Comparator.comparingInt(HomeSection::order))
             .map(s -> s.blocksFor(caller))
             .toList();
-    outbox.enqueue(SlackCalls.publishHome("home:" + userId + ":" + UUID.randomUUID(), userId, HomeBlocks.home(caller, parts)));
+    outbox.enqueue(
+        SlackCalls.publishHome(
+            "home:" + userId + ":" + UUID.randomUUID(), userId, HomeBlocks.home(caller, parts)));
   }
 }

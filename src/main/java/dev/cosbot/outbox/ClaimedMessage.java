@@ -2,7 +2,8 @@ package dev.cosbot.outbox;
 
 /**
  * A message one worker has claimed for delivery. {@code takenOver}: an earlier claim lapsed (its
- * instance died or hung while sending). {@code uncertain}: an earlier attempt may have reached Slack.
+ * instance died or hung while sending). {@code uncertain}: an earlier attempt may have reached
+ * Slack.
  */
 record ClaimedMessage(
     long id,

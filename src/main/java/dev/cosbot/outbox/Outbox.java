@@ -42,7 +42,8 @@ public class Outbox {
 
   /**
    * Queues many calls with one statement (a fan-out to thousands of people): same semantics as
-   * {@link #enqueue(SlackCall)} for each call. Returns how many were new (the rest were queued before).
+   * {@link #enqueue(SlackCall)} for each call. Returns how many were new (the rest were queued
+   * before).
    */
   @Transactional(TxType.MANDATORY)
   public int enqueueAll(java.util.List<SlackCall> calls) {

@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxDispatcher {
   private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
+
   /** A wait shorter than this is slept through while holding the claim; longer ones release it. */
   private static final long MAX_INLINE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
 
@@ -50,11 +51,15 @@ public class OutboxDispatcher {
   private String instance;
 
   void start(@Observes StartupEvent event) {
-    instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    instance =
+        ManagementFactory.getRuntimeMXBean().getName()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     registry.gauge("cosbot_outbox_pending", pending);
     registry.gauge("cosbot_outbox_dead_letters", dead);
     if (!slackSettings.canCallSlack()) {
-      LOG.warn("Outbox is holding messages: no SLACK_BOT_TOKEN, nothing is sent until one is configured");
+      LOG.warn(
+          "Outbox is holding messages: no SLACK_BOT_TOKEN, nothing is sent until one is configured");
       return;
     }
     running = true;
@@ -125,7 +130,8 @@ public class OutboxDispatcher {
 
   private void deliver(ClaimedMessage message) throws Exception {
     if (message.takenOver()) {
-      LOG.infof("Outbox message %d: earlier delivery attempt did not finish; trying again", message.id());
+      LOG.infof(
+          "Outbox message %d: earlier delivery attempt did not finish; trying again", message.id());
     }
     String body = message.payload();
     if (message.refersTo() != null) {
@@ -140,20 +146,27 @@ public class OutboxDispatcher {
       }
       body = withOriginal(message, original.get());
     }
-    if (message.mayAlreadyBeDelivered() && "chat.postMessage".equals(message.method()) && settings.reconcile()) {
+    if (message.mayAlreadyBeDelivered()
+        && "chat.postMessage".equals(message.method())
+        && settings.reconcile()) {
       SlackSender.Lookup lookup = sender.findDelivered(body, message.key(), message.createdAt());
       if (lookup.found() != null) {
         store.markSent(message.id(), instance, lookup.found().channel(), lookup.found().ts());
         registry.counter("cosbot_outbox_reconciled_total").increment();
-        LOG.infof("Outbox message %d had reached Slack before its delivery was interrupted; not sending again", message.id());
+        LOG.infof(
+            "Outbox message %d had reached Slack before its delivery was interrupted; not sending again",
+            message.id());
         return;
       }
       if (!lookup.answered()) {
-        LOG.warnf("Outbox message %d: could not check whether an interrupted delivery reached Slack; sending again", message.id());
+        LOG.warnf(
+            "Outbox message %d: could not check whether an interrupted delivery reached Slack; sending again",
+            message.id());
       }
     }
     String methodKey = "method:" + message.method();
-    double methodRate = settings.perMinute().getOrDefault(message.method(), settings.defaultPerMinute()) / 60.0;
+    double methodRate =
+        settings.perMinute().getOrDefault(message.method(), settings.defaultPerMinute()) / 60.0;
     int methodBurst = Math.max(1, (int) Math.ceil(methodRate));
     String channelKey = message.channel() == null ? null : "channel:" + message.channel();
     long wait = paceWait(methodKey, methodRate, methodBurst, channelKey);
@@ -181,9 +194,12 @@ public class OutboxDispatcher {
       registry.counter("cosbot_outbox_sent_total", "method", message.method()).increment();
     } else if (outcome instanceof SendOutcome.RateLimited r) {
       countError(message.method(), "ratelimited");
-      limits.pauseUntil(methodKey, System.nanoTime() + r.retryAfter().toNanos(), methodRate, methodBurst);
+      limits.pauseUntil(
+          methodKey, System.nanoTime() + r.retryAfter().toNanos(), methodRate, methodBurst);
       store.retryLater(message.id(), instance, r.retryAfter(), "ratelimited", false);
-      LOG.infof("Slack rate-limited %s: waiting %ds as asked", message.method(), r.retryAfter().toSeconds());
+      LOG.infof(
+          "Slack rate-limited %s: waiting %ds as asked",
+          message.method(), r.retryAfter().toSeconds());
     } else if (outcome instanceof SendOutcome.Transient t) {
       countError(message.method(), t.error());
       if (message.attempts() >= settings.maxAttempts()) {
@@ -205,7 +221,11 @@ public class OutboxDispatcher {
     long now = System.nanoTime();
     long wait = limits.waitNanos(methodKey, methodRate, methodBurst, now);
     if (channelKey != null) {
-      wait = Math.max(wait, limits.waitNanos(channelKey, settings.perChannelPerSecond(), settings.perChannelBurst(), now));
+      wait =
+          Math.max(
+              wait,
+              limits.waitNanos(
+                  channelKey, settings.perChannelPerSecond(), settings.perChannelBurst(), now));
     }
     return wait;
   }

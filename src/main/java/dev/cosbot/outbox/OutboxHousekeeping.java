@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-/** Purges delivered messages after {@code cosbot.outbox.keep-sent}; dead letters are kept until requeued. */
+/**
+ * Purges delivered messages after {@code cosbot.outbox.keep-sent}; dead letters are kept until
+ * requeued.
+ */
 @ApplicationScoped
 public class OutboxHousekeeping {
   private static final Logger LOG = Logger.getLogger(OutboxHousekeeping.class);

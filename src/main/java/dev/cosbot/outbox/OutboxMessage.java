@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One outbound Slack Web API call, written in the same transaction as the change that caused it. */
+/**
+ * One outbound Slack Web API call, written in the same transaction as the change that caused it.
+ */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {

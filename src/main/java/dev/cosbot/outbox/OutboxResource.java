@@ -18,16 +18,20 @@ public class OutboxResource {
   @Inject OutboxStore store;
 
   /** One failed message, without its content. */
-  public record DeadLetter(long id, String method, String channel, String error, int attempts, Instant createdAt) {}
+  public record DeadLetter(
+      long id, String method, String channel, String error, int attempts, Instant createdAt) {}
 
-  public record Summary(long pending, long sending, long sent, long dead, List<DeadLetter> deadLetters) {}
+  public record Summary(
+      long pending, long sending, long sent, long dead, List<DeadLetter> deadLetters) {}
 
   @GET
   @Transactional
   public Summary summary() throws Exception {
     List<DeadLetter> dead =
         OutboxMessage.deadLetters(100).stream()
-            .map(m -> new DeadLetter(m.id, m.method, m.channel, m.lastError, m.attempts, m.createdAt))
+            .map(
+                m ->
+                    new DeadLetter(m.id, m.method, m.channel, m.lastError, m.attempts, m.createdAt))
             .toList();
     return new Summary(
         store.count(OutboxStatus.PENDING),

@@ -35,7 +35,10 @@ public interface OutboxSettings {
   @WithDefault("PT10S")
   Duration callTimeout();
 
-  /** Calls per minute per Web API method (Slack's tiers); methods not listed use {@link #defaultPerMinute()}. */
+  /**
+   * Calls per minute per Web API method (Slack's tiers); methods not listed use {@link
+   * #defaultPerMinute()}.
+   */
   Map<String, Integer> perMinute();
 
   @WithDefault("50")
@@ -51,8 +54,8 @@ public interface OutboxSettings {
 
   /**
    * Before re-sending a chat.postMessage whose earlier attempt may have reached Slack (timeout,
-   * crash mid-send), look for it in the channel's history by its delivery mark (needs the
-   * *:history scopes). Off: such a message may be delivered twice.
+   * crash mid-send), look for it in the channel's history by its delivery mark (needs the *:history
+   * scopes). Off: such a message may be delivered twice.
    */
   @WithDefault("true")
   boolean reconcile();

@@ -74,7 +74,8 @@ public class OutboxStore {
 
   record Delivered(OutboxStatus status, String channel, String ts) {}
 
-  void markSent(long id, String instance, String resultChannel, String resultTs) throws SQLException {
+  void markSent(long id, String instance, String resultChannel, String resultTs)
+      throws SQLException {
     update(
         "UPDATE outbox_message SET status = 'SENT', sent_at = now(), result_channel = ?, result_ts = ?,"
             + " claimed_until = NULL, last_error = NULL, uncertain = FALSE"
@@ -92,7 +93,13 @@ public class OutboxStore {
   }
 
   /** As above; {@code maybeDelivered} marks the row so the next attempt asks Slack first. */
-  void retryLater(long id, String instance, Duration delay, String error, boolean countAttempt, boolean maybeDelivered)
+  void retryLater(
+      long id,
+      String instance,
+      Duration delay,
+      String error,
+      boolean countAttempt,
+      boolean maybeDelivered)
       throws SQLException {
     update(
         "UPDATE outbox_message SET status = 'PENDING', claimed_until = NULL,"
@@ -118,7 +125,8 @@ public class OutboxStore {
 
   public long count(OutboxStatus status) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_message WHERE status = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM outbox_message WHERE status = ?")) {
       ps.setString(1, status.name());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Paces calls per Web API method and per channel with a generic cell rate algorithm (a token
- * bucket without a timer). Per instance: with several replicas Slack's 429s, which pause the
- * method for every worker here, keep the total in line.
+ * Paces calls per Web API method and per channel with a generic cell rate algorithm (a token bucket
+ * without a timer). Per instance: with several replicas Slack's 429s, which pause the method for
+ * every worker here, keep the total in line.
  */
 final class RateLimits {
   private final Map<String, Long> theoreticalArrival = new HashMap<>();

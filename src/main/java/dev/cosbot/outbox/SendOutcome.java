@@ -11,9 +11,9 @@ sealed interface SendOutcome {
   record RateLimited(Duration retryAfter) implements SendOutcome {}
 
   /**
-   * 5xx, timeout, connection error, Slack-side hiccup: try again with backoff. {@code maybeDelivered}
-   * when the request may have reached Slack (a read timeout, a reset after sending): the next
-   * attempt first checks whether it did.
+   * 5xx, timeout, connection error, Slack-side hiccup: try again with backoff. {@code
+   * maybeDelivered} when the request may have reached Slack (a read timeout, a reset after
+   * sending): the next attempt first checks whether it did.
    */
   record Transient(String error, boolean maybeDelivered) implements SendOutcome {}
 

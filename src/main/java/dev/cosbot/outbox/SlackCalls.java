@@ -11,8 +11,11 @@ import java.util.List;
 public final class SlackCalls {
   private SlackCalls() {}
 
-  /** chat.postMessage to a channel id or a user id (a user id posts into the bot's DM with them). */
-  public static SlackCall postMessage(String key, String channel, String text, List<LayoutBlock> blocks) {
+  /**
+   * chat.postMessage to a channel id or a user id (a user id posts into the bot's DM with them).
+   */
+  public static SlackCall postMessage(
+      String key, String channel, String text, List<LayoutBlock> blocks) {
     JsonObject body = new JsonObject();
     body.addProperty("channel", channel);
     body.addProperty("text", text);
@@ -26,7 +29,8 @@ public final class SlackCalls {
   }
 
   /** A reply in the thread of an earlier outbox message (by its key). */
-  public static SlackCall replyInThread(String key, String parentKey, String text, List<LayoutBlock> blocks) {
+  public static SlackCall replyInThread(
+      String key, String parentKey, String text, List<LayoutBlock> blocks) {
     SlackCall post = postMessage(key, null, text, blocks);
     post.payload().remove("channel");
     post.payload().addProperty("thread_ts", "{{ts}}");
@@ -34,7 +38,8 @@ public final class SlackCalls {
   }
 
   /** chat.update of a message sent earlier through the outbox, found by that message's key. */
-  public static SlackCall updateMessage(String key, String originalKey, String text, List<LayoutBlock> blocks) {
+  public static SlackCall updateMessage(
+      String key, String originalKey, String text, List<LayoutBlock> blocks) {
     JsonObject body = new JsonObject();
     body.addProperty("text", text);
     body.add("blocks", toJson(blocks == null ? List.of() : blocks));
@@ -42,7 +47,8 @@ public final class SlackCalls {
   }
 
   /** chat.postEphemeral: visible only to {@code user} in {@code channel}. */
-  public static SlackCall postEphemeral(String key, String channel, String user, String text, List<LayoutBlock> blocks) {
+  public static SlackCall postEphemeral(
+      String key, String channel, String user, String text, List<LayoutBlock> blocks) {
     JsonObject body = new JsonObject();
     body.addProperty("channel", channel);
     body.addProperty("user", user);
@@ -80,7 +86,9 @@ public final class SlackCalls {
 
   static String markOf(String key) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(digest, 0, 12);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -27,19 +27,53 @@ public class SlackSender {
   /** Errors that no retry can fix. */
   static final Set<String> PERMANENT =
       Set.of(
-          "channel_not_found", "not_in_channel", "is_archived", "user_not_found", "users_not_found",
-          "account_inactive", "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text",
-          "too_many_attachments", "restricted_action", "cant_update_message", "message_not_found",
-          "edit_window_closed", "invalid_arguments", "invalid_auth", "not_authed", "token_revoked",
-          "token_expired", "missing_scope", "not_allowed_token_type", "user_not_in_channel",
-          "cannot_dm_bot", "invalid_arg_name", "invalid_array_arg", "invalid_charset",
-          "invalid_form_data", "invalid_post_type", "missing_post_type", "method_deprecated",
-          "deprecated_endpoint", "two_factor_setup_required", "ekm_access_denied",
-          "view_too_large", "duplicate_external_id", "not_found", "user_is_restricted");
+          "channel_not_found",
+          "not_in_channel",
+          "is_archived",
+          "user_not_found",
+          "users_not_found",
+          "account_inactive",
+          "invalid_blocks",
+          "invalid_blocks_format",
+          "msg_too_long",
+          "no_text",
+          "too_many_attachments",
+          "restricted_action",
+          "cant_update_message",
+          "message_not_found",
+          "edit_window_closed",
+          "invalid_arguments",
+          "invalid_auth",
+          "not_authed",
+          "token_revoked",
+          "token_expired",
+          "missing_scope",
+          "not_allowed_token_type",
+          "user_not_in_channel",
+          "cannot_dm_bot",
+          "invalid_arg_name",
+          "invalid_array_arg",
+          "invalid_charset",
+          "invalid_form_data",
+          "invalid_post_type",
+          "missing_post_type",
+          "method_deprecated",
+          "deprecated_endpoint",
+          "two_factor_setup_required",
+          "ekm_access_denied",
+          "view_too_large",
+          "duplicate_external_id",
+          "not_found",
+          "user_is_restricted");
 
   /** Errors Slack reports in a 200 answer that are worth another try. */
   static final Set<String> TRANSIENT =
-      Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+      Set.of(
+          "internal_error",
+          "fatal_error",
+          "service_unavailable",
+          "request_timeout",
+          "team_added_to_org");
 
   @Inject SlackSettings settings;
   @Inject OutboxSettings outboxSettings;
@@ -105,7 +139,8 @@ public class SlackSender {
           e instanceof java.net.ConnectException
               || e instanceof java.net.UnknownHostException
               || e instanceof java.net.NoRouteToHostException
-              || (e instanceof java.net.SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"));
+              || (e instanceof java.net.SocketTimeoutException
+                  && String.valueOf(e.getMessage()).contains("connect"));
       return new SendOutcome.Transient("io_" + e.getClass().getSimpleName(), !neverSent);
     }
   }
@@ -141,26 +176,53 @@ public class SlackSender {
       for (int page = 0; page < 5; page++) {
         JsonObject history =
             threadTs == null
-                ? form("conversations.history", "channel", channel, "oldest", oldest, "limit", "200",
-                    "include_all_metadata", "true", "cursor", cursor)
-                : form("conversations.replies", "channel", channel, "ts", threadTs, "oldest", oldest, "limit", "200",
-                    "include_all_metadata", "true", "cursor", cursor);
+                ? form(
+                    "conversations.history",
+                    "channel",
+                    channel,
+                    "oldest",
+                    oldest,
+                    "limit",
+                    "200",
+                    "include_all_metadata",
+                    "true",
+                    "cursor",
+                    cursor)
+                : form(
+                    "conversations.replies",
+                    "channel",
+                    channel,
+                    "ts",
+                    threadTs,
+                    "oldest",
+                    oldest,
+                    "limit",
+                    "200",
+                    "include_all_metadata",
+                    "true",
+                    "cursor",
+                    cursor);
         if (history == null || !history.has("ok") || !history.get("ok").getAsBoolean()) {
           return Lookup.UNKNOWN;
         }
         if (history.has("messages")) {
           for (JsonElement m : history.getAsJsonArray("messages")) {
             JsonObject message = m.getAsJsonObject();
-            JsonObject metadata = message.has("metadata") ? message.getAsJsonObject("metadata") : null;
+            JsonObject metadata =
+                message.has("metadata") ? message.getAsJsonObject("metadata") : null;
             if (metadata != null
                 && SlackCalls.DELIVERY_MARK_EVENT.equals(text(metadata, "event_type"))
                 && metadata.has("event_payload")
-                && mark.equals(text(metadata.getAsJsonObject("event_payload"), SlackCalls.DELIVERY_MARK_FIELD))) {
+                && mark.equals(
+                    text(
+                        metadata.getAsJsonObject("event_payload"),
+                        SlackCalls.DELIVERY_MARK_FIELD))) {
               return new Lookup(true, new SendOutcome.Delivered(channel, text(message, "ts")));
             }
           }
         }
-        JsonObject meta = history.has("response_metadata") ? history.getAsJsonObject("response_metadata") : null;
+        JsonObject meta =
+            history.has("response_metadata") ? history.getAsJsonObject("response_metadata") : null;
         cursor = meta == null ? null : text(meta, "next_cursor");
         if (cursor == null || cursor.isBlank()) {
           return Lookup.NOT_FOUND;
@@ -172,7 +234,9 @@ public class SlackSender {
     }
   }
 
-  /** A form-encoded read call (Slack's read methods do not take JSON bodies); null on HTTP errors. */
+  /**
+   * A form-encoded read call (Slack's read methods do not take JSON bodies); null on HTTP errors.
+   */
   private JsonObject form(String method, String... pairs) throws IOException {
     okhttp3.FormBody.Builder form = new okhttp3.FormBody.Builder();
     for (int i = 0; i < pairs.length; i += 2) {

@@ -33,10 +33,14 @@ public class AdminCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine("/cos admin add|remove @user", "make someone a Chief of Staff, or not", Role.ADMIN),
+        new HelpLine(
+            "/cos admin add|remove @user", "make someone a Chief of Staff, or not", Role.ADMIN),
         new HelpLine("/cos admin cxo @user", "name the executive cos-bot works for", Role.ADMIN),
         new HelpLine("/cos admin list", "who runs cos-bot", Role.ADMIN),
-        new HelpLine("/cos admin outbox [retry]", "messages waiting or failed; retry the failed ones", Role.ADMIN));
+        new HelpLine(
+            "/cos admin outbox [retry]",
+            "messages waiting or failed; retry the failed ones",
+            Role.ADMIN));
   }
 
   @Override
@@ -58,7 +62,8 @@ public class AdminCommand implements CosSubcommand {
   private static String user(CosCommand cmd) {
     String id = CommandText.userId(cmd.arg(1));
     if (id == null) {
-      throw new UserFacingException("Please mention the person, e.g. `/cos admin " + cmd.arg(0) + " @ana`.");
+      throw new UserFacingException(
+          "Please mention the person, e.g. `/cos admin " + cmd.arg(0) + " @ana`.");
     }
     return id;
   }
@@ -67,13 +72,25 @@ public class AdminCommand implements CosSubcommand {
     long pending = outbox.count(OutboxStatus.PENDING) + outbox.count(OutboxStatus.SENDING);
     List<OutboxMessage> dead = admins.deadLetters(10);
     StringBuilder text = new StringBuilder();
-    text.append("*Outbox*: ").append(pending).append(" waiting, ").append(outbox.count(OutboxStatus.DEAD)).append(" failed.\n");
+    text.append("*Outbox*: ")
+        .append(pending)
+        .append(" waiting, ")
+        .append(outbox.count(OutboxStatus.DEAD))
+        .append(" failed.\n");
     for (OutboxMessage m : dead) {
-      text.append("• #").append(m.id).append(" `").append(m.method).append("` → ")
-          .append(m.lastError == null ? "?" : m.lastError).append(" (").append(m.attempts).append(" attempts)\n");
+      text.append("• #")
+          .append(m.id)
+          .append(" `")
+          .append(m.method)
+          .append("` → ")
+          .append(m.lastError == null ? "?" : m.lastError)
+          .append(" (")
+          .append(m.attempts)
+          .append(" attempts)\n");
     }
     if (!dead.isEmpty()) {
-      text.append("Fix the cause (e.g. invite the bot to the channel), then `/cos admin outbox retry`.");
+      text.append(
+          "Fix the cause (e.g. invite the bot to the channel), then `/cos admin outbox retry`.");
     }
     return text.toString();
   }

@@ -13,7 +13,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Changes who the Chiefs of Staff and the CXO are; each change is logged and the person is told. */
+/**
+ * Changes who the Chiefs of Staff and the CXO are; each change is logged and the person is told.
+ */
 @ApplicationScoped
 public class AdminService {
   private static final Logger LOG = Logger.getLogger(AdminService.class);
@@ -27,7 +29,8 @@ public class AdminService {
     by.requireAdmin();
     Person p = people.getOrCreate(userId);
     if (p.bot || p.deleted) {
-      throw new UserFacingException("That account is a bot or deactivated, so it can't be a Chief of Staff.");
+      throw new UserFacingException(
+          "That account is a bot or deactivated, so it can't be a Chief of Staff.");
     }
     if (p.admin) {
       return SlackText.mention(userId) + " is already a Chief of Staff.";
@@ -38,7 +41,8 @@ public class AdminService {
         SlackCalls.postMessage(
             "admin-added:" + userId + ":" + UUID.randomUUID(),
             userId,
-            SlackText.mention(by.userId()) + " made you a Chief of Staff in cos-bot. Type `/cos help` to see what you can do.",
+            SlackText.mention(by.userId())
+                + " made you a Chief of Staff in cos-bot. Type `/cos help` to see what you can do.",
             null));
     return "Done: " + SlackText.mention(userId) + " is now a Chief of Staff.";
   }
@@ -48,7 +52,8 @@ public class AdminService {
     by.requireAdmin();
     if (roles.configuredAdmins().contains(userId)) {
       throw new UserFacingException(
-          SlackText.mention(userId) + " is named in COSBOT_ADMINS, so they stay a Chief of Staff."
+          SlackText.mention(userId)
+              + " is named in COSBOT_ADMINS, so they stay a Chief of Staff."
               + " Change that setting to remove them.");
     }
     Person p = Person.<Person>findByIdOptional(userId).orElse(null);
@@ -56,7 +61,8 @@ public class AdminService {
       return SlackText.mention(userId) + " is not a Chief of Staff.";
     }
     if (Person.count("admin = true and deleted = false") <= 1) {
-      throw new UserFacingException("That would leave nobody to run cos-bot. Add another Chief of Staff first.");
+      throw new UserFacingException(
+          "That would leave nobody to run cos-bot. Add another Chief of Staff first.");
     }
     p.admin = false;
     LOG.infof("%s removed %s as Chief of Staff", by.userId(), userId);
@@ -68,16 +74,20 @@ public class AdminService {
     by.requireAdmin();
     Person p = people.getOrCreate(userId);
     if (p.bot || p.deleted) {
-      throw new UserFacingException("That account is a bot or deactivated, so it can't be the CXO.");
+      throw new UserFacingException(
+          "That account is a bot or deactivated, so it can't be the CXO.");
     }
     WorkspaceSetting.put(WorkspaceSetting.CXO, userId, by.userId());
     LOG.infof("%s named %s the CXO", by.userId(), userId);
-    return "Done: " + SlackText.mention(userId) + " is the CXO. Their daily digest starts with the next working day.";
+    return "Done: "
+        + SlackText.mention(userId)
+        + " is the CXO. Their daily digest starts with the next working day.";
   }
 
   @Transactional
   public String describe() {
-    String admins = roles.admins().stream().map(SlackText::mention).collect(Collectors.joining(", "));
+    String admins =
+        roles.admins().stream().map(SlackText::mention).collect(Collectors.joining(", "));
     String cxo = roles.cxo().map(SlackText::mention).orElse("not set — use `/cos admin cxo @user`");
     return "*Chiefs of Staff:* " + (admins.isEmpty() ? "none" : admins) + "\n*CXO:* " + cxo;
   }

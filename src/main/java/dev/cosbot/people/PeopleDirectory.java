@@ -20,7 +20,10 @@ public class PeopleDirectory {
   @Inject PeopleSettings settings;
   @Inject Clock clock;
 
-  /** The person, refreshed from Slack (users.info) when unknown or stale; stored data if Slack is unreachable. */
+  /**
+   * The person, refreshed from Slack (users.info) when unknown or stale; stored data if Slack is
+   * unreachable.
+   */
   @Transactional
   public Optional<Person> get(String userId) {
     Optional<Person> known = Person.byId(userId);
@@ -36,7 +39,10 @@ public class PeopleDirectory {
     return fresh.map(this::upsert).or(() -> known);
   }
 
-  /** Ensures a row exists for the user (e.g. before making them an admin), fetching what Slack knows. */
+  /**
+   * Ensures a row exists for the user (e.g. before making them an admin), fetching what Slack
+   * knows.
+   */
   @Transactional
   public Person getOrCreate(String userId) {
     return get(userId)
@@ -61,7 +67,8 @@ public class PeopleDirectory {
       p.statusText = blankToNull(user.getProfile().getStatusText());
       p.statusEmoji = blankToNull(user.getProfile().getStatusEmoji());
       Long expiration = user.getProfile().getStatusExpiration();
-      p.statusExpiresAt = expiration == null || expiration == 0 ? null : Instant.ofEpochSecond(expiration);
+      p.statusExpiresAt =
+          expiration == null || expiration == 0 ? null : Instant.ofEpochSecond(expiration);
     }
     if (p.realName == null) {
       p.realName = blankToNull(user.getRealName());

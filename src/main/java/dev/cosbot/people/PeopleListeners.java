@@ -14,13 +14,17 @@ public class PeopleListeners implements SlackListeners {
 
   @Override
   public void register(App app) {
-    app.event(UserChangeEvent.class, (req, ctx) -> {
-      directory.upsert(req.getEvent().getUser());
-      return ctx.ack();
-    });
-    app.event(TeamJoinEvent.class, (req, ctx) -> {
-      directory.upsert(req.getEvent().getUser());
-      return ctx.ack();
-    });
+    app.event(
+        UserChangeEvent.class,
+        (req, ctx) -> {
+          directory.upsert(req.getEvent().getUser());
+          return ctx.ack();
+        });
+    app.event(
+        TeamJoinEvent.class,
+        (req, ctx) -> {
+          directory.upsert(req.getEvent().getUser());
+          return ctx.ack();
+        });
   }
 }

@@ -27,12 +27,15 @@ public class PeopleSyncJob implements Job {
 
   @Transactional
   void register(@Observes StartupEvent event) {
-    schedules.ensureCron("people", "sync", settings.syncCron(), ZoneOffset.UTC, PeopleSyncJob.class, Map.of());
+    schedules.ensureCron(
+        "people", "sync", settings.syncCron(), ZoneOffset.UTC, PeopleSyncJob.class, Map.of());
   }
 
   @Override
   public void execute(JobExecutionContext context) {
     int count = directory.syncAll();
-    LOG.infof("People sync (scheduled for %s) stored %d users", context.getScheduledFireTime().toInstant(), count);
+    LOG.infof(
+        "People sync (scheduled for %s) stored %d users",
+        context.getScheduledFireTime().toInstant(), count);
   }
 }

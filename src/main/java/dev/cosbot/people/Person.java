@@ -10,7 +10,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** A Slack user as cos-bot knows them: name, time zone, status and whether they are a Chief of Staff. */
+/**
+ * A Slack user as cos-bot knows them: name, time zone, status and whether they are a Chief of
+ * Staff.
+ */
 @Entity
 @Table(name = "person")
 public class Person extends PanacheEntityBase {

@@ -36,7 +36,9 @@ public class Roles {
     LOG.infof(
         "%d Chief(s) of Staff; CXO %s",
         Person.count("admin = true"),
-        WorkspaceSetting.get(WorkspaceSetting.CXO).isPresent() ? "set" : "not set (use /cos admin cxo @user)");
+        WorkspaceSetting.get(WorkspaceSetting.CXO).isPresent()
+            ? "set"
+            : "not set (use /cos admin cxo @user)");
   }
 
   @Transactional
@@ -65,6 +67,9 @@ public class Roles {
 
   /** Admins named in COSBOT_ADMINS: they stay admins whatever is done in Slack (break-glass). */
   public List<String> configuredAdmins() {
-    return settings.admins().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return settings.admins().orElse(List.of()).stream()
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -44,10 +44,13 @@ public class PulseAudience {
 
   List<String> memberIds(PulseSurvey.AudienceKind kind, String audience) {
     return switch (kind) {
-      case PEOPLE -> Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-      case USERGROUP -> slack.read("usergroups.users.list", c -> c.usergroupsUsersList(r -> r.usergroup(audience)))
-          .map(r -> r.getUsers() == null ? List.<String>of() : r.getUsers())
-          .orElse(List.of());
+      case PEOPLE ->
+          Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      case USERGROUP ->
+          slack
+              .read("usergroups.users.list", c -> c.usergroupsUsersList(r -> r.usergroup(audience)))
+              .map(r -> r.getUsers() == null ? List.<String>of() : r.getUsers())
+              .orElse(List.of());
       case CHANNEL -> channelMembers(audience);
     };
   }
@@ -57,14 +60,20 @@ public class PulseAudience {
     String cursor = null;
     for (int page = 0; page < 100; page++) {
       String c = cursor;
-      var response = slack.read("conversations.members", m -> m.conversationsMembers(r -> r.channel(channel).limit(1000).cursor(c)));
+      var response =
+          slack.read(
+              "conversations.members",
+              m -> m.conversationsMembers(r -> r.channel(channel).limit(1000).cursor(c)));
       if (response.isEmpty()) {
         break;
       }
       if (response.get().getMembers() != null) {
         members.addAll(response.get().getMembers());
       }
-      cursor = response.get().getResponseMetadata() == null ? null : response.get().getResponseMetadata().getNextCursor();
+      cursor =
+          response.get().getResponseMetadata() == null
+              ? null
+              : response.get().getResponseMetadata().getNextCursor();
       if (cursor == null || cursor.isBlank()) {
         break;
       }

@@ -20,12 +20,18 @@ public class PulseBallots {
 
   public String ballot(long roundId, String userId) {
     String secret =
-        settings.ballotSecret().filter(s -> !s.isBlank())
-            .or(slack::signingSecret).or(slack::appToken).or(slack::botToken)
+        settings
+            .ballotSecret()
+            .filter(s -> !s.isBlank())
+            .or(slack::signingSecret)
+            .or(slack::appToken)
+            .or(slack::botToken)
             .orElse("cos-bot-offline");
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(("pulse-ballot:" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.init(
+          new SecretKeySpec(
+              ("pulse-ballot:" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       byte[] digest = mac.doFinal((roundId + "|" + userId).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (Exception e) {

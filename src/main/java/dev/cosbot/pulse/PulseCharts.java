@@ -27,8 +27,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The trend chart of a survey across rounds, rendered server-side (JFreeChart, headless) and
- * uploaded to the owner's DM with files.getUploadURLExternal → upload → files.completeUploadExternal.
- * Only rounds that met k are plotted.
+ * uploaded to the owner's DM with files.getUploadURLExternal → upload →
+ * files.completeUploadExternal. Only rounds that met k are plotted.
  */
 @ApplicationScoped
 public class PulseCharts {
@@ -41,16 +41,26 @@ public class PulseCharts {
   @Inject dev.cosbot.scheduler.Schedules schedules;
   @Inject java.time.Clock clock;
 
-  /** Waits before the 2nd, 3rd and 4th upload attempts; after the 4th the chart is given up (FAILED). */
+  /**
+   * Waits before the 2nd, 3rd and 4th upload attempts; after the 4th the chart is given up
+   * (FAILED).
+   */
   private static final List<java.time.Duration> RETRY_AFTER =
-      List.of(java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(30));
+      List.of(
+          java.time.Duration.ofMinutes(1),
+          java.time.Duration.ofMinutes(5),
+          java.time.Duration.ofMinutes(30));
 
   static {
     System.setProperty("java.awt.headless", "true");
   }
 
-  /** The chart as PNG: eNPS per round if the survey has an eNPS question, else each 1–5 question's mean. */
-  public static byte[] render(String title, List<Question> questions, List<PulseStats.RoundResult> rounds) {
+  /**
+   * The chart as PNG: eNPS per round if the survey has an eNPS question, else each 1–5 question's
+   * mean.
+   */
+  public static byte[] render(
+      String title, List<Question> questions, List<PulseStats.RoundResult> rounds) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     boolean enps = questions.stream().anyMatch(q -> q.type() == QuestionType.ENPS);
     for (PulseStats.RoundResult r : rounds) {
@@ -69,8 +79,16 @@ public class PulseCharts {
         }
       }
     }
-    JFreeChart chart = ChartFactory.createLineChart(title, "", enps ? "eNPS" : "Mean (1–5)", data,
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createLineChart(
+            title,
+            "",
+            enps ? "eNPS" : "Mean (1–5)",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     chart.setBackgroundPaint(Color.WHITE);
     var renderer = chart.getCategoryPlot().getRenderer();
     for (int i = 0; i < data.getRowCount(); i++) {
@@ -90,58 +108,80 @@ public class PulseCharts {
     }
   }
 
-  /** What to upload for a round, or null when it is not ours to upload (already done, or below k). */
+  /**
+   * What to upload for a round, or null when it is not ours to upload (already done, or below k).
+   */
   record Upload(String owner, String title, byte[] png) {}
 
   @Transactional
   Upload claim(long roundId) {
-    int claimed = em.createNativeQuery(
-            "INSERT INTO pulse_chart (round_id, status) VALUES (?1, 'UPLOADING') ON CONFLICT DO NOTHING")
-        .setParameter(1, roundId).executeUpdate();
+    int claimed =
+        em.createNativeQuery(
+                "INSERT INTO pulse_chart (round_id, status) VALUES (?1, 'UPLOADING') ON CONFLICT DO NOTHING")
+            .setParameter(1, roundId)
+            .executeUpdate();
     if (claimed == 0) {
       return null;
     }
     PulseRound round = PulseRound.findById(roundId);
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
-    List<PulseStats.RoundResult> history = service.history(survey).stream().filter(r -> r.seq() <= round.seq).toList();
+    List<PulseStats.RoundResult> history =
+        service.history(survey).stream().filter(r -> r.seq() <= round.seq).toList();
     if (history.isEmpty() || !history.get(history.size() - 1).visible()) {
       return null;
     }
-    return new Upload(survey.createdBy, survey.title, render(survey.title + " — trend", survey.questionList(), history));
+    return new Upload(
+        survey.createdBy,
+        survey.title,
+        render(survey.title + " — trend", survey.questionList(), history));
   }
 
   @Transactional
   void release(long roundId) {
     em.createNativeQuery("DELETE FROM pulse_chart WHERE round_id = ?1 AND status = 'UPLOADING'")
-        .setParameter(1, roundId).executeUpdate();
+        .setParameter(1, roundId)
+        .executeUpdate();
   }
 
   /** Schedules the next attempt, or records the chart as FAILED after the last one. */
   @Transactional
   void retryLater(long roundId, int attempt, String reason) {
     if (attempt > RETRY_AFTER.size()) {
-      em.createNativeQuery("INSERT INTO pulse_chart (round_id, status) VALUES (?1, 'FAILED')"
-              + " ON CONFLICT (round_id) DO UPDATE SET status = 'FAILED'")
-          .setParameter(1, roundId).executeUpdate();
+      em.createNativeQuery(
+              "INSERT INTO pulse_chart (round_id, status) VALUES (?1, 'FAILED')"
+                  + " ON CONFLICT (round_id) DO UPDATE SET status = 'FAILED'")
+          .setParameter(1, roundId)
+          .executeUpdate();
       LOG.warnf("Pulse chart of round %d given up after %d attempts: %s", roundId, attempt, reason);
       return;
     }
-    schedules.once(PulseService.TIMER_GROUP, "chart:" + roundId, clock.instant().plus(RETRY_AFTER.get(attempt - 1)),
-        PulseJob.class, java.util.Map.of(PulseJob.ACTION, PulseJob.CHART, PulseJob.ROUND, String.valueOf(roundId),
-            PulseJob.ATTEMPT, String.valueOf(attempt + 1)));
+    schedules.once(
+        PulseService.TIMER_GROUP,
+        "chart:" + roundId,
+        clock.instant().plus(RETRY_AFTER.get(attempt - 1)),
+        PulseJob.class,
+        java.util.Map.of(
+            PulseJob.ACTION,
+            PulseJob.CHART,
+            PulseJob.ROUND,
+            String.valueOf(roundId),
+            PulseJob.ATTEMPT,
+            String.valueOf(attempt + 1)));
   }
 
   @Transactional
   void mark(long roundId, String status) {
     em.createNativeQuery("UPDATE pulse_chart SET status = ?2 WHERE round_id = ?1")
-        .setParameter(1, roundId).setParameter(2, status).executeUpdate();
+        .setParameter(1, roundId)
+        .setParameter(2, status)
+        .executeUpdate();
   }
 
   /**
    * Uploads the chart once per round (the ledger row makes a re-fired job harmless). The upload is
-   * three Web API steps with a binary body, so it does not go through the outbox; instead a failed or
-   * offline attempt releases its claim and tries again later (1, 5, 30 minutes), then gives up as
-   * FAILED. The text results went through the outbox before and are never affected.
+   * three Web API steps with a binary body, so it does not go through the outbox; instead a failed
+   * or offline attempt releases its claim and tries again later (1, 5, 30 minutes), then gives up
+   * as FAILED. The text results went through the outbox before and are never affected.
    */
   public boolean upload(long roundId, int attempt) {
     if (!settings.canCallSlack()) {
@@ -165,24 +205,41 @@ public class PulseCharts {
       if (!url.isOk()) {
         throw new IOException("files.getUploadURLExternal: " + url.getError());
       }
-      try (var response = new OkHttpClient().newCall(new Request.Builder().url(url.getUploadUrl())
-              .post(RequestBody.create(upload.png(), MediaType.get("image/png"))).build()).execute()) {
+      try (var response =
+          new OkHttpClient()
+              .newCall(
+                  new Request.Builder()
+                      .url(url.getUploadUrl())
+                      .post(RequestBody.create(upload.png(), MediaType.get("image/png")))
+                      .build())
+              .execute()) {
         if (!response.isSuccessful()) {
           throw new IOException("upload: HTTP " + response.code());
         }
       }
-      var done = client.filesCompleteUploadExternal(r -> r
-          .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(url.getFileId())
-              .title(dev.cosbot.support.SlackText.cut(upload.title(), 200) + " — trend").build()))
-          .channelId(channel)
-          .initialComment("Trend across rounds (only rounds with enough answers are shown)."));
+      var done =
+          client.filesCompleteUploadExternal(
+              r ->
+                  r.files(
+                          List.of(
+                              FilesCompleteUploadExternalRequest.FileDetails.builder()
+                                  .id(url.getFileId())
+                                  .title(
+                                      dev.cosbot.support.SlackText.cut(upload.title(), 200)
+                                          + " — trend")
+                                  .build()))
+                      .channelId(channel)
+                      .initialComment(
+                          "Trend across rounds (only rounds with enough answers are shown)."));
       if (!done.isOk()) {
         throw new IOException("files.completeUploadExternal: " + done.getError());
       }
       mark(roundId, "DONE");
       return true;
     } catch (Exception e) {
-      LOG.warnf("Pulse chart of round %d not uploaded (attempt %d): %s", roundId, attempt, e.getMessage());
+      LOG.warnf(
+          "Pulse chart of round %d not uploaded (attempt %d): %s",
+          roundId, attempt, e.getMessage());
       release(roundId);
       retryLater(roundId, attempt, e.getMessage());
       return false;

@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code /cos pulse new|list|results <id>|close <id>|stop <id>}: Chiefs of Staff run pulse surveys. */
+/**
+ * {@code /cos pulse new|list|results <id>|close <id>|stop <id>}: Chiefs of Staff run pulse surveys.
+ */
 @ApplicationScoped
 public class PulseCommand implements CosSubcommand {
   private static final String USAGE =
@@ -34,10 +36,19 @@ public class PulseCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine("/cos pulse new", "create a pulse survey (eNPS, team health, meetings or your own)", Role.ADMIN),
+        new HelpLine(
+            "/cos pulse new",
+            "create a pulse survey (eNPS, team health, meetings or your own)",
+            Role.ADMIN),
         new HelpLine("/cos pulse list", "surveys and their rounds", Role.ADMIN),
-        new HelpLine("/cos pulse results <id>", "results of the latest round (only totals, only from k answers)", Role.ADMIN),
-        new HelpLine("/cos pulse close|stop <id>", "close the open round now / stop future rounds", Role.ADMIN));
+        new HelpLine(
+            "/cos pulse results <id>",
+            "results of the latest round (only totals, only from k answers)",
+            Role.ADMIN),
+        new HelpLine(
+            "/cos pulse close|stop <id>",
+            "close the open round now / stop future rounds",
+            Role.ADMIN));
   }
 
   @Override
@@ -46,10 +57,17 @@ public class PulseCommand implements CosSubcommand {
     String action = cmd.arg(0).toLowerCase();
     switch (action) {
       case "new" -> {
-        var opened = ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId())
-            .view(PulseBlocks.newSurveyModal(settings.k(), LocalDate.now(clock).toString())));
+        var opened =
+            ctx.client()
+                .viewsOpen(
+                    r ->
+                        r.triggerId(cmd.triggerId())
+                            .view(
+                                PulseBlocks.newSurveyModal(
+                                    settings.k(), LocalDate.now(clock).toString())));
         if (!opened.isOk()) {
-          return CosCommandRouter.ephemeral(ctx, "Slack did not open the form (" + opened.getError() + "). Please try again.");
+          return CosCommandRouter.ephemeral(
+              ctx, "Slack did not open the form (" + opened.getError() + "). Please try again.");
         }
         return ctx.ack();
       }
@@ -63,10 +81,15 @@ public class PulseCommand implements CosSubcommand {
       case "close" -> {
         long roundId = openRoundOf(id(cmd));
         service.close(roundId);
-        return CosCommandRouter.ephemeral(ctx, "Closed. The results are on their way to the survey's owner.");
+        return CosCommandRouter.ephemeral(
+            ctx, "Closed. The results are on their way to the survey's owner.");
       }
       case "stop" -> {
-        return CosCommandRouter.ephemeral(ctx, service.stop(id(cmd)) ? "No more rounds of this survey will start." : "No such survey.");
+        return CosCommandRouter.ephemeral(
+            ctx,
+            service.stop(id(cmd))
+                ? "No more rounds of this survey will start."
+                : "No such survey.");
       }
       default -> {
         return CosCommandRouter.ephemeral(ctx, USAGE);
@@ -78,18 +101,29 @@ public class PulseCommand implements CosSubcommand {
 
   @Transactional
   ResultsView results(long surveyId) {
-    PulseSurvey survey = service.survey(surveyId).orElseThrow(() -> new UserFacingException("No survey `" + surveyId + "`. Try `/cos pulse list`."));
-    PulseRound round = PulseRound.latest(surveyId)
-        .orElseThrow(() -> new UserFacingException("This survey has not started its first round yet."));
+    PulseSurvey survey =
+        service
+            .survey(surveyId)
+            .orElseThrow(
+                () ->
+                    new UserFacingException(
+                        "No survey `" + surveyId + "`. Try `/cos pulse list`."));
+    PulseRound round =
+        PulseRound.latest(surveyId)
+            .orElseThrow(
+                () -> new UserFacingException("This survey has not started its first round yet."));
     PulseStats.RoundResult result = service.result(survey, round);
     PulseStats.RoundResult previous = service.previousResult(survey, round);
-    return new ResultsView(PulseBlocks.resultsText(survey, result),
+    return new ResultsView(
+        PulseBlocks.resultsText(survey, result),
         PulseBlocks.results(survey, result, PulseStats.changes(previous, result)));
   }
 
   @Transactional
   long openRoundOf(long surveyId) {
-    return PulseRound.latest(surveyId).filter(r -> !r.closed).map(r -> r.id)
+    return PulseRound.latest(surveyId)
+        .filter(r -> !r.closed)
+        .map(r -> r.id)
         .orElseThrow(() -> new UserFacingException("This survey has no open round."));
   }
 
@@ -99,16 +133,18 @@ public class PulseCommand implements CosSubcommand {
     if (surveys.isEmpty()) {
       return "No pulse surveys yet. Create one with `/cos pulse new`.";
     }
-    return "*Pulse surveys*\n" + surveys.stream()
-        .map(s -> PulseBlocks.surveyLine(s, PulseRound.latest(s.id).orElse(null)))
-        .collect(Collectors.joining("\n"));
+    return "*Pulse surveys*\n"
+        + surveys.stream()
+            .map(s -> PulseBlocks.surveyLine(s, PulseRound.latest(s.id).orElse(null)))
+            .collect(Collectors.joining("\n"));
   }
 
   private static long id(CosCommand cmd) {
     try {
       return Long.parseLong(cmd.arg(1).replace("#", ""));
     } catch (NumberFormatException e) {
-      throw new UserFacingException("Which survey? e.g. `/cos pulse " + cmd.arg(0) + " 3` (ids are in `/cos pulse list`).");
+      throw new UserFacingException(
+          "Which survey? e.g. `/cos pulse " + cmd.arg(0) + " 3` (ids are in `/cos pulse list`).");
     }
   }
 }

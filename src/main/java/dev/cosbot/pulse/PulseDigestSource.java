@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Pulse in the CXO digest: a round's results once published (FYI), a drop beyond the configured
- * threshold against the previous round (WATCH, only when both rounds met k), and a team signal
- * per survey audience where k allows. Never anything from a round below k.
+ * threshold against the previous round (WATCH, only when both rounds met k), and a team signal per
+ * survey audience where k allows. Never anything from a round below k.
  */
 @ApplicationScoped
 public class PulseDigestSource implements DigestSource {
@@ -24,7 +24,8 @@ public class PulseDigestSource implements DigestSource {
   @Inject PulseSettings settings;
 
   /** A closed round that met k, with the change against its previous round (if that met k too). */
-  record Published(PulseSurvey survey, PulseStats.RoundResult result, Integer drop, String dropText) {}
+  record Published(
+      PulseSurvey survey, PulseStats.RoundResult result, Integer drop, String dropText) {}
 
   @Override
   public String name() {
@@ -38,12 +39,36 @@ public class PulseDigestSource implements DigestSource {
     for (Published p : published(request)) {
       String title = SlackText.escapeAndCut(p.survey().title, 80);
       String headline = headline(p.result());
-      items.add(new DigestItem("pulse:" + p.result().roundId(), DigestSection.FYI, 30,
-          SlackText.cut("Pulse *" + title + "* round " + p.result().seq() + ": " + p.result().responses() + "/"
-              + p.result().recipients() + " answered" + headline, 300), null, null));
+      items.add(
+          new DigestItem(
+              "pulse:" + p.result().roundId(),
+              DigestSection.FYI,
+              30,
+              SlackText.cut(
+                  "Pulse *"
+                      + title
+                      + "* round "
+                      + p.result().seq()
+                      + ": "
+                      + p.result().responses()
+                      + "/"
+                      + p.result().recipients()
+                      + " answered"
+                      + headline,
+                  300),
+              null,
+              null));
       if (p.drop() != null && p.drop() >= settings.digestDropThreshold()) {
-        items.add(new DigestItem("pulse-drop:" + p.result().roundId(), DigestSection.WATCH, Math.min(90, 40 + p.drop()),
-            SlackText.cut("Pulse *" + title + "* dropped: " + p.dropText() + " since the previous round", 300), null, null));
+        items.add(
+            new DigestItem(
+                "pulse-drop:" + p.result().roundId(),
+                DigestSection.WATCH,
+                Math.min(90, 40 + p.drop()),
+                SlackText.cut(
+                    "Pulse *" + title + "* dropped: " + p.dropText() + " since the previous round",
+                    300),
+                null,
+                null));
       }
     }
     return items;
@@ -55,8 +80,10 @@ public class PulseDigestSource implements DigestSource {
     List<TeamSignal> signals = new ArrayList<>();
     for (Published p : published(request)) {
       if (p.drop() != null && p.drop() >= settings.digestDropThreshold()) {
-        String team = p.survey().audienceLabel == null ? p.survey().title : p.survey().audienceLabel;
-        signals.add(new TeamSignal(SlackText.cut(team, 80), p.dropText(), Math.min(100, 30 + p.drop())));
+        String team =
+            p.survey().audienceLabel == null ? p.survey().title : p.survey().audienceLabel;
+        signals.add(
+            new TeamSignal(SlackText.cut(team, 80), p.dropText(), Math.min(100, 30 + p.drop())));
       }
     }
     return signals;
@@ -78,8 +105,13 @@ public class PulseDigestSource implements DigestSource {
         int points = c.enpsDelta() != null ? -c.enpsDelta() : (int) Math.round(-c.meanDelta() * 20);
         if (drop == null || points > drop) {
           drop = points;
-          dropText = c.enpsDelta() != null ? "eNPS ↓" + (-c.enpsDelta())
-              : "Q" + (c.index() + 1) + " mean ↓" + String.format(Locale.ROOT, "%.1f", -c.meanDelta());
+          dropText =
+              c.enpsDelta() != null
+                  ? "eNPS ↓" + (-c.enpsDelta())
+                  : "Q"
+                      + (c.index() + 1)
+                      + " mean ↓"
+                      + String.format(Locale.ROOT, "%.1f", -c.meanDelta());
         }
       }
       out.add(new Published(survey, result, drop, dropText));

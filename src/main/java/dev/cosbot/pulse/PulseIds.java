@@ -8,6 +8,7 @@ public final class PulseIds {
   public static final String ANSWER_VIEW = "pulse_answer";
 
   public static final String TAKE_SURVEY = "pulse_take";
+
   /** Prefix of the inline answer buttons of a one-question pulse: {@code pulse_quick_<value>}. */
   public static final String QUICK_ANSWER = "pulse_quick_";
 
@@ -23,6 +24,7 @@ public final class PulseIds {
   public static final String START_TIME = "pulse_start_time";
   public static final String OPEN_FOR = "pulse_open_for";
   public static final String MIN_ANSWERS = "pulse_min_answers";
+
   /** The single action id inside each input block. */
   public static final String VALUE = "value";
 

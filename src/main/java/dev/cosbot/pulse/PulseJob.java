@@ -8,8 +8,8 @@ import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 
 /**
- * The pulse timers (Quartz, clustered): open a round, send a time zone's DMs, remind, close,
- * upload the trend chart. Each step is idempotent (unique rounds, outbox keys, a chart ledger).
+ * The pulse timers (Quartz, clustered): open a round, send a time zone's DMs, remind, close, upload
+ * the trend chart. Each step is idempotent (unique rounds, outbox keys, a chart ledger).
  */
 @Dependent
 public class PulseJob implements Job {
@@ -33,14 +33,20 @@ public class PulseJob implements Job {
   public void execute(JobExecutionContext context) {
     JobDataMap data = context.getMergedJobDataMap();
     switch (data.getString(ACTION)) {
-      case OPEN -> service.openScheduledRound(Long.parseLong(data.getString(SURVEY)),
-          NOW.equals(data.getString(LOCAL_START)) ? null : LocalDateTime.parse(data.getString(LOCAL_START)));
+      case OPEN ->
+          service.openScheduledRound(
+              Long.parseLong(data.getString(SURVEY)),
+              NOW.equals(data.getString(LOCAL_START))
+                  ? null
+                  : LocalDateTime.parse(data.getString(LOCAL_START)));
       case SEND -> service.sendZone(Long.parseLong(data.getString(ROUND)), data.getString(ZONE));
       case REMIND -> service.remind(Long.parseLong(data.getString(ROUND)));
       case CLOSE -> service.close(Long.parseLong(data.getString(ROUND)));
-      case CHART -> charts.upload(Long.parseLong(data.getString(ROUND)),
-          data.containsKey(ATTEMPT) ? Integer.parseInt(data.getString(ATTEMPT)) : 1);
-      default -> { }
+      case CHART ->
+          charts.upload(
+              Long.parseLong(data.getString(ROUND)),
+              data.containsKey(ATTEMPT) ? Integer.parseInt(data.getString(ATTEMPT)) : 1);
+      default -> {}
     }
   }
 }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Slack side of pulse surveys: the new-survey modal, the "Take the survey" and inline answer
- * buttons, and the answer modal. Parses, validates in place, calls {@link PulseService}, acks.
- * Logs nothing about who answered what.
+ * buttons, and the answer modal. Parses, validates in place, calls {@link PulseService}, acks. Logs
+ * nothing about who answered what.
  */
 @ApplicationScoped
 public class PulseListeners implements SlackListeners {
@@ -36,47 +36,69 @@ public class PulseListeners implements SlackListeners {
 
   @Override
   public void register(App app) {
-    app.viewSubmission(PulseIds.NEW_SURVEY_VIEW, (req, ctx) -> {
-      String user = req.getPayload().getUser().getId();
-      if (!roles.of(user).isAdmin()) {
-        return ctx.ackWithErrors(Map.of(PulseIds.TITLE, "Only a Chief of Staff can create pulse surveys."));
-      }
-      Map<String, String> errors = new LinkedHashMap<>();
-      PulseService.NewSurvey form = parseNewSurvey(req.getPayload().getView().getState().getValues(), errors);
-      if (!errors.isEmpty()) {
-        return ctx.ackWithErrors(errors);
-      }
-      service.create(user, form);
-      return ctx.ack();
-    });
-    app.blockAction(PulseIds.TAKE_SURVEY, (req, ctx) ->
-        openAnswerModal(ctx, req.getPayload().getUser().getId(), req.getPayload().getTriggerId(),
-            req.getPayload().getActions().get(0).getValue(), null));
-    app.blockAction(Pattern.compile(PulseIds.QUICK_ANSWER + "\\d+"), (req, ctx) -> {
-      String value = req.getPayload().getActions().get(0).getValue();
-      int colon = value.indexOf(':');
-      return openAnswerModal(ctx, req.getPayload().getUser().getId(), req.getPayload().getTriggerId(),
-          value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
-    });
-    app.viewSubmission(PulseIds.ANSWER_VIEW, (req, ctx) -> {
-      String user = req.getPayload().getUser().getId();
-      long roundId = Long.parseLong(req.getPayload().getView().getPrivateMetadata());
-      Map<String, String> errors = new LinkedHashMap<>();
-      View reply;
-      try {
-        Prepared prepared = prepare(roundId, user);
-        JsonObject answers = parseAnswers(prepared.questions(), req.getPayload().getView().getState().getValues(), errors);
-        if (!errors.isEmpty()) {
-          return ctx.ackWithErrors(errors);
-        }
-        service.recordAnswer(roundId, user, answers);
-        reply = PulseBlocks.thanks(prepared.survey(), prepared.round());
-      } catch (UserFacingException e) {
-        reply = PulseBlocks.notice(e.getMessage());
-      }
-      View view = reply;
-      return ctx.ack(r -> r.responseAction("update").view(view));
-    });
+    app.viewSubmission(
+        PulseIds.NEW_SURVEY_VIEW,
+        (req, ctx) -> {
+          String user = req.getPayload().getUser().getId();
+          if (!roles.of(user).isAdmin()) {
+            return ctx.ackWithErrors(
+                Map.of(PulseIds.TITLE, "Only a Chief of Staff can create pulse surveys."));
+          }
+          Map<String, String> errors = new LinkedHashMap<>();
+          PulseService.NewSurvey form =
+              parseNewSurvey(req.getPayload().getView().getState().getValues(), errors);
+          if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+          }
+          service.create(user, form);
+          return ctx.ack();
+        });
+    app.blockAction(
+        PulseIds.TAKE_SURVEY,
+        (req, ctx) ->
+            openAnswerModal(
+                ctx,
+                req.getPayload().getUser().getId(),
+                req.getPayload().getTriggerId(),
+                req.getPayload().getActions().get(0).getValue(),
+                null));
+    app.blockAction(
+        Pattern.compile(PulseIds.QUICK_ANSWER + "\\d+"),
+        (req, ctx) -> {
+          String value = req.getPayload().getActions().get(0).getValue();
+          int colon = value.indexOf(':');
+          return openAnswerModal(
+              ctx,
+              req.getPayload().getUser().getId(),
+              req.getPayload().getTriggerId(),
+              value.substring(0, colon),
+              Integer.parseInt(value.substring(colon + 1)));
+        });
+    app.viewSubmission(
+        PulseIds.ANSWER_VIEW,
+        (req, ctx) -> {
+          String user = req.getPayload().getUser().getId();
+          long roundId = Long.parseLong(req.getPayload().getView().getPrivateMetadata());
+          Map<String, String> errors = new LinkedHashMap<>();
+          View reply;
+          try {
+            Prepared prepared = prepare(roundId, user);
+            JsonObject answers =
+                parseAnswers(
+                    prepared.questions(),
+                    req.getPayload().getView().getState().getValues(),
+                    errors);
+            if (!errors.isEmpty()) {
+              return ctx.ackWithErrors(errors);
+            }
+            service.recordAnswer(roundId, user, answers);
+            reply = PulseBlocks.thanks(prepared.survey(), prepared.round());
+          } catch (UserFacingException e) {
+            reply = PulseBlocks.notice(e.getMessage());
+          }
+          View view = reply;
+          return ctx.ack(r -> r.responseAction("update").view(view));
+        });
   }
 
   record Prepared(PulseSurvey survey, PulseRound round, List<Question> questions, int k) {}
@@ -88,7 +110,9 @@ public class PulseListeners implements SlackListeners {
     return new Prepared(survey, round, survey.questionList(), service.k(survey));
   }
 
-  private Response openAnswerModal(ActionContext ctx, String userId, String triggerId, String roundValue, Integer preset) throws java.io.IOException, com.slack.api.methods.SlackApiException {
+  private Response openAnswerModal(
+      ActionContext ctx, String userId, String triggerId, String roundValue, Integer preset)
+      throws java.io.IOException, com.slack.api.methods.SlackApiException {
     View view;
     try {
       Prepared p = prepare(Long.parseLong(roundValue), userId);
@@ -103,7 +127,10 @@ public class PulseListeners implements SlackListeners {
 
   // ---------------------------------------------------------------- parsing
 
-  static JsonObject parseAnswers(List<Question> questions, Map<String, Map<String, ViewState.Value>> values, Map<String, String> errors) {
+  static JsonObject parseAnswers(
+      List<Question> questions,
+      Map<String, Map<String, ViewState.Value>> values,
+      Map<String, String> errors) {
     JsonObject answers = new JsonObject();
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
@@ -126,8 +153,12 @@ public class PulseListeners implements SlackListeners {
           case MULTI -> {
             if (v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty()) {
               JsonArray picked = new JsonArray();
-              v.getSelectedOptions().stream().map(o -> Integer.parseInt(o.getValue()))
-                  .filter(n -> n >= 0 && n < q.options().size()).distinct().sorted().forEach(picked::add);
+              v.getSelectedOptions().stream()
+                  .map(o -> Integer.parseInt(o.getValue()))
+                  .filter(n -> n >= 0 && n < q.options().size())
+                  .distinct()
+                  .sorted()
+                  .forEach(picked::add);
               answers.add(String.valueOf(i), picked);
               given = !picked.isEmpty();
             }
@@ -135,7 +166,8 @@ public class PulseListeners implements SlackListeners {
           case TEXT -> {
             if (v.getValue() != null && !v.getValue().isBlank()) {
               String text = v.getValue().strip();
-              answers.addProperty(String.valueOf(i), text.length() > 2000 ? text.substring(0, 2000) : text);
+              answers.addProperty(
+                  String.valueOf(i), text.length() > 2000 ? text.substring(0, 2000) : text);
               given = true;
             }
           }
@@ -148,7 +180,8 @@ public class PulseListeners implements SlackListeners {
     return answers;
   }
 
-  PulseService.NewSurvey parseNewSurvey(Map<String, Map<String, ViewState.Value>> values, Map<String, String> errors) {
+  PulseService.NewSurvey parseNewSurvey(
+      Map<String, Map<String, ViewState.Value>> values, Map<String, String> errors) {
     String title = text(values, PulseIds.TITLE);
     if (title == null || title.isBlank()) {
       errors.put(PulseIds.TITLE, "Give the survey a title.");
@@ -157,7 +190,10 @@ public class PulseListeners implements SlackListeners {
     String questionText = text(values, PulseIds.QUESTIONS);
     String template = selected(values, PulseIds.TEMPLATE);
     try {
-      questions = questionText == null || questionText.isBlank() ? PulseQuestions.template(template) : PulseQuestions.parse(questionText);
+      questions =
+          questionText == null || questionText.isBlank()
+              ? PulseQuestions.template(template)
+              : PulseQuestions.parse(questionText);
       if (questions.isEmpty()) {
         errors.put(PulseIds.QUESTIONS, "Write at least one question, or pick a template.");
       }
@@ -168,8 +204,12 @@ public class PulseListeners implements SlackListeners {
     String channelId = channel == null ? null : channel.getSelectedConversation();
     String usergroup = text(values, PulseIds.USERGROUP);
     ViewState.Value people = value(values, PulseIds.PEOPLE);
-    List<String> users = people == null || people.getSelectedUsers() == null ? List.of() : people.getSelectedUsers();
-    int chosen = (channelId != null ? 1 : 0) + (usergroup != null && !usergroup.isBlank() ? 1 : 0) + (users.isEmpty() ? 0 : 1);
+    List<String> users =
+        people == null || people.getSelectedUsers() == null ? List.of() : people.getSelectedUsers();
+    int chosen =
+        (channelId != null ? 1 : 0)
+            + (usergroup != null && !usergroup.isBlank() ? 1 : 0)
+            + (users.isEmpty() ? 0 : 1);
     PulseSurvey.AudienceKind kind = null;
     String audience = null;
     if (chosen != 1) {
@@ -189,12 +229,13 @@ public class PulseListeners implements SlackListeners {
     boolean anonymous = !"named".equals(selected(values, PulseIds.ANONYMITY));
     String schedule = selected(values, PulseIds.SCHEDULE);
     schedule = schedule == null ? "now" : schedule;
-    int repeatWeeks = switch (schedule) {
-      case "weekly" -> 1;
-      case "biweekly" -> 2;
-      case "monthly" -> 4;
-      default -> 0;
-    };
+    int repeatWeeks =
+        switch (schedule) {
+          case "weekly" -> 1;
+          case "biweekly" -> 2;
+          case "monthly" -> 4;
+          default -> 0;
+        };
     LocalDateTime start = null;
     if (!"now".equals(schedule)) {
       ViewState.Value date = value(values, PulseIds.START_DATE);
@@ -202,33 +243,54 @@ public class PulseListeners implements SlackListeners {
       if (date == null || date.getSelectedDate() == null) {
         errors.put(PulseIds.START_DATE, "Pick the date of the first round.");
       } else {
-        LocalTime at = time == null || time.getSelectedTime() == null ? LocalTime.of(10, 0) : LocalTime.parse(time.getSelectedTime());
+        LocalTime at =
+            time == null || time.getSelectedTime() == null
+                ? LocalTime.of(10, 0)
+                : LocalTime.parse(time.getSelectedTime());
         start = LocalDate.parse(date.getSelectedDate()).atTime(at);
       }
     }
     String openFor = selected(values, PulseIds.OPEN_FOR);
-    int openDays = openFor == null ? (int) Math.max(1, settings.defaultOpen().toDays()) : Integer.parseInt(openFor);
+    int openDays =
+        openFor == null
+            ? (int) Math.max(1, settings.defaultOpen().toDays())
+            : Integer.parseInt(openFor);
     int k = settings.k();
     String kText = text(values, PulseIds.MIN_ANSWERS);
     if (kText != null && !kText.isBlank()) {
       try {
         k = Integer.parseInt(kText.trim());
         if (k < PulseSettings.FLOOR) {
-          errors.put(PulseIds.MIN_ANSWERS, "At least " + PulseSettings.FLOOR + ": fewer answers could identify people.");
+          errors.put(
+              PulseIds.MIN_ANSWERS,
+              "At least " + PulseSettings.FLOOR + ": fewer answers could identify people.");
         }
       } catch (NumberFormatException e) {
         errors.put(PulseIds.MIN_ANSWERS, "A whole number, at least " + PulseSettings.FLOOR + ".");
       }
     }
-    String label = kind == null ? null : switch (kind) {
-      case CHANNEL, USERGROUP -> audience;
-      case PEOPLE -> users.size() + " people";
-    };
-    return new PulseService.NewSurvey(title == null ? "" : title.strip(), questions, kind, audience, label,
-        anonymous, k, openDays, repeatWeeks, start);
+    String label =
+        kind == null
+            ? null
+            : switch (kind) {
+              case CHANNEL, USERGROUP -> audience;
+              case PEOPLE -> users.size() + " people";
+            };
+    return new PulseService.NewSurvey(
+        title == null ? "" : title.strip(),
+        questions,
+        kind,
+        audience,
+        label,
+        anonymous,
+        k,
+        openDays,
+        repeatWeeks,
+        start);
   }
 
-  private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String blockId) {
+  private static ViewState.Value value(
+      Map<String, Map<String, ViewState.Value>> values, String blockId) {
     Map<String, ViewState.Value> block = values == null ? null : values.get(blockId);
     return block == null ? null : block.get(PulseIds.VALUE);
   }

@@ -31,22 +31,45 @@ public final class PulseQuestions {
 
   public static List<Question> template(String key) {
     return switch (key == null ? "" : key) {
-      case "enps" -> List.of(
-          new Question(QuestionType.ENPS, "How likely are you to recommend working here to a friend?", List.of(), false),
-          new Question(QuestionType.TEXT, "What is the main reason for your score?", List.of(), true));
-      case "team_health" -> List.of(
-          new Question(QuestionType.LIKERT, "I know what is expected of me at work.", List.of(), false),
-          new Question(QuestionType.LIKERT, "I can raise concerns without fear.", List.of(), false),
-          new Question(QuestionType.LIKERT, "My workload is sustainable.", List.of(), false),
-          new Question(QuestionType.LIKERT, "Our team works well together.", List.of(), false),
-          new Question(QuestionType.LIKERT, "I have what I need to do my job well.", List.of(), false));
-      case "meetings" -> List.of(
-          new Question(QuestionType.LIKERT, "Our meetings are a good use of my time.", List.of(), false),
-          new Question(QuestionType.SINGLE, "How many of your meetings last week had a clear outcome?",
-              List.of("Almost none", "Some", "Most", "All"), false),
-          new Question(QuestionType.MULTI, "What would improve our meetings?",
-              List.of("An agenda", "Fewer people", "Shorter", "Fewer meetings", "Written updates instead"), true),
-          new Question(QuestionType.TEXT, "Anything else about meetings?", List.of(), true));
+      case "enps" ->
+          List.of(
+              new Question(
+                  QuestionType.ENPS,
+                  "How likely are you to recommend working here to a friend?",
+                  List.of(),
+                  false),
+              new Question(
+                  QuestionType.TEXT, "What is the main reason for your score?", List.of(), true));
+      case "team_health" ->
+          List.of(
+              new Question(
+                  QuestionType.LIKERT, "I know what is expected of me at work.", List.of(), false),
+              new Question(
+                  QuestionType.LIKERT, "I can raise concerns without fear.", List.of(), false),
+              new Question(QuestionType.LIKERT, "My workload is sustainable.", List.of(), false),
+              new Question(QuestionType.LIKERT, "Our team works well together.", List.of(), false),
+              new Question(
+                  QuestionType.LIKERT, "I have what I need to do my job well.", List.of(), false));
+      case "meetings" ->
+          List.of(
+              new Question(
+                  QuestionType.LIKERT, "Our meetings are a good use of my time.", List.of(), false),
+              new Question(
+                  QuestionType.SINGLE,
+                  "How many of your meetings last week had a clear outcome?",
+                  List.of("Almost none", "Some", "Most", "All"),
+                  false),
+              new Question(
+                  QuestionType.MULTI,
+                  "What would improve our meetings?",
+                  List.of(
+                      "An agenda",
+                      "Fewer people",
+                      "Shorter",
+                      "Fewer meetings",
+                      "Written updates instead"),
+                  true),
+              new Question(QuestionType.TEXT, "Anything else about meetings?", List.of(), true));
       default -> List.of();
     };
   }
@@ -63,7 +86,8 @@ public final class PulseQuestions {
       }
       int colon = line.indexOf(':');
       if (colon < 0) {
-        throw new IllegalArgumentException("Line " + lineNo + ": start with a type, e.g. `likert: I enjoy my work`.");
+        throw new IllegalArgumentException(
+            "Line " + lineNo + ": start with a type, e.g. `likert: I enjoy my work`.");
       }
       String typeWord = line.substring(0, colon).trim();
       boolean optional = typeWord.endsWith("?");
@@ -72,22 +96,34 @@ public final class PulseQuestions {
       }
       QuestionType type = QuestionType.of(typeWord);
       if (type == null) {
-        throw new IllegalArgumentException("Line " + lineNo + ": unknown type `" + typeWord
-            + "` (use likert, enps, single, multi or text).");
+        throw new IllegalArgumentException(
+            "Line "
+                + lineNo
+                + ": unknown type `"
+                + typeWord
+                + "` (use likert, enps, single, multi or text).");
       }
-      List<String> parts = Arrays.stream(line.substring(colon + 1).split("\\|")).map(String::trim).toList();
+      List<String> parts =
+          Arrays.stream(line.substring(colon + 1).split("\\|")).map(String::trim).toList();
       String question = parts.get(0);
       if (question.isEmpty() || question.length() > 150) {
-        throw new IllegalArgumentException("Line " + lineNo + ": the question needs 1 to 150 characters.");
+        throw new IllegalArgumentException(
+            "Line " + lineNo + ": the question needs 1 to 150 characters.");
       }
-      List<String> options = parts.subList(1, parts.size()).stream().filter(o -> !o.isEmpty()).toList();
+      List<String> options =
+          parts.subList(1, parts.size()).stream().filter(o -> !o.isEmpty()).toList();
       if (type == QuestionType.SINGLE || type == QuestionType.MULTI) {
         if (options.size() < 2 || options.size() > MAX_OPTIONS) {
-          throw new IllegalArgumentException("Line " + lineNo + ": a choice question needs 2 to " + MAX_OPTIONS
-              + " options separated by `|`.");
+          throw new IllegalArgumentException(
+              "Line "
+                  + lineNo
+                  + ": a choice question needs 2 to "
+                  + MAX_OPTIONS
+                  + " options separated by `|`.");
         }
         if (options.stream().anyMatch(o -> o.length() > 75)) {
-          throw new IllegalArgumentException("Line " + lineNo + ": options can have at most 75 characters.");
+          throw new IllegalArgumentException(
+              "Line " + lineNo + ": options can have at most 75 characters.");
         }
       } else {
         options = List.of();
@@ -132,8 +168,12 @@ public final class PulseQuestions {
       JsonObject o = e.getAsJsonObject();
       List<String> options = new ArrayList<>();
       o.getAsJsonArray("options").forEach(x -> options.add(x.getAsString()));
-      questions.add(new Question(QuestionType.of(o.get("type").getAsString()), o.get("text").getAsString(),
-          options, o.get("optional").getAsBoolean()));
+      questions.add(
+          new Question(
+              QuestionType.of(o.get("type").getAsString()),
+              o.get("text").getAsString(),
+              options,
+              o.get("optional").getAsBoolean()));
     }
     return questions;
   }

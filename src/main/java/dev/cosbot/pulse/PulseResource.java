@@ -22,13 +22,29 @@ import java.util.TreeMap;
 public class PulseResource {
   @Inject PulseService service;
 
-  public record QuestionJson(int number, String type, String text, boolean visible, Integer answered,
-      Map<String, Long> distribution, Double mean, Integer enps, Double meanChange, Integer enpsChange) {}
+  public record QuestionJson(
+      int number,
+      String type,
+      String text,
+      boolean visible,
+      Integer answered,
+      Map<String, Long> distribution,
+      Double mean,
+      Integer enps,
+      Double meanChange,
+      Integer enpsChange) {}
 
-  public record RoundJson(int round, boolean closed, int recipients, Integer responses, Integer responseRatePercent,
-      boolean visible, List<QuestionJson> questions) {}
+  public record RoundJson(
+      int round,
+      boolean closed,
+      int recipients,
+      Integer responses,
+      Integer responseRatePercent,
+      boolean visible,
+      List<QuestionJson> questions) {}
 
-  public record SurveyResults(long id, String title, boolean anonymous, int minAnswers, List<RoundJson> rounds) {}
+  public record SurveyResults(
+      long id, String title, boolean anonymous, int minAnswers, List<RoundJson> rounds) {}
 
   @GET
   @Path("/{id}/results")
@@ -41,21 +57,41 @@ public class PulseResource {
       List<PulseStats.Change> changes = PulseStats.changes(previous, r);
       List<QuestionJson> questions = new ArrayList<>();
       for (PulseStats.QuestionResult q : r.questions()) {
-        PulseStats.Change c = changes.stream().filter(x -> x.index() == q.index()).findFirst().orElse(null);
+        PulseStats.Change c =
+            changes.stream().filter(x -> x.index() == q.index()).findFirst().orElse(null);
         Map<String, Long> distribution = null;
         if (q.visible() && q.question().type() != QuestionType.TEXT) {
           distribution = new TreeMap<>();
-          for (int v = q.question().type() == QuestionType.LIKERT ? 1 : 0; v < q.counts().length; v++) {
-            String key = q.question().type().scored() ? String.valueOf(v) : q.question().options().get(v);
+          for (int v = q.question().type() == QuestionType.LIKERT ? 1 : 0;
+              v < q.counts().length;
+              v++) {
+            String key =
+                q.question().type().scored() ? String.valueOf(v) : q.question().options().get(v);
             distribution.put(key, q.counts()[v]);
           }
         }
-        questions.add(new QuestionJson(q.index() + 1, q.question().type().word, q.question().text(), q.visible(),
-            q.visible() ? q.answered() : null, distribution, q.mean(), q.enps(),
-            c == null ? null : c.meanDelta(), c == null ? null : c.enpsDelta()));
+        questions.add(
+            new QuestionJson(
+                q.index() + 1,
+                q.question().type().word,
+                q.question().text(),
+                q.visible(),
+                q.visible() ? q.answered() : null,
+                distribution,
+                q.mean(),
+                q.enps(),
+                c == null ? null : c.meanDelta(),
+                c == null ? null : c.enpsDelta()));
       }
-      rounds.add(new RoundJson(r.seq(), r.closed(), r.recipients(), r.visible() ? r.responses() : null,
-          r.visible() ? r.responseRatePercent() : null, r.visible(), questions));
+      rounds.add(
+          new RoundJson(
+              r.seq(),
+              r.closed(),
+              r.recipients(),
+              r.visible() ? r.responses() : null,
+              r.visible() ? r.responseRatePercent() : null,
+              r.visible(),
+              questions));
       previous = r;
     }
     return new SurveyResults(survey.id, survey.title, survey.anonymous, service.k(survey), rounds);

@@ -48,8 +48,16 @@ public class PulseService {
 
   /** What the new-survey modal asked for, validated. */
   public record NewSurvey(
-      String title, List<Question> questions, PulseSurvey.AudienceKind audienceKind, String audience,
-      String audienceLabel, boolean anonymous, int k, int openDays, int repeatWeeks, LocalDateTime localStart) {}
+      String title,
+      List<Question> questions,
+      PulseSurvey.AudienceKind audienceKind,
+      String audience,
+      String audienceLabel,
+      boolean anonymous,
+      int k,
+      int openDays,
+      int repeatWeeks,
+      LocalDateTime localStart) {}
 
   // ---------------------------------------------------------------- surveys and rounds
 
@@ -75,8 +83,18 @@ public class PulseService {
       scheduleOpen(s, s.localStart);
     } else {
       // Resolving a large audience takes longer than Slack's 3 s: the first round opens in a job.
-      schedules.once(TIMER_GROUP, "open:" + s.id + ":now", clock.instant(), PulseJob.class,
-          Map.of(PulseJob.ACTION, PulseJob.OPEN, PulseJob.SURVEY, String.valueOf(s.id), PulseJob.LOCAL_START, PulseJob.NOW));
+      schedules.once(
+          TIMER_GROUP,
+          "open:" + s.id + ":now",
+          clock.instant(),
+          PulseJob.class,
+          Map.of(
+              PulseJob.ACTION,
+              PulseJob.OPEN,
+              PulseJob.SURVEY,
+              String.valueOf(s.id),
+              PulseJob.LOCAL_START,
+              PulseJob.NOW));
     }
     LOG.infof("Pulse survey %d created (%d questions)", s.id, form.questions().size());
     return s;
@@ -85,8 +103,18 @@ public class PulseService {
   /** The open timer fires when the round's local time first arrives anywhere (UTC+14). */
   private void scheduleOpen(PulseSurvey s, LocalDateTime localStart) {
     Instant at = localStart.toInstant(ZoneOffset.ofHours(14));
-    schedules.once(TIMER_GROUP, "open:" + s.id + ":" + localStart, at, PulseJob.class,
-        Map.of(PulseJob.ACTION, PulseJob.OPEN, PulseJob.SURVEY, String.valueOf(s.id), PulseJob.LOCAL_START, localStart.toString()));
+    schedules.once(
+        TIMER_GROUP,
+        "open:" + s.id + ":" + localStart,
+        at,
+        PulseJob.class,
+        Map.of(
+            PulseJob.ACTION,
+            PulseJob.OPEN,
+            PulseJob.SURVEY,
+            String.valueOf(s.id),
+            PulseJob.LOCAL_START,
+            localStart.toString()));
   }
 
   /** Opens the next round of a survey (local start = the survey's next occurrence, or now). */
@@ -94,8 +122,12 @@ public class PulseService {
     return openScheduledRound(surveyId, null);
   }
 
-  /** Opens the round whose local start is {@code localStart} (null: now); idempotent per survey and start. */
-  public Optional<PulseRound> openRound(long surveyId, LocalDateTime localStart, List<PulseAudience.Recipient> recipients) {
+  /**
+   * Opens the round whose local start is {@code localStart} (null: now); idempotent per survey and
+   * start.
+   */
+  public Optional<PulseRound> openRound(
+      long surveyId, LocalDateTime localStart, List<PulseAudience.Recipient> recipients) {
     return Optional.ofNullable(openRoundTx(surveyId, localStart, recipients));
   }
 
@@ -108,7 +140,8 @@ public class PulseService {
   }
 
   @Transactional
-  PulseRound openRoundTx(long surveyId, LocalDateTime localStart, List<PulseAudience.Recipient> recipients) {
+  PulseRound openRoundTx(
+      long surveyId, LocalDateTime localStart, List<PulseAudience.Recipient> recipients) {
     PulseSurvey survey = PulseSurvey.findById(surveyId);
     Instant now = clock.instant();
     if (localStart != null
@@ -120,7 +153,8 @@ public class PulseService {
     // survey's duration after the last of those.
     TreeMap<String, Instant> sendAt = new TreeMap<>();
     for (PulseAudience.Recipient r : recipients) {
-      sendAt.computeIfAbsent(r.timeZone(), z -> localStart == null ? now : localStart.atZone(zoneOf(z)).toInstant());
+      sendAt.computeIfAbsent(
+          r.timeZone(), z -> localStart == null ? now : localStart.atZone(zoneOf(z)).toInstant());
     }
     Instant lastSend = sendAt.values().stream().max(Instant::compareTo).orElse(now);
     PulseRound round = new PulseRound();
@@ -128,7 +162,8 @@ public class PulseService {
     round.seq = seq;
     round.localStart = localStart;
     round.openedAt = now;
-    round.closesAt = (lastSend.isAfter(now) ? lastSend : now).plus(Duration.ofHours(survey.openHours));
+    round.closesAt =
+        (lastSend.isAfter(now) ? lastSend : now).plus(Duration.ofHours(survey.openHours));
     round.recipients = recipients.size();
     round.persist();
     em.flush();
@@ -140,18 +175,37 @@ public class PulseService {
       }
     }
     fanOut(survey, round, dueNow);
-    sendAt.forEach((zone, at) -> {
-      if (at.isAfter(now)) {
-        schedules.once(TIMER_GROUP, "send:" + round.id + ":" + zone, at, PulseJob.class,
-            Map.of(PulseJob.ACTION, PulseJob.SEND, PulseJob.ROUND, String.valueOf(round.id), PulseJob.ZONE, zone));
-      }
-    });
+    sendAt.forEach(
+        (zone, at) -> {
+          if (at.isAfter(now)) {
+            schedules.once(
+                TIMER_GROUP,
+                "send:" + round.id + ":" + zone,
+                at,
+                PulseJob.class,
+                Map.of(
+                    PulseJob.ACTION,
+                    PulseJob.SEND,
+                    PulseJob.ROUND,
+                    String.valueOf(round.id),
+                    PulseJob.ZONE,
+                    zone));
+          }
+        });
     Instant remindAt = round.closesAt.minus(settings.remindBefore());
     if (remindAt.isAfter(lastSend) && remindAt.isAfter(now)) {
-      schedules.once(TIMER_GROUP, "remind:" + round.id, remindAt, PulseJob.class,
+      schedules.once(
+          TIMER_GROUP,
+          "remind:" + round.id,
+          remindAt,
+          PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.REMIND, PulseJob.ROUND, String.valueOf(round.id)));
     }
-    schedules.once(TIMER_GROUP, "close:" + round.id, round.closesAt, PulseJob.class,
+    schedules.once(
+        TIMER_GROUP,
+        "close:" + round.id,
+        round.closesAt,
+        PulseJob.class,
         Map.of(PulseJob.ACTION, PulseJob.CLOSE, PulseJob.ROUND, String.valueOf(round.id)));
     LOG.infof("Pulse survey %d round %d opened for %d people", surveyId, seq, recipients.size());
     return round;
@@ -169,28 +223,37 @@ public class PulseService {
     if (recipients.isEmpty()) {
       return;
     }
-    String[] users = recipients.stream().map(PulseAudience.Recipient::userId).toArray(String[]::new);
-    String[] zones = recipients.stream().map(PulseAudience.Recipient::timeZone).toArray(String[]::new);
-    em.unwrap(org.hibernate.Session.class).doWork(c -> {
-      try (var insert = c.prepareStatement(
-          "INSERT INTO pulse_recipient (round_id, user_id, time_zone)"
-              + " SELECT ?, u, z FROM unnest(?::varchar[], ?::varchar[]) AS t(u, z) ORDER BY u ON CONFLICT DO NOTHING")) {
-        insert.setLong(1, roundId);
-        insert.setArray(2, c.createArrayOf("varchar", users));
-        insert.setArray(3, c.createArrayOf("varchar", zones));
-        insert.executeUpdate();
-      }
-    });
+    String[] users =
+        recipients.stream().map(PulseAudience.Recipient::userId).toArray(String[]::new);
+    String[] zones =
+        recipients.stream().map(PulseAudience.Recipient::timeZone).toArray(String[]::new);
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            c -> {
+              try (var insert =
+                  c.prepareStatement(
+                      "INSERT INTO pulse_recipient (round_id, user_id, time_zone)"
+                          + " SELECT ?, u, z FROM unnest(?::varchar[], ?::varchar[]) AS t(u, z) ORDER BY u ON CONFLICT DO NOTHING")) {
+                insert.setLong(1, roundId);
+                insert.setArray(2, c.createArrayOf("varchar", users));
+                insert.setArray(3, c.createArrayOf("varchar", zones));
+                insert.executeUpdate();
+              }
+            });
   }
 
-  /** Queues the invitation DM for each recipient, in one batch; a recipient is never messaged twice. */
+  /**
+   * Queues the invitation DM for each recipient, in one batch; a recipient is never messaged twice.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public int fanOut(PulseSurvey survey, PulseRound round, List<PulseAudience.Recipient> recipients) {
+  public int fanOut(
+      PulseSurvey survey, PulseRound round, List<PulseAudience.Recipient> recipients) {
     List<Question> questions = survey.questionList();
     String text = PulseBlocks.dmText(survey);
     var blocks = PulseBlocks.invitation(survey, round, questions);
     List<SlackCall> calls = new ArrayList<>(recipients.size());
-    SlackCall template = SlackCalls.postMessage("pulse:dm:" + round.id + ":template", "U0TEMPLATE", text, blocks);
+    SlackCall template =
+        SlackCalls.postMessage("pulse:dm:" + round.id + ":template", "U0TEMPLATE", text, blocks);
     for (PulseAudience.Recipient r : recipients) {
       String key = "pulse:dm:" + round.id + ":" + r.userId();
       JsonObject payload = template.payload().deepCopy();
@@ -211,10 +274,14 @@ public class PulseService {
     }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
     @SuppressWarnings("unchecked")
-    List<String> users = em.createNativeQuery(
-            "SELECT user_id FROM pulse_recipient WHERE round_id = ?1 AND time_zone = ?2 ORDER BY user_id")
-        .setParameter(1, roundId).setParameter(2, zone).getResultList();
-    return fanOut(survey, round, users.stream().map(u -> new PulseAudience.Recipient(u, zone)).toList());
+    List<String> users =
+        em.createNativeQuery(
+                "SELECT user_id FROM pulse_recipient WHERE round_id = ?1 AND time_zone = ?2 ORDER BY user_id")
+            .setParameter(1, roundId)
+            .setParameter(2, zone)
+            .getResultList();
+    return fanOut(
+        survey, round, users.stream().map(u -> new PulseAudience.Recipient(u, zone)).toList());
   }
 
   /** Reminds those who have not answered (once per round and person). */
@@ -226,14 +293,22 @@ public class PulseService {
     }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
     @SuppressWarnings("unchecked")
-    List<String> users = em.createNativeQuery(
-            "SELECT user_id FROM pulse_recipient WHERE round_id = ?1 AND NOT responded ORDER BY user_id")
-        .setParameter(1, roundId).getResultList();
+    List<String> users =
+        em.createNativeQuery(
+                "SELECT user_id FROM pulse_recipient WHERE round_id = ?1 AND NOT responded ORDER BY user_id")
+            .setParameter(1, roundId)
+            .getResultList();
     var blocks = PulseBlocks.reminder(survey, round);
-    List<SlackCall> calls = users.stream()
-        .map(u -> SlackCalls.postMessage("pulse:remind:" + roundId + ":" + u, u,
-            "Reminder: " + PulseBlocks.dmText(survey), blocks))
-        .toList();
+    List<SlackCall> calls =
+        users.stream()
+            .map(
+                u ->
+                    SlackCalls.postMessage(
+                        "pulse:remind:" + roundId + ":" + u,
+                        u,
+                        "Reminder: " + PulseBlocks.dmText(survey),
+                        blocks))
+            .toList();
     return outbox.enqueueAll(calls);
   }
 
@@ -247,29 +322,38 @@ public class PulseService {
       throw new UserFacingException("I could not find this survey any more.");
     }
     if (!round.isOpenAt(clock.instant())) {
-      throw new UserFacingException("Thank you for wanting to answer! This survey round has closed, so it no longer"
-          + " takes answers. You will be asked again in the next round.");
+      throw new UserFacingException(
+          "Thank you for wanting to answer! This survey round has closed, so it no longer"
+              + " takes answers. You will be asked again in the next round.");
     }
-    Number asked = (Number) em.createNativeQuery(
-            "SELECT count(*) FROM pulse_recipient WHERE round_id = ?1 AND user_id = ?2")
-        .setParameter(1, roundId).setParameter(2, userId).getSingleResult();
+    Number asked =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM pulse_recipient WHERE round_id = ?1 AND user_id = ?2")
+                .setParameter(1, roundId)
+                .setParameter(2, userId)
+                .getSingleResult();
     if (asked.intValue() == 0) {
-      throw new UserFacingException("This survey was not sent to you, so I cannot take your answer. Thanks anyway!");
+      throw new UserFacingException(
+          "This survey was not sent to you, so I cannot take your answer. Thanks anyway!");
     }
     return round;
   }
 
   /**
    * Records (or replaces) a person's answers in one transaction: marks them as responded, upserts
-   * their answer row by ballot, then re-writes every answer of the round in random order with
-   * fresh ids so neither row order nor row versions tell whose answer is whose.
+   * their answer row by ballot, then re-writes every answer of the round in random order with fresh
+   * ids so neither row order nor row versions tell whose answer is whose.
    */
   @Transactional
   public void recordAnswer(long roundId, String userId, JsonObject answers) {
     PulseRound round = answerableRound(roundId, userId);
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
-    em.createNativeQuery("UPDATE pulse_recipient SET responded = TRUE WHERE round_id = ?1 AND user_id = ?2 AND NOT responded")
-        .setParameter(1, roundId).setParameter(2, userId).executeUpdate();
+    em.createNativeQuery(
+            "UPDATE pulse_recipient SET responded = TRUE WHERE round_id = ?1 AND user_id = ?2 AND NOT responded")
+        .setParameter(1, roundId)
+        .setParameter(2, userId)
+        .executeUpdate();
     em.createNativeQuery(
             "INSERT INTO pulse_answer (id, round_id, ballot, respondent, answers) VALUES (?1, ?2, ?3, ?4, ?5)"
                 + " ON CONFLICT (round_id, ballot) DO UPDATE SET answers = EXCLUDED.answers")
@@ -282,12 +366,16 @@ public class PulseService {
     reshuffle(roundId, false);
   }
 
-  /** Re-writes a round's answers in random order with random ids; at close also drops the ballots. */
+  /**
+   * Re-writes a round's answers in random order with random ids; at close also drops the ballots.
+   */
   private void reshuffle(long roundId, boolean dropBallots) {
     em.createNativeQuery(
             "WITH old AS (DELETE FROM pulse_answer WHERE round_id = ?1 RETURNING round_id, ballot, respondent, answers)"
                 + " INSERT INTO pulse_answer (id, round_id, ballot, respondent, answers)"
-                + " SELECT gen_random_uuid(), round_id, " + (dropBallots ? "NULL" : "ballot") + ", respondent, answers"
+                + " SELECT gen_random_uuid(), round_id, "
+                + (dropBallots ? "NULL" : "ballot")
+                + ", respondent, answers"
                 + " FROM old ORDER BY random()")
         .setParameter(1, roundId)
         .executeUpdate();
@@ -295,11 +383,16 @@ public class PulseService {
 
   // ---------------------------------------------------------------- closing and results
 
-  /** Closes a round (idempotent): erases ballots, posts the results to the owner, schedules the next round. */
+  /**
+   * Closes a round (idempotent): erases ballots, posts the results to the owner, schedules the next
+   * round.
+   */
   @Transactional
   public boolean close(long roundId) {
-    int changed = em.createNativeQuery("UPDATE pulse_round SET closed = TRUE WHERE id = ?1 AND NOT closed")
-        .setParameter(1, roundId).executeUpdate();
+    int changed =
+        em.createNativeQuery("UPDATE pulse_round SET closed = TRUE WHERE id = ?1 AND NOT closed")
+            .setParameter(1, roundId)
+            .executeUpdate();
     if (changed == 0) {
       return false;
     }
@@ -312,10 +405,18 @@ public class PulseService {
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
     PulseStats.RoundResult result = result(survey, round);
     PulseStats.RoundResult previous = previousResult(survey, round);
-    outbox.enqueue(SlackCalls.postMessage("pulse:results:" + roundId, survey.createdBy,
-        PulseBlocks.resultsText(survey, result), PulseBlocks.results(survey, result, PulseStats.changes(previous, result))));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "pulse:results:" + roundId,
+            survey.createdBy,
+            PulseBlocks.resultsText(survey, result),
+            PulseBlocks.results(survey, result, PulseStats.changes(previous, result))));
     if (result.visible()) {
-      schedules.once(TIMER_GROUP, "chart:" + roundId, clock.instant(), PulseJob.class,
+      schedules.once(
+          TIMER_GROUP,
+          "chart:" + roundId,
+          clock.instant(),
+          PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.CHART, PulseJob.ROUND, String.valueOf(roundId)));
     }
     if (survey.active && survey.repeatWeeks > 0 && round.localStart != null) {
@@ -329,15 +430,26 @@ public class PulseService {
   /** Aggregates of a round (nothing below the survey's k). */
   public PulseStats.RoundResult result(PulseSurvey survey, PulseRound round) {
     @SuppressWarnings("unchecked")
-    List<String> rows = em.createNativeQuery("SELECT answers FROM pulse_answer WHERE round_id = ?1")
-        .setParameter(1, round.id).getResultList();
-    List<JsonObject> answers = rows.stream().map(r -> JsonParser.parseString(r).getAsJsonObject()).toList();
-    return PulseStats.compute(round.id, round.seq, round.recipients, round.closed || !round.isOpenAt(clock.instant()),
-        survey.questionList(), answers, k(survey), random);
+    List<String> rows =
+        em.createNativeQuery("SELECT answers FROM pulse_answer WHERE round_id = ?1")
+            .setParameter(1, round.id)
+            .getResultList();
+    List<JsonObject> answers =
+        rows.stream().map(r -> JsonParser.parseString(r).getAsJsonObject()).toList();
+    return PulseStats.compute(
+        round.id,
+        round.seq,
+        round.recipients,
+        round.closed || !round.isOpenAt(clock.instant()),
+        survey.questionList(),
+        answers,
+        k(survey),
+        random);
   }
 
   public PulseStats.RoundResult previousResult(PulseSurvey survey, PulseRound round) {
-    return PulseRound.<PulseRound>find("surveyId = ?1 and seq < ?2 order by seq desc", survey.id, round.seq)
+    return PulseRound.<PulseRound>find(
+            "surveyId = ?1 and seq < ?2 order by seq desc", survey.id, round.seq)
         .firstResultOptional()
         .map(p -> result(survey, p))
         .orElse(null);

@@ -26,7 +26,9 @@ public interface PulseSettings {
    */
   Optional<String> ballotSecret();
 
-  /** An eNPS drop (points) or a mean drop ×20 beyond this between two rounds is a digest WATCH item. */
+  /**
+   * An eNPS drop (points) or a mean drop ×20 beyond this between two rounds is a digest WATCH item.
+   */
   @WithDefault("10")
   int digestDropThreshold();
 

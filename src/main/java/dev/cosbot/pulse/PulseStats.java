@@ -13,21 +13,33 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Aggregates a round's answers, applying the anonymity rules: nothing below k, free text only
- * above k and shuffled, changes only between two rounds that both meet k, and breakdowns whose
- * hidden slices cannot be worked out by subtraction. Pure functions, no database.
+ * Aggregates a round's answers, applying the anonymity rules: nothing below k, free text only above
+ * k and shuffled, changes only between two rounds that both meet k, and breakdowns whose hidden
+ * slices cannot be worked out by subtraction. Pure functions, no database.
  */
 public final class PulseStats {
   private PulseStats() {}
 
   /** Aggregates of one question. {@code counts[v]} is how many chose value/option {@code v}. */
   public record QuestionResult(
-      int index, Question question, int answered, boolean visible, long[] counts, Double mean, Integer enps,
+      int index,
+      Question question,
+      int answered,
+      boolean visible,
+      long[] counts,
+      Double mean,
+      Integer enps,
       List<String> texts) {}
 
   /** Aggregates of one round; {@code visible} is false below k, and then questions is empty. */
   public record RoundResult(
-      long roundId, int seq, int recipients, int responses, int k, boolean visible, boolean closed,
+      long roundId,
+      int seq,
+      int recipients,
+      int responses,
+      int k,
+      boolean visible,
+      boolean closed,
       List<QuestionResult> questions) {
     public int responseRatePercent() {
       return recipients == 0 ? 0 : (int) Math.round(100.0 * responses / recipients);
@@ -38,8 +50,14 @@ public final class PulseStats {
   public record Change(int index, Double meanDelta, Integer enpsDelta) {}
 
   public static RoundResult compute(
-      long roundId, int seq, int recipients, boolean closed, List<Question> questions, List<JsonObject> answers,
-      int k, Random random) {
+      long roundId,
+      int seq,
+      int recipients,
+      boolean closed,
+      List<Question> questions,
+      List<JsonObject> answers,
+      int k,
+      Random random) {
     if (answers.size() < k) {
       return new RoundResult(roundId, seq, recipients, answers.size(), k, false, closed, List.of());
     }
@@ -50,7 +68,8 @@ public final class PulseStats {
     return new RoundResult(roundId, seq, recipients, answers.size(), k, true, closed, results);
   }
 
-  static QuestionResult question(int i, Question q, List<JsonObject> answers, int k, Random random) {
+  static QuestionResult question(
+      int i, Question q, List<JsonObject> answers, int k, Random random) {
     String key = String.valueOf(i);
     int answered = 0;
     long[] counts = new long[q.type() == QuestionType.TEXT ? 0 : q.max() + 1];
@@ -95,7 +114,8 @@ public final class PulseStats {
     // text needs strictly more than k answers, and is shown in random order.
     boolean visible = q.type() == QuestionType.TEXT ? answered > k : answered >= k;
     if (!visible) {
-      return new QuestionResult(i, q, answered, false, new long[counts.length], null, null, List.of());
+      return new QuestionResult(
+          i, q, answered, false, new long[counts.length], null, null, List.of());
     }
     Double mean = q.type().scored() && answered > 0 ? (double) sum / answered : null;
     Integer enps = q.type() == QuestionType.ENPS ? enps(counts, answered) : null;
@@ -116,22 +136,28 @@ public final class PulseStats {
     return (int) Math.round(100.0 * (promoters - detractors) / answered);
   }
 
-  /** Changes of scored questions from {@code previous} to {@code current}; empty unless both meet k. */
+  /**
+   * Changes of scored questions from {@code previous} to {@code current}; empty unless both meet k.
+   */
   public static List<Change> changes(RoundResult previous, RoundResult current) {
     if (previous == null || !previous.visible() || !current.visible()) {
       return List.of();
     }
     List<Change> changes = new ArrayList<>();
     for (QuestionResult now : current.questions()) {
-      if (!now.visible() || !now.question().type().scored() || now.index() >= previous.questions().size()) {
+      if (!now.visible()
+          || !now.question().type().scored()
+          || now.index() >= previous.questions().size()) {
         continue;
       }
       QuestionResult before = previous.questions().get(now.index());
       if (!before.visible() || before.question().type() != now.question().type()) {
         continue;
       }
-      Double meanDelta = now.mean() == null || before.mean() == null ? null : now.mean() - before.mean();
-      Integer enpsDelta = now.enps() == null || before.enps() == null ? null : now.enps() - before.enps();
+      Double meanDelta =
+          now.mean() == null || before.mean() == null ? null : now.mean() - before.mean();
+      Integer enpsDelta =
+          now.enps() == null || before.enps() == null ? null : now.enps() - before.enps();
       changes.add(new Change(now.index(), meanDelta, enpsDelta));
     }
     return changes;
@@ -139,13 +165,14 @@ public final class PulseStats {
 
   /**
    * Which slices of a breakdown (e.g. answers per team) may be shown: a slice with fewer than k
-   * answers is hidden, and so are the smallest shown slices for as long as the hidden ones
-   * together hold between 1 and k−1 answers — otherwise "total minus the visible slices" would
-   * reveal a group smaller than k.
+   * answers is hidden, and so are the smallest shown slices for as long as the hidden ones together
+   * hold between 1 and k−1 answers — otherwise "total minus the visible slices" would reveal a
+   * group smaller than k.
    */
   public static Set<String> visibleSlices(Map<String, Integer> answersBySlice, int k) {
     List<Map.Entry<String, Integer>> slices = new ArrayList<>(answersBySlice.entrySet());
-    slices.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    slices.sort(
+        Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
     Set<String> visible = new TreeSet<>();
     int hidden = 0;
     for (Map.Entry<String, Integer> s : slices) {

@@ -16,7 +16,11 @@ import java.util.List;
 @Table(name = "pulse_survey")
 public class PulseSurvey extends PanacheEntityBase {
   /** Where the recipients come from. */
-  public enum AudienceKind { CHANNEL, USERGROUP, PEOPLE }
+  public enum AudienceKind {
+    CHANNEL,
+    USERGROUP,
+    PEOPLE
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

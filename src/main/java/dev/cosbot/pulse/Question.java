@@ -3,8 +3,8 @@ package dev.cosbot.pulse;
 import java.util.List;
 
 /**
- * One question of a survey. {@code options} are the choices of a single or multiple choice
- * question (empty for the others).
+ * One question of a survey. {@code options} are the choices of a single or multiple choice question
+ * (empty for the others).
  */
 public record Question(QuestionType type, String text, List<String> options, boolean optional) {
   public Question {

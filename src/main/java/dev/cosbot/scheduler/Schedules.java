@@ -29,10 +29,10 @@ import org.quartz.Trigger;
  * Timers that survive restarts and fire once across replicas (Quartz, JDBC store, clustered).
  * Called inside a business transaction, the schedule commits or rolls back with it (jdbc-cmt).
  *
- * <p>Misfire policy: a timer missed while every instance was down fires once as soon as one is
- * back ("fire now"); a cron timer then keeps its schedule — never a burst of missed firings.
- * Jobs are re-run after a crash mid-execution (request recovery), so they must be idempotent
- * (the outbox's idempotency keys make that easy).
+ * <p>Misfire policy: a timer missed while every instance was down fires once as soon as one is back
+ * ("fire now"); a cron timer then keeps its schedule — never a burst of missed firings. Jobs are
+ * re-run after a crash mid-execution (request recovery), so they must be idempotent (the outbox's
+ * idempotency keys make that easy).
  *
  * <p>Replacing a timer gives it a <em>fresh trigger key</em> (the job keeps its group and name).
  * Quartz checks at fire time only that a trigger with the acquired key is still "acquired"; when a
@@ -47,8 +47,11 @@ import org.quartz.Trigger;
 public class Schedules {
   @Inject Scheduler quartz;
 
-  /** Runs {@code job} once at {@code at}; replaces an earlier timer with the same group and name. */
-  public void once(String group, String name, Instant at, Class<? extends Job> job, Map<String, String> data) {
+  /**
+   * Runs {@code job} once at {@code at}; replaces an earlier timer with the same group and name.
+   */
+  public void once(
+      String group, String name, Instant at, Class<? extends Job> job, Map<String, String> data) {
     JobDetail detail = detail(group, name, job, data);
     Trigger trigger =
         newTrigger()
@@ -60,15 +63,26 @@ public class Schedules {
     schedule(detail, trigger);
   }
 
-  /** Runs {@code job} on a Quartz cron expression in {@code zone} (DST-aware); replaces an earlier one. */
-  public void cron(String group, String name, String cron, ZoneId zone, Class<? extends Job> job, Map<String, String> data) {
+  /**
+   * Runs {@code job} on a Quartz cron expression in {@code zone} (DST-aware); replaces an earlier
+   * one.
+   */
+  public void cron(
+      String group,
+      String name,
+      String cron,
+      ZoneId zone,
+      Class<? extends Job> job,
+      Map<String, String> data) {
     JobDetail detail = detail(group, name, job, data);
     Trigger trigger =
         newTrigger()
             .withIdentity(freshTriggerName(name), group)
             .forJob(detail)
             .withSchedule(
-                cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed())
+                cronSchedule(cron)
+                    .inTimeZone(TimeZone.getTimeZone(zone))
+                    .withMisfireHandlingInstructionFireAndProceed())
             .build();
     schedule(detail, trigger);
   }
@@ -78,11 +92,18 @@ public class Schedules {
    * an identical timer is left untouched (its next firing, and any instance's acquisition of it,
    * stay valid); a missing or different one is (re)created.
    */
-  public void ensureCron(String group, String name, String cron, ZoneId zone, Class<? extends Job> job, Map<String, String> data) {
+  public void ensureCron(
+      String group,
+      String name,
+      String cron,
+      ZoneId zone,
+      Class<? extends Job> job,
+      Map<String, String> data) {
     try {
       JobKey key = JobKey.jobKey(name, group);
       JobDetail existing = quartz.getJobDetail(key);
-      List<? extends Trigger> triggers = existing == null ? List.of() : quartz.getTriggersOfJob(key);
+      List<? extends Trigger> triggers =
+          existing == null ? List.of() : quartz.getTriggersOfJob(key);
       boolean same =
           existing != null
               && existing.getJobClass().equals(job)
@@ -125,7 +146,8 @@ public class Schedules {
     return name + "~" + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static JobDetail detail(String group, String name, Class<? extends Job> job, Map<String, String> data) {
+  private static JobDetail detail(
+      String group, String name, Class<? extends Job> job, Map<String, String> data) {
     JobDataMap map = new JobDataMap();
     data.forEach(map::put);
     return newJob(job).withIdentity(name, group).usingJobData(map).requestRecovery(true).build();
@@ -133,7 +155,8 @@ public class Schedules {
 
   private void schedule(JobDetail detail, Trigger trigger) {
     try {
-      // Replace = remove the job with all its triggers, then store it with the fresh one (one transaction).
+      // Replace = remove the job with all its triggers, then store it with the fresh one (one
+      // transaction).
       quartz.deleteJob(detail.getKey());
       quartz.scheduleJob(detail, Set.of(trigger), false);
     } catch (ObjectAlreadyExistsException e) {

@@ -36,7 +36,9 @@ public class EventDeduplication implements Middleware {
     }
     if (!receipts.claim(eventId)) {
       String retry = req.getHeaders().getFirstValue("X-Slack-Retry-Num");
-      LOG.debugf("Event %s already processed (retry %s): acknowledged without running again", eventId, retry);
+      LOG.debugf(
+          "Event %s already processed (retry %s): acknowledged without running again",
+          eventId, retry);
       registry.counter("cosbot_slack_event_duplicates_total").increment();
       return Response.ok();
     }

@@ -34,7 +34,8 @@ public class EventReceipts {
   @Scheduled(cron = "0 17 * * * ?", identity = "event-receipts-purge")
   @Transactional
   void purge() {
-    em.createNativeQuery("DELETE FROM slack_event_receipt WHERE received_at < now() - interval '2 days'")
+    em.createNativeQuery(
+            "DELETE FROM slack_event_receipt WHERE received_at < now() - interval '2 days'")
         .executeUpdate();
   }
 }

@@ -26,7 +26,10 @@ public class SlackEventsResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "Slack Events API, slash commands and interactivity (signed by Slack)")
   public jakarta.ws.rs.core.Response receive(
-      String body, @Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServerRequest request) {
+      String body,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
+      @Context HttpServerRequest request) {
     Map<String, List<String>> headerMap = headers.getRequestHeaders();
     Response response =
         ingress.handle(

@@ -1,14 +1,14 @@
 package dev.cosbot.slack;
 
+import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.RequestType;
-import com.google.gson.JsonObject;
-import dev.cosbot.support.DatabaseErrors;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.cosbot.support.DatabaseErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 public class SlackIngress {
   private static final Logger LOG = Logger.getLogger(SlackIngress.class);
   private static final String JSON = "application/json; charset=utf-8";
+
   /** Slack's guidance: refuse requests whose timestamp is more than 5 minutes from now. */
   private static final long REPLAY_WINDOW_SECONDS = 300;
 
@@ -38,13 +39,17 @@ public class SlackIngress {
   private volatile SlackRequestParser parser;
 
   public Response handle(
-      String body, Map<String, List<String>> headers, Map<String, List<String>> query, String remoteAddress) {
+      String body,
+      Map<String, List<String>> headers,
+      Map<String, List<String>> query,
+      String remoteAddress) {
     long start = System.nanoTime();
     String kind = "unknown";
     Response response;
     Optional<App> app = slackApp.app();
     if (app.isEmpty() || !settings.canReceiveHttp()) {
-      response = json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
+      response =
+          json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
     } else if (outsideReplayWindow(new RequestHeaders(headers))) {
       response = json(401, "{\"error\":\"invalid request\"}");
     } else {
@@ -93,7 +98,11 @@ public class SlackIngress {
   }
 
   private Request<?> parse(
-      App app, String body, RequestHeaders headers, Map<String, List<String>> query, String remote) {
+      App app,
+      String body,
+      RequestHeaders headers,
+      Map<String, List<String>> query,
+      String remote) {
     try {
       SlackRequestParser.HttpRequest raw =
           SlackRequestParser.HttpRequest.builder()
@@ -123,7 +132,8 @@ public class SlackIngress {
       if (DatabaseErrors.isUnavailable(e)) {
         return databaseUnavailable(request);
       }
-      if (e instanceof com.google.gson.JsonParseException || e instanceof IllegalArgumentException
+      if (e instanceof com.google.gson.JsonParseException
+          || e instanceof IllegalArgumentException
           || e instanceof IllegalStateException) {
         // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
         LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
@@ -140,8 +150,14 @@ public class SlackIngress {
    * everything else gets 503, which Slack retries for events, so nothing is dropped.
    */
   private Response databaseUnavailable(Request<?> request) {
-    registry.counter("cosbot_slack_requests_database_unavailable_total", "type", request.getRequestType().name()).increment();
-    LOG.warnf("Slack %s answered without the database: it is unreachable", request.getRequestType());
+    registry
+        .counter(
+            "cosbot_slack_requests_database_unavailable_total",
+            "type",
+            request.getRequestType().name())
+        .increment();
+    LOG.warnf(
+        "Slack %s answered without the database: it is unreachable", request.getRequestType());
     if (request.getRequestType() == RequestType.Command) {
       JsonObject answer = new JsonObject();
       answer.addProperty("response_type", "ephemeral");
@@ -158,7 +174,8 @@ public class SlackIngress {
       return false;
     }
     SlackSignature.Verifier verifier =
-        new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret().orElseThrow()));
+        new SlackSignature.Verifier(
+            new SlackSignature.Generator(settings.signingSecret().orElseThrow()));
     try {
       return verifier.isValid(timestamp, body == null ? "" : body, signature);
     } catch (RuntimeException e) {

@@ -72,7 +72,9 @@ public class SlackReads {
   }
 
   private void countError(String method, String error) {
-    registry.counter("cosbot_slack_api_errors_total", "method", method, "error", String.valueOf(error)).increment();
+    registry
+        .counter("cosbot_slack_api_errors_total", "method", method, "error", String.valueOf(error))
+        .increment();
   }
 
   private static long retryAfterMillis(String header) {

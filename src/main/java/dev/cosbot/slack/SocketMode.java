@@ -27,11 +27,14 @@ public class SocketMode {
     try {
       socketModeApp =
           new SocketModeApp(
-              settings.appToken().get(), slackApp.app().get(), SocketModeClient.Backend.JavaWebSocket);
+              settings.appToken().get(),
+              slackApp.app().get(),
+              SocketModeClient.Backend.JavaWebSocket);
       socketModeApp.startAsync();
       LOG.info("Connected to Slack over Socket Mode");
     } catch (Exception e) {
-      LOG.errorf("Socket Mode could not start (%s); check SLACK_APP_TOKEN", e.getClass().getSimpleName());
+      LOG.errorf(
+          "Socket Mode could not start (%s); check SLACK_APP_TOKEN", e.getClass().getSimpleName());
     }
   }
 

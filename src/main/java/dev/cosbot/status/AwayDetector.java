@@ -13,9 +13,24 @@ import java.util.regex.Pattern;
 public final class AwayDetector {
   static final Set<String> AWAY_EMOJI =
       Set.of(
-          ":palm_tree:", ":desert_island:", ":beach_with_umbrella:", ":airplane:", ":airplane_departure:",
-          ":face_with_thermometer:", ":thermometer:", ":sick:", ":mask:", ":nauseated_face:", ":hospital:",
-          ":baby:", ":baby_bottle:", ":no_entry:", ":away:", ":ooo:", ":sunny:", ":luggage:");
+          ":palm_tree:",
+          ":desert_island:",
+          ":beach_with_umbrella:",
+          ":airplane:",
+          ":airplane_departure:",
+          ":face_with_thermometer:",
+          ":thermometer:",
+          ":sick:",
+          ":mask:",
+          ":nauseated_face:",
+          ":hospital:",
+          ":baby:",
+          ":baby_bottle:",
+          ":no_entry:",
+          ":away:",
+          ":ooo:",
+          ":sunny:",
+          ":luggage:");
 
   private static final Pattern AWAY_TEXT =
       Pattern.compile(

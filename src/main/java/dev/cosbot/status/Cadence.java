@@ -60,12 +60,16 @@ public record Cadence(int everyWeeks, DayOfWeek day, LocalTime time, LocalDate a
   /** Short description, e.g. "every Friday at 10:00" or "every 2 weeks on Monday at 09:00". */
   public String describe() {
     String dayName = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-    return (everyWeeks == 1 ? "every " + dayName : "every " + everyWeeks + " weeks on " + dayName) + " at " + time;
+    return (everyWeeks == 1 ? "every " + dayName : "every " + everyWeeks + " weeks on " + dayName)
+        + " at "
+        + time;
   }
 
   private boolean inRhythm(LocalDate date) {
     LocalDate anchorMonday = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    long weeks = ChronoUnit.WEEKS.between(anchorMonday, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+    long weeks =
+        ChronoUnit.WEEKS.between(
+            anchorMonday, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
     return Math.floorMod(weeks, everyWeeks) == 0;
   }
 

@@ -16,12 +16,20 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
-/** An initiative in the portfolio: who owns it, its team, its update cadence and where it reports. */
+/**
+ * An initiative in the portfolio: who owns it, its team, its update cadence and where it reports.
+ */
 @Entity
 @Table(name = "status_initiative")
 public class Initiative extends PanacheEntityBase {
-  /** Active initiatives are prompted; paused ones are listed but not prompted; done ones are closed. */
-  public enum State { ACTIVE, PAUSED, DONE }
+  /**
+   * Active initiatives are prompted; paused ones are listed but not prompted; done ones are closed.
+   */
+  public enum State {
+    ACTIVE,
+    PAUSED,
+    DONE
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -87,11 +95,13 @@ public class Initiative extends PanacheEntityBase {
   public Instant updatedAt;
 
   public Cadence cadence() {
-    return new Cadence(everyWeeks, DayOfWeek.of(cadenceDay), LocalTime.parse(cadenceTime), anchorDate);
+    return new Cadence(
+        everyWeeks, DayOfWeek.of(cadenceDay), LocalTime.parse(cadenceTime), anchorDate);
   }
 
   public static Optional<Initiative> byName(String name) {
-    return find("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    return find("lower(name) = ?1", name.trim().toLowerCase(java.util.Locale.ROOT))
+        .firstResultOptional();
   }
 
   public static List<Initiative> active() {
@@ -107,6 +117,9 @@ public class Initiative extends PanacheEntityBase {
     if (team == null || team.isBlank()) {
       return list("state <> ?1 order by team, name", State.DONE);
     }
-    return list("state <> ?1 and lower(team) = ?2 order by name", State.DONE, team.trim().toLowerCase(java.util.Locale.ROOT));
+    return list(
+        "state <> ?1 and lower(team) = ?2 order by name",
+        State.DONE,
+        team.trim().toLowerCase(java.util.Locale.ROOT));
   }
 }

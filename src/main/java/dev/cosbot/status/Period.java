@@ -19,7 +19,14 @@ import java.time.Instant;
 @Table(name = "status_period")
 public class Period extends PanacheEntityBase {
   /** Where a period stands. */
-  public enum State { OPEN, PROMPTED, NUDGED, MISSING, AWAY, UPDATED }
+  public enum State {
+    OPEN,
+    PROMPTED,
+    NUDGED,
+    MISSING,
+    AWAY,
+    UPDATED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

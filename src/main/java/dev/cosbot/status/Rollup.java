@@ -23,8 +23,18 @@ public record Rollup(
 
   /** An open initiative and its latest update (rag null: no update yet). */
   public record Line(
-      long id, String name, String team, String ownerId, String state, Rag rag, String summary,
-      Instant lastUpdateAt, Integer percent, String confidence, boolean stale, int missedInRow) {}
+      long id,
+      String name,
+      String team,
+      String ownerId,
+      String state,
+      Rag rag,
+      String summary,
+      Instant lastUpdateAt,
+      Integer percent,
+      String confidence,
+      boolean stale,
+      int missedInRow) {}
 
   /** Initiatives of one RAG (null: no update yet), by team. */
   public record RagGroup(Rag rag, int count, List<TeamGroup> teams) {}
@@ -35,11 +45,27 @@ public record Rollup(
   public record Change(long initiativeId, String name, String team, Rag from, Rag to, Instant at) {}
 
   /** A period without an update: MISSING, or AWAY when the owner's Slack status said so. */
-  public record Gap(long initiativeId, String name, String team, String ownerId, Instant dueAt, String state) {}
+  public record Gap(
+      long initiativeId, String name, String team, String ownerId, Instant dueAt, String state) {}
 
   public record Risk(long initiativeId, String name, String team, Rag rag, String text) {}
 
-  public record Ask(long initiativeId, String name, String team, String ownerId, String askTo, String text, Instant at) {}
+  public record Ask(
+      long initiativeId,
+      String name,
+      String team,
+      String ownerId,
+      String askTo,
+      String text,
+      Instant at) {}
 
-  public record Counts(int initiatives, int green, int amber, int red, int noUpdate, int missing, int away, int stale) {}
+  public record Counts(
+      int initiatives,
+      int green,
+      int amber,
+      int red,
+      int noUpdate,
+      int missing,
+      int away,
+      int stale) {}
 }

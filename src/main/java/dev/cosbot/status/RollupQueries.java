@@ -28,9 +28,11 @@ public final class RollupQueries {
       "SELECT i.id, i.name, i.team, i.owner_id, i.state, i.current_rag, i.stale_since, i.missed_in_row,"
           + " u.summary, u.posted_at, u.percent, u.confidence, u.risks, u.asks, u.ask_to"
           + " FROM status_initiative i LEFT JOIN LATERAL"
-          // LIMIT 1 keeps this a per-row primary-key lookup: otherwise the planner hashes the whole update table.
+          // LIMIT 1 keeps this a per-row primary-key lookup: otherwise the planner hashes the whole
+          // update table.
           + " (SELECT * FROM status_update x WHERE x.id = i.last_update_id LIMIT 1) u ON true"
-          // No ORDER BY: sorting 2,000 rows by locale collation costs more than the whole query; Java sorts.
+          // No ORDER BY: sorting 2,000 rows by locale collation costs more than the whole query;
+          // Java sorts.
           + " WHERE i.state <> 'DONE'%s";
 
   public static final String EVENTS_SQL =
@@ -76,7 +78,8 @@ public final class RollupQueries {
 
   private RollupQueries() {}
 
-  public static Rollup build(Connection c, Instant from, Instant to, Filter filter) throws SQLException {
+  public static Rollup build(Connection c, Instant from, Instant to, Filter filter)
+      throws SQLException {
     Map<Long, Rollup.Line> lines = new LinkedHashMap<>();
     Map<Long, String[]> riskAsk = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(PORTFOLIO_SQL, filter.sql()))) {
@@ -93,38 +96,69 @@ public final class RollupQueries {
           Rag rag = rs.getString(6) == null ? null : Rag.valueOf(rs.getString(6));
           Timestamp posted = rs.getTimestamp(10);
           Integer percent = (Integer) rs.getObject(11);
-          lines.put(id, new Rollup.Line(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rag,
-              rs.getString(9), posted == null ? null : posted.toInstant(), percent, rs.getString(12),
-              rs.getTimestamp(7) != null, rs.getInt(8)));
+          lines.put(
+              id,
+              new Rollup.Line(
+                  id,
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rag,
+                  rs.getString(9),
+                  posted == null ? null : posted.toInstant(),
+                  percent,
+                  rs.getString(12),
+                  rs.getTimestamp(7) != null,
+                  rs.getInt(8)));
           riskAsk.put(id, new String[] {rs.getString(13), rs.getString(14), rs.getString(15)});
         }
       }
     }
     lines = sortByTeamAndName(lines);
     List<Rollup.Change> changes = new ArrayList<>();
-    try (PreparedStatement ps = window(c, EVENTS_SQL, from, to); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = window(c, EVENTS_SQL, from, to);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Rollup.Line l = lines.get(rs.getLong(1));
         if (l != null) {
-          changes.add(new Rollup.Change(l.id(), l.name(), l.team(), rs.getString(2) == null ? null : Rag.valueOf(rs.getString(2)),
-              Rag.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant()));
+          changes.add(
+              new Rollup.Change(
+                  l.id(),
+                  l.name(),
+                  l.team(),
+                  rs.getString(2) == null ? null : Rag.valueOf(rs.getString(2)),
+                  Rag.valueOf(rs.getString(3)),
+                  rs.getTimestamp(4).toInstant()));
         }
       }
     }
     // Worst transitions first (to red before to amber), then the most recent.
-    changes.sort(Comparator.comparing((Rollup.Change ch) -> -ch.to().severity()).thenComparing(Rollup.Change::at, Comparator.reverseOrder()));
+    changes.sort(
+        Comparator.comparing((Rollup.Change ch) -> -ch.to().severity())
+            .thenComparing(Rollup.Change::at, Comparator.reverseOrder()));
     List<Rollup.Gap> gaps = new ArrayList<>();
-    try (PreparedStatement ps = window(c, GAPS_SQL, from, to); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = window(c, GAPS_SQL, from, to);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Rollup.Line l = lines.get(rs.getLong(1));
         if (l != null) {
-          gaps.add(new Rollup.Gap(l.id(), l.name(), l.team(), l.ownerId(), rs.getTimestamp(2).toInstant(), rs.getString(3)));
+          gaps.add(
+              new Rollup.Gap(
+                  l.id(),
+                  l.name(),
+                  l.team(),
+                  l.ownerId(),
+                  rs.getTimestamp(2).toInstant(),
+                  rs.getString(3)));
         }
       }
     }
-    Set<Long> changedIds = changes.stream().map(Rollup.Change::initiativeId).collect(Collectors.toSet());
+    Set<Long> changedIds =
+        changes.stream().map(Rollup.Change::initiativeId).collect(Collectors.toSet());
     List<Rollup.Line> updated = new ArrayList<>();
-    try (PreparedStatement ps = window(c, UPDATED_SQL, from, to); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = window(c, UPDATED_SQL, from, to);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Rollup.Line l = lines.get(rs.getLong(1));
         if (l != null && !changedIds.contains(l.id())) {
@@ -139,12 +173,15 @@ public final class RollupQueries {
   private static Map<Long, Rollup.Line> sortByTeamAndName(Map<Long, Rollup.Line> lines) {
     Map<Long, Rollup.Line> sorted = new LinkedHashMap<>();
     lines.values().stream()
-        .sorted(Comparator.comparing(Rollup.Line::team, String.CASE_INSENSITIVE_ORDER).thenComparing(Rollup.Line::name, String.CASE_INSENSITIVE_ORDER))
+        .sorted(
+            Comparator.comparing(Rollup.Line::team, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Rollup.Line::name, String.CASE_INSENSITIVE_ORDER))
         .forEach(l -> sorted.put(l.id(), l));
     return sorted;
   }
 
-  private static PreparedStatement window(Connection c, String sql, Instant from, Instant to) throws SQLException {
+  private static PreparedStatement window(Connection c, String sql, Instant from, Instant to)
+      throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     ps.setTimestamp(1, Timestamp.from(from));
     ps.setTimestamp(2, Timestamp.from(to));
@@ -152,8 +189,14 @@ public final class RollupQueries {
   }
 
   private static Rollup assemble(
-      Instant from, Instant to, String scope, Map<Long, Rollup.Line> lines, Map<Long, String[]> riskAsk,
-      List<Rollup.Change> changes, List<Rollup.Line> updated, List<Rollup.Gap> gaps) {
+      Instant from,
+      Instant to,
+      String scope,
+      Map<Long, Rollup.Line> lines,
+      Map<Long, String[]> riskAsk,
+      List<Rollup.Change> changes,
+      List<Rollup.Line> updated,
+      List<Rollup.Gap> gaps) {
     List<Rollup.RagGroup> groups = new ArrayList<>();
     int[] count = new int[4];
     for (Rag rag : new Rag[] {Rag.RED, Rag.AMBER, Rag.GREEN, null}) {
@@ -167,8 +210,13 @@ public final class RollupQueries {
       }
       count[rag == null ? 3 : rag.ordinal()] = n;
       if (n > 0) {
-        groups.add(new Rollup.RagGroup(rag, n, byTeam.entrySet().stream()
-            .map(e -> new Rollup.TeamGroup(e.getKey(), e.getValue())).toList()));
+        groups.add(
+            new Rollup.RagGroup(
+                rag,
+                n,
+                byTeam.entrySet().stream()
+                    .map(e -> new Rollup.TeamGroup(e.getKey(), e.getValue()))
+                    .toList()));
       }
     }
     List<Rollup.Line> stale = lines.values().stream().filter(Rollup.Line::stale).toList();
@@ -180,17 +228,26 @@ public final class RollupQueries {
         risks.add(new Rollup.Risk(l.id(), l.name(), l.team(), l.rag(), ra[0]));
       }
       if (ra[1] != null && !ra[1].isBlank()) {
-        asks.add(new Rollup.Ask(l.id(), l.name(), l.team(), l.ownerId(), ra[2], ra[1], l.lastUpdateAt()));
+        asks.add(
+            new Rollup.Ask(
+                l.id(), l.name(), l.team(), l.ownerId(), ra[2], ra[1], l.lastUpdateAt()));
       }
     }
     Map<Long, Instant> lastAt = new HashMap<>();
-    lines.values().forEach(l -> lastAt.put(l.id(), l.lastUpdateAt() == null ? Instant.EPOCH : l.lastUpdateAt()));
-    risks.sort(Comparator.comparing((Rollup.Risk r) -> -r.rag().severity()).thenComparing(r -> lastAt.get(r.initiativeId()), Comparator.reverseOrder()));
-    asks.sort(Comparator.comparing(Rollup.Ask::at, Comparator.nullsLast(Comparator.reverseOrder())));
+    lines
+        .values()
+        .forEach(
+            l -> lastAt.put(l.id(), l.lastUpdateAt() == null ? Instant.EPOCH : l.lastUpdateAt()));
+    risks.sort(
+        Comparator.comparing((Rollup.Risk r) -> -r.rag().severity())
+            .thenComparing(r -> lastAt.get(r.initiativeId()), Comparator.reverseOrder()));
+    asks.sort(
+        Comparator.comparing(Rollup.Ask::at, Comparator.nullsLast(Comparator.reverseOrder())));
     int missing = (int) gaps.stream().filter(g -> "MISSING".equals(g.state())).count();
     int away = gaps.size() - missing;
-    Rollup.Counts counts = new Rollup.Counts(lines.size(), count[0], count[1], count[2], count[3], missing, away, stale.size());
-    return new Rollup(from, to, scope, counts, groups, changes, updated, gaps, stale,
-        risks, asks);
+    Rollup.Counts counts =
+        new Rollup.Counts(
+            lines.size(), count[0], count[1], count[2], count[3], missing, away, stale.size());
+    return new Rollup(from, to, scope, counts, groups, changes, updated, gaps, stale, risks, asks);
   }
 }

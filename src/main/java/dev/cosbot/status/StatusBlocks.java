@@ -36,9 +36,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Block Kit for status updates: the two modals, check-in DMs, reports and lists. Pure functions. */
+/**
+ * Block Kit for status updates: the two modals, check-in DMs, reports and lists. Pure functions.
+ */
 public final class StatusBlocks {
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
   static final DateTimeFormatter DAY_FMT = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   private StatusBlocks() {}
@@ -48,91 +51,320 @@ public final class StatusBlocks {
   public static View initiativeModal(Initiative existing, String defaultOwner, String metadata) {
     boolean edit = existing != null;
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(input(i -> i.blockId(NAME).label(plainText("Name"))
-        .element(plainTextInput(p -> p.actionId(VALUE).maxLength(StatusForms.NAME_MAX).initialValue(edit ? existing.name : null)))));
-    blocks.add(input(i -> i.blockId(DESCRIPTION).label(plainText("Description")).optional(true)
-        .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(StatusForms.DESCRIPTION_MAX)
-            .initialValue(edit ? existing.description : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(NAME)
+                    .label(plainText("Name"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .maxLength(StatusForms.NAME_MAX)
+                                    .initialValue(edit ? existing.name : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(DESCRIPTION)
+                    .label(plainText("Description"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .multiline(true)
+                                    .maxLength(StatusForms.DESCRIPTION_MAX)
+                                    .initialValue(edit ? existing.description : null)))));
     String owner = edit ? existing.ownerId : defaultOwner;
-    blocks.add(input(i -> i.blockId(OWNER).label(plainText("Owner"))
-        .hint(plainText("Gets the check-ins, in their own time zone."))
-        .element(usersSelect(u -> u.actionId(VALUE).initialUser(owner)))));
-    blocks.add(input(i -> i.blockId(TEAM).label(plainText("Team"))
-        .element(plainTextInput(p -> p.actionId(VALUE).maxLength(StatusForms.TEAM_MAX).initialValue(edit ? existing.team : null)))));
-    blocks.add(input(i -> i.blockId(DRI).label(plainText("DRI")).optional(true)
-        .element(usersSelect(u -> u.actionId(VALUE).initialUser(edit ? existing.driId : null)))));
-    blocks.add(input(i -> i.blockId(SPONSOR).label(plainText("Sponsor")).optional(true)
-        .element(usersSelect(u -> u.actionId(VALUE).initialUser(edit ? existing.sponsorId : null)))));
-    blocks.add(input(i -> i.blockId(TARGET).label(plainText("Target date")).optional(true)
-        .element(datePicker(d -> d.actionId(VALUE).initialDate(edit && existing.targetDate != null ? existing.targetDate.toString() : null)))));
-    blocks.add(input(i -> i.blockId(TAGS).label(plainText("Tags")).optional(true)
-        .hint(plainText("Comma-separated, e.g. q3, hiring"))
-        .element(plainTextInput(p -> p.actionId(VALUE).maxLength(StatusForms.TAGS_MAX).initialValue(edit ? existing.tags : null)))));
-    List<OptionObject> every = List.of(option(plainText("Every week"), "1"), option(plainText("Every 2 weeks"), "2"),
-        option(plainText("Every 4 weeks"), "4"));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(OWNER)
+                    .label(plainText("Owner"))
+                    .hint(plainText("Gets the check-ins, in their own time zone."))
+                    .element(usersSelect(u -> u.actionId(VALUE).initialUser(owner)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(TEAM)
+                    .label(plainText("Team"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .maxLength(StatusForms.TEAM_MAX)
+                                    .initialValue(edit ? existing.team : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(DRI)
+                    .label(plainText("DRI"))
+                    .optional(true)
+                    .element(
+                        usersSelect(
+                            u -> u.actionId(VALUE).initialUser(edit ? existing.driId : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(SPONSOR)
+                    .label(plainText("Sponsor"))
+                    .optional(true)
+                    .element(
+                        usersSelect(
+                            u ->
+                                u.actionId(VALUE).initialUser(edit ? existing.sponsorId : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(TARGET)
+                    .label(plainText("Target date"))
+                    .optional(true)
+                    .element(
+                        datePicker(
+                            d ->
+                                d.actionId(VALUE)
+                                    .initialDate(
+                                        edit && existing.targetDate != null
+                                            ? existing.targetDate.toString()
+                                            : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(TAGS)
+                    .label(plainText("Tags"))
+                    .optional(true)
+                    .hint(plainText("Comma-separated, e.g. q3, hiring"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .maxLength(StatusForms.TAGS_MAX)
+                                    .initialValue(edit ? existing.tags : null)))));
+    List<OptionObject> every =
+        List.of(
+            option(plainText("Every week"), "1"),
+            option(plainText("Every 2 weeks"), "2"),
+            option(plainText("Every 4 weeks"), "4"));
     int everyWeeks = edit ? existing.everyWeeks : 1;
-    blocks.add(input(i -> i.blockId(EVERY).label(plainText("Updates due"))
-        .element(staticSelect(s -> s.actionId(VALUE).options(every)
-            .initialOption(every.stream().filter(o -> o.getValue().equals(String.valueOf(everyWeeks))).findFirst().orElse(every.get(0)))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(EVERY)
+                    .label(plainText("Updates due"))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(VALUE)
+                                    .options(every)
+                                    .initialOption(
+                                        every.stream()
+                                            .filter(
+                                                o ->
+                                                    o.getValue().equals(String.valueOf(everyWeeks)))
+                                            .findFirst()
+                                            .orElse(every.get(0)))))));
     List<OptionObject> days = new ArrayList<>();
     for (DayOfWeek d : DayOfWeek.values()) {
-      days.add(option(plainText(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)), String.valueOf(d.getValue())));
+      days.add(
+          option(
+              plainText(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)),
+              String.valueOf(d.getValue())));
     }
     int day = edit ? existing.cadenceDay : DayOfWeek.FRIDAY.getValue();
-    blocks.add(input(i -> i.blockId(DAY).label(plainText("On"))
-        .element(staticSelect(s -> s.actionId(VALUE).options(days).initialOption(days.get(day - 1))))));
-    blocks.add(input(i -> i.blockId(TIME).label(plainText("At (owner's local time)"))
-        .element(timePicker(t -> t.actionId(VALUE).initialTime(edit ? existing.cadenceTime : "10:00")))));
-    blocks.add(input(i -> i.blockId(CHANNEL).label(plainText("Report channel")).optional(true)
-        .hint(plainText("The weekly rollup is posted here."))
-        .element(channelsSelect(c -> c.actionId(VALUE).initialChannel(edit ? existing.reportChannel : null)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(DAY)
+                    .label(plainText("On"))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(VALUE)
+                                    .options(days)
+                                    .initialOption(days.get(day - 1))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(TIME)
+                    .label(plainText("At (owner's local time)"))
+                    .element(
+                        timePicker(
+                            t ->
+                                t.actionId(VALUE)
+                                    .initialTime(edit ? existing.cadenceTime : "10:00")))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CHANNEL)
+                    .label(plainText("Report channel"))
+                    .optional(true)
+                    .hint(plainText("The weekly rollup is posted here."))
+                    .element(
+                        channelsSelect(
+                            c ->
+                                c.actionId(VALUE)
+                                    .initialChannel(edit ? existing.reportChannel : null)))));
     if (edit) {
-      List<OptionObject> states = List.of(option(plainText("Active"), "ACTIVE"), option(plainText("Paused"), "PAUSED"),
-          option(plainText("Done"), "DONE"));
-      blocks.add(input(i -> i.blockId(STATE).label(plainText("State"))
-          .element(staticSelect(s -> s.actionId(VALUE).options(states).initialOption(states.get(existing.state.ordinal()))))));
+      List<OptionObject> states =
+          List.of(
+              option(plainText("Active"), "ACTIVE"),
+              option(plainText("Paused"), "PAUSED"),
+              option(plainText("Done"), "DONE"));
+      blocks.add(
+          input(
+              i ->
+                  i.blockId(STATE)
+                      .label(plainText("State"))
+                      .element(
+                          staticSelect(
+                              s ->
+                                  s.actionId(VALUE)
+                                      .options(states)
+                                      .initialOption(states.get(existing.state.ordinal()))))));
     }
-    return view(v -> v.type("modal").callbackId(INITIATIVE_MODAL).privateMetadata(metadata)
-        .title(viewTitle(t -> t.type("plain_text").text(edit ? "Edit initiative" : "New initiative")))
-        .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
-        .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-        .blocks(blocks));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(INITIATIVE_MODAL)
+                .privateMetadata(metadata)
+                .title(
+                    viewTitle(
+                        t ->
+                            t.type("plain_text").text(edit ? "Edit initiative" : "New initiative")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
   }
 
   public static View updateModal(Initiative initiative, StatusUpdate last, String metadata) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(section(s -> s.text(markdownText("*" + SlackText.escapeAndCut(initiative.name, 200) + "* · "
-        + SlackText.escapeAndCut(initiative.team, 80) + "\n" + lastStatusLine(last)))));
-    List<OptionObject> rags = List.of(option(plainText(":large_green_circle: On track"), "GREEN"),
-        option(plainText(":large_orange_circle: At risk"), "AMBER"), option(plainText(":red_circle: Off track"), "RED"));
-    blocks.add(input(i -> i.blockId(RAG).label(plainText("Status"))
-        .element(staticSelect(s -> s.actionId(VALUE).options(rags)
-            .initialOption(last == null ? null : rags.get(last.rag.ordinal()))))));
-    blocks.add(input(i -> i.blockId(SUMMARY).label(plainText("Summary"))
-        .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(StatusForms.SUMMARY_MAX)))));
-    blocks.add(input(i -> i.blockId(PROGRESS).label(plainText("Progress since last time")).optional(true)
-        .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(StatusForms.PROGRESS_MAX)))));
-    blocks.add(input(i -> i.blockId(RISKS).label(plainText("Risks")).optional(true)
-        .hint(plainText("Required when at risk or off track."))
-        .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(StatusForms.RISKS_MAX)))));
-    blocks.add(input(i -> i.blockId(ASKS).label(plainText("Asks")).optional(true)
-        .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(StatusForms.ASKS_MAX)))));
-    blocks.add(input(i -> i.blockId(ASK_TO).label(plainText("Ask addressed to")).optional(true)
-        .hint(plainText("e.g. the CXO; they get a direct message with your ask."))
-        .element(usersSelect(u -> u.actionId(VALUE)))));
-    List<OptionObject> confidence = List.of(option(plainText("High"), "HIGH"), option(plainText("Medium"), "MEDIUM"),
-        option(plainText("Low"), "LOW"));
-    blocks.add(input(i -> i.blockId(CONFIDENCE).label(plainText("Confidence"))
-        .element(staticSelect(s -> s.actionId(VALUE).options(confidence)
-            .initialOption(last == null ? null : confidence.get(last.confidence.ordinal()))))));
-    blocks.add(input(i -> i.blockId(PERCENT).label(plainText("% complete")).optional(true)
-        .element(plainTextInput(p -> p.actionId(VALUE).maxLength(4)
-            .initialValue(last == null || last.percent == null ? null : String.valueOf(last.percent))))));
-    return view(v -> v.type("modal").callbackId(UPDATE_MODAL).privateMetadata(metadata)
-        .title(viewTitle(t -> t.type("plain_text").text("Status update")))
-        .submit(viewSubmit(s -> s.type("plain_text").text("Post update")))
-        .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-        .blocks(blocks));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*"
+                            + SlackText.escapeAndCut(initiative.name, 200)
+                            + "* · "
+                            + SlackText.escapeAndCut(initiative.team, 80)
+                            + "\n"
+                            + lastStatusLine(last)))));
+    List<OptionObject> rags =
+        List.of(
+            option(plainText(":large_green_circle: On track"), "GREEN"),
+            option(plainText(":large_orange_circle: At risk"), "AMBER"),
+            option(plainText(":red_circle: Off track"), "RED"));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(RAG)
+                    .label(plainText("Status"))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(VALUE)
+                                    .options(rags)
+                                    .initialOption(
+                                        last == null ? null : rags.get(last.rag.ordinal()))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(SUMMARY)
+                    .label(plainText("Summary"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .multiline(true)
+                                    .maxLength(StatusForms.SUMMARY_MAX)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PROGRESS)
+                    .label(plainText("Progress since last time"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .multiline(true)
+                                    .maxLength(StatusForms.PROGRESS_MAX)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(RISKS)
+                    .label(plainText("Risks"))
+                    .optional(true)
+                    .hint(plainText("Required when at risk or off track."))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .multiline(true)
+                                    .maxLength(StatusForms.RISKS_MAX)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(ASKS)
+                    .label(plainText("Asks"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .multiline(true)
+                                    .maxLength(StatusForms.ASKS_MAX)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(ASK_TO)
+                    .label(plainText("Ask addressed to"))
+                    .optional(true)
+                    .hint(plainText("e.g. the CXO; they get a direct message with your ask."))
+                    .element(usersSelect(u -> u.actionId(VALUE)))));
+    List<OptionObject> confidence =
+        List.of(
+            option(plainText("High"), "HIGH"),
+            option(plainText("Medium"), "MEDIUM"),
+            option(plainText("Low"), "LOW"));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(CONFIDENCE)
+                    .label(plainText("Confidence"))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(VALUE)
+                                    .options(confidence)
+                                    .initialOption(
+                                        last == null
+                                            ? null
+                                            : confidence.get(last.confidence.ordinal()))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PERCENT)
+                    .label(plainText("% complete"))
+                    .optional(true)
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(VALUE)
+                                    .maxLength(4)
+                                    .initialValue(
+                                        last == null || last.percent == null
+                                            ? null
+                                            : String.valueOf(last.percent))))));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(UPDATE_MODAL)
+                .privateMetadata(metadata)
+                .title(viewTitle(t -> t.type("plain_text").text("Status update")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post update")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
   }
 
   // ---- Check-in messages -----------------------------------------------------------------------
@@ -141,43 +373,85 @@ public final class StatusBlocks {
     return "Time for your status update on " + i.name;
   }
 
-  public static List<LayoutBlock> prompt(Initiative i, StatusUpdate last, Instant due, ZoneId zone) {
-    String text = ":wave: Time for your update on *" + SlackText.escapeAndCut(i.name, 200) + "* (due "
-        + WHEN.format(due.atZone(zone)) + ", " + i.cadence().describe() + ").\n" + lastStatusLine(last);
+  public static List<LayoutBlock> prompt(
+      Initiative i, StatusUpdate last, Instant due, ZoneId zone) {
+    String text =
+        ":wave: Time for your update on *"
+            + SlackText.escapeAndCut(i.name, 200)
+            + "* (due "
+            + WHEN.format(due.atZone(zone))
+            + ", "
+            + i.cadence().describe()
+            + ").\n"
+            + lastStatusLine(last);
     return List.of(section(s -> s.text(markdownText(text))), postButton(i));
   }
 
   public static List<LayoutBlock> nudge(Initiative i, StatusUpdate last) {
-    String text = ":hourglass_flowing_sand: Reminder: the update on *" + SlackText.escapeAndCut(i.name, 200)
-        + "* hasn't arrived yet. It takes a minute.\n" + lastStatusLine(last);
+    String text =
+        ":hourglass_flowing_sand: Reminder: the update on *"
+            + SlackText.escapeAndCut(i.name, 200)
+            + "* hasn't arrived yet. It takes a minute.\n"
+            + lastStatusLine(last);
     return List.of(section(s -> s.text(markdownText(text))), postButton(i));
   }
 
   public static String staleText(Initiative i, int missed) {
-    return ":warning: *" + SlackText.escapeAndCut(i.name, 200) + "* (" + SlackText.escapeAndCut(i.team, 80) + ", owner "
-        + SlackText.mention(i.ownerId) + ") is *stale*: " + missed + " updates missed in a row.";
+    return ":warning: *"
+        + SlackText.escapeAndCut(i.name, 200)
+        + "* ("
+        + SlackText.escapeAndCut(i.team, 80)
+        + ", owner "
+        + SlackText.mention(i.ownerId)
+        + ") is *stale*: "
+        + missed
+        + " updates missed in a row.";
   }
 
   public static String thanksText(Initiative i, StatusUpdate u) {
-    return "Thanks! Your update on *" + SlackText.escapeAndCut(i.name, 200) + "* is recorded (" + u.rag.emoji() + " "
-        + u.rag.label() + (u.version > 1 ? ", version " + u.version : "") + ").";
+    return "Thanks! Your update on *"
+        + SlackText.escapeAndCut(i.name, 200)
+        + "* is recorded ("
+        + u.rag.emoji()
+        + " "
+        + u.rag.label()
+        + (u.version > 1 ? ", version " + u.version : "")
+        + ").";
   }
 
   public static String askText(Initiative i, StatusUpdate u) {
-    return ":raising_hand: " + SlackText.mention(u.authorId) + " has an ask for you on *" + SlackText.escapeAndCut(i.name, 200)
-        + "*:\n>" + SlackText.escapeAndCut(u.asks, 1000).replace("\n", "\n>");
+    return ":raising_hand: "
+        + SlackText.mention(u.authorId)
+        + " has an ask for you on *"
+        + SlackText.escapeAndCut(i.name, 200)
+        + "*:\n>"
+        + SlackText.escapeAndCut(u.asks, 1000).replace("\n", "\n>");
   }
 
   private static LayoutBlock postButton(Initiative i) {
-    return actions(a -> a.blockId("status_prompt_" + i.id).elements(List.of(
-        button(b -> b.actionId(POST_UPDATE_ACTION).text(plainText("Post update")).style("primary").value(String.valueOf(i.id))))));
+    return actions(
+        a ->
+            a.blockId("status_prompt_" + i.id)
+                .elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(POST_UPDATE_ACTION)
+                                    .text(plainText("Post update"))
+                                    .style("primary")
+                                    .value(String.valueOf(i.id))))));
   }
 
   static String lastStatusLine(StatusUpdate last) {
     if (last == null) {
       return "_No update yet._";
     }
-    return "Last status: " + last.rag.emoji() + " *" + last.rag.label() + "* — " + SlackText.escapeAndCut(last.summary, 300)
+    return "Last status: "
+        + last.rag.emoji()
+        + " *"
+        + last.rag.label()
+        + "* — "
+        + SlackText.escapeAndCut(last.summary, 300)
         + (last.percent == null ? "" : " (" + last.percent + "% complete)");
   }
 
@@ -185,33 +459,80 @@ public final class StatusBlocks {
 
   public static String initiativesText(List<Initiative> list, String team) {
     if (list.isEmpty()) {
-      return team == null ? "No initiatives yet. Create one with `/cos initiative new`." : "No open initiatives in team " + SlackText.escapeAndCut(team, 80) + ".";
+      return team == null
+          ? "No initiatives yet. Create one with `/cos initiative new`."
+          : "No open initiatives in team " + SlackText.escapeAndCut(team, 80) + ".";
     }
     List<String> lines = new ArrayList<>();
     for (Initiative i : list) {
-      lines.add((i.currentRag == null ? ":white_circle:" : i.currentRag.emoji()) + " *" + SlackText.escapeAndCut(i.name, 80) + "* · "
-          + SlackText.escapeAndCut(i.team, 80) + " · " + SlackText.mention(i.ownerId) + " · " + i.cadence().describe()
-          + (i.state == Initiative.State.PAUSED ? " · _paused_" : "") + (i.staleSince != null ? " · :warning: stale" : ""));
+      lines.add(
+          (i.currentRag == null ? ":white_circle:" : i.currentRag.emoji())
+              + " *"
+              + SlackText.escapeAndCut(i.name, 80)
+              + "* · "
+              + SlackText.escapeAndCut(i.team, 80)
+              + " · "
+              + SlackText.mention(i.ownerId)
+              + " · "
+              + i.cadence().describe()
+              + (i.state == Initiative.State.PAUSED ? " · _paused_" : "")
+              + (i.staleSince != null ? " · :warning: stale" : ""));
     }
-    return "*Initiatives" + (team == null ? "" : " in " + SlackText.escapeAndCut(team, 80)) + "* (" + list.size() + ")\n" + bounded(lines, 2800);
+    return "*Initiatives"
+        + (team == null ? "" : " in " + SlackText.escapeAndCut(team, 80))
+        + "* ("
+        + list.size()
+        + ")\n"
+        + bounded(lines, 2800);
   }
 
   // ---- Reports ---------------------------------------------------------------------------------
 
   public static String reportText(Rollup r) {
     Rollup.Counts c = r.counts();
-    return "Status report: " + c.red() + " off track, " + c.amber() + " at risk, " + c.green() + " on track, "
-        + c.missing() + " missing, " + c.stale() + " stale";
+    return "Status report: "
+        + c.red()
+        + " off track, "
+        + c.amber()
+        + " at risk, "
+        + c.green()
+        + " on track, "
+        + c.missing()
+        + " missing, "
+        + c.stale()
+        + " stale";
   }
 
   public static List<LayoutBlock> report(Rollup r, String title, ZoneId zone, int topN) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(title, 150)))));
     Rollup.Counts c = r.counts();
-    blocks.add(context(x -> x.elements(List.of(markdownText(
-        DAY_FMT.format(r.from().atZone(zone)) + " – " + DAY_FMT.format(r.to().atZone(zone)) + " · " + c.initiatives() + " initiatives · "
-            + Rag.RED.emoji() + " " + c.red() + " · " + Rag.AMBER.emoji() + " " + c.amber() + " · " + Rag.GREEN.emoji() + " "
-            + c.green() + (c.noUpdate() > 0 ? " · :white_circle: " + c.noUpdate() + " without update" : ""))))));
+    blocks.add(
+        context(
+            x ->
+                x.elements(
+                    List.of(
+                        markdownText(
+                            DAY_FMT.format(r.from().atZone(zone))
+                                + " – "
+                                + DAY_FMT.format(r.to().atZone(zone))
+                                + " · "
+                                + c.initiatives()
+                                + " initiatives · "
+                                + Rag.RED.emoji()
+                                + " "
+                                + c.red()
+                                + " · "
+                                + Rag.AMBER.emoji()
+                                + " "
+                                + c.amber()
+                                + " · "
+                                + Rag.GREEN.emoji()
+                                + " "
+                                + c.green()
+                                + (c.noUpdate() > 0
+                                    ? " · :white_circle: " + c.noUpdate() + " without update"
+                                    : ""))))));
     if (c.initiatives() == 0) {
       blocks.add(section(s -> s.text(markdownText("No open initiatives here."))));
       return blocks;
@@ -219,12 +540,24 @@ public final class StatusBlocks {
     // What changed: RAG transitions first, then other updates.
     List<String> changed = new ArrayList<>();
     for (Rollup.Change ch : r.changes()) {
-      changed.add((ch.from() == null ? ":new: " : ch.from().emoji() + " → ") + ch.to().emoji() + " *" + SlackText.escapeAndCut(ch.name(), 80)
-          + "* (" + SlackText.escapeAndCut(ch.team(), 60) + ")" + (ch.from() == null ? " first update: " + ch.to().label()
-          : " " + ch.from().label() + " → " + ch.to().label()));
+      changed.add(
+          (ch.from() == null ? ":new: " : ch.from().emoji() + " → ")
+              + ch.to().emoji()
+              + " *"
+              + SlackText.escapeAndCut(ch.name(), 80)
+              + "* ("
+              + SlackText.escapeAndCut(ch.team(), 60)
+              + ")"
+              + (ch.from() == null
+                  ? " first update: " + ch.to().label()
+                  : " " + ch.from().label() + " → " + ch.to().label()));
     }
     for (Rollup.Line l : r.updated()) {
-      changed.add("• *" + SlackText.escapeAndCut(l.name(), 80) + "* updated: " + SlackText.escapeAndCut(l.summary(), 140));
+      changed.add(
+          "• *"
+              + SlackText.escapeAndCut(l.name(), 80)
+              + "* updated: "
+              + SlackText.escapeAndCut(l.summary(), 140));
     }
     addSection(blocks, "*What changed*", changed, "_No updates since the last report._", 1500);
     // Portfolio by RAG, then team.
@@ -232,36 +565,67 @@ public final class StatusBlocks {
       List<String> lines = new ArrayList<>();
       for (Rollup.TeamGroup t : g.teams()) {
         StringBuilder line = new StringBuilder("_" + SlackText.escapeAndCut(t.team(), 60) + "_: ");
-        List<String> names = t.initiatives().stream().map(l -> SlackText.escapeAndCut(l.name(), 60)
-            + (l.percent() == null ? "" : " " + l.percent() + "%")).toList();
+        List<String> names =
+            t.initiatives().stream()
+                .map(
+                    l ->
+                        SlackText.escapeAndCut(l.name(), 60)
+                            + (l.percent() == null ? "" : " " + l.percent() + "%"))
+                .toList();
         line.append(String.join(", ", names.subList(0, Math.min(names.size(), 8))));
         if (names.size() > 8) {
           line.append(" and ").append(names.size() - 8).append(" more");
         }
         lines.add(SlackText.cut(line.toString(), 600));
       }
-      String heading = g.rag() == null ? ":white_circle: *No update yet* (" + g.count() + ")" : g.rag().emoji() + " *" + g.rag().label() + "* (" + g.count() + ")";
+      String heading =
+          g.rag() == null
+              ? ":white_circle: *No update yet* (" + g.count() + ")"
+              : g.rag().emoji() + " *" + g.rag().label() + "* (" + g.count() + ")";
       addSection(blocks, heading, lines, null, 1200);
     }
     List<String> gaps = new ArrayList<>();
     for (Rollup.Gap gap : r.missing()) {
-      gaps.add(("AWAY".equals(gap.state()) ? ":palm_tree: away" : ":x: missing") + " · *" + SlackText.escapeAndCut(gap.name(), 80) + "* ("
-          + SlackText.mention(gap.ownerId()) + ", due " + DAY_FMT.format(gap.dueAt().atZone(zone)) + ")");
+      gaps.add(
+          ("AWAY".equals(gap.state()) ? ":palm_tree: away" : ":x: missing")
+              + " · *"
+              + SlackText.escapeAndCut(gap.name(), 80)
+              + "* ("
+              + SlackText.mention(gap.ownerId())
+              + ", due "
+              + DAY_FMT.format(gap.dueAt().atZone(zone))
+              + ")");
     }
     for (Rollup.Line l : r.stale()) {
-      gaps.add(":warning: stale · *" + SlackText.escapeAndCut(l.name(), 80) + "* (" + SlackText.mention(l.ownerId()) + ", "
-          + l.missedInRow() + " missed in a row)");
+      gaps.add(
+          ":warning: stale · *"
+              + SlackText.escapeAndCut(l.name(), 80)
+              + "* ("
+              + SlackText.mention(l.ownerId())
+              + ", "
+              + l.missedInRow()
+              + " missed in a row)");
     }
     addSection(blocks, "*Missing and stale*", gaps, null, 1200);
     List<String> risks = new ArrayList<>();
     for (Rollup.Risk risk : r.topRisks()) {
-      risks.add(risk.rag().emoji() + " *" + SlackText.escapeAndCut(risk.name(), 80) + "*: " + SlackText.escapeAndCut(risk.text(), 150));
+      risks.add(
+          risk.rag().emoji()
+              + " *"
+              + SlackText.escapeAndCut(risk.name(), 80)
+              + "*: "
+              + SlackText.escapeAndCut(risk.text(), 150));
     }
     addSection(blocks, "*Top risks*", limit(risks, topN), null, 1300);
     List<String> asks = new ArrayList<>();
     for (Rollup.Ask ask : r.openAsks()) {
-      asks.add("• *" + SlackText.escapeAndCut(ask.name(), 80) + "*" + (ask.askTo() == null ? "" : " → " + SlackText.mention(ask.askTo()))
-          + ": " + SlackText.escapeAndCut(ask.text(), 150));
+      asks.add(
+          "• *"
+              + SlackText.escapeAndCut(ask.name(), 80)
+              + "*"
+              + (ask.askTo() == null ? "" : " → " + SlackText.mention(ask.askTo()))
+              + ": "
+              + SlackText.escapeAndCut(ask.text(), 150));
     }
     addSection(blocks, "*Open asks*", limit(asks, topN), null, 1300);
     return blocks;
@@ -277,7 +641,8 @@ public final class StatusBlocks {
     return out;
   }
 
-  private static void addSection(List<LayoutBlock> blocks, String heading, List<String> lines, String empty, int max) {
+  private static void addSection(
+      List<LayoutBlock> blocks, String heading, List<String> lines, String empty, int max) {
     if (lines.isEmpty() && empty == null) {
       return;
     }
@@ -305,8 +670,12 @@ public final class StatusBlocks {
 
   // ---- Home ------------------------------------------------------------------------------------
 
-  public static List<LayoutBlock> home(List<Initiative> mine, Map<Long, StatusUpdate> last, Map<Long, Instant> nextDue,
-      ZoneId zone, Rollup.Counts portfolio) {
+  public static List<LayoutBlock> home(
+      List<Initiative> mine,
+      Map<Long, StatusUpdate> last,
+      Map<Long, Instant> nextDue,
+      ZoneId zone,
+      Rollup.Counts portfolio) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (mine.isEmpty() && portfolio == null) {
       return blocks;
@@ -317,16 +686,41 @@ public final class StatusBlocks {
       for (Initiative i : mine) {
         StatusUpdate u = last.get(i.id);
         Instant due = nextDue.get(i.id);
-        lines.add((u == null ? ":white_circle:" : u.rag.emoji()) + " *" + SlackText.escapeAndCut(i.name, 80) + "* — "
-            + (u == null ? "no update yet" : SlackText.escapeAndCut(u.summary, 120))
-            + (due == null ? "" : " · next due " + WHEN.format(due.atZone(zone))));
+        lines.add(
+            (u == null ? ":white_circle:" : u.rag.emoji())
+                + " *"
+                + SlackText.escapeAndCut(i.name, 80)
+                + "* — "
+                + (u == null ? "no update yet" : SlackText.escapeAndCut(u.summary, 120))
+                + (due == null ? "" : " · next due " + WHEN.format(due.atZone(zone))));
       }
       blocks.add(section(s -> s.text(markdownText("*Your initiatives*\n" + bounded(lines, 2800)))));
     }
     if (portfolio != null) {
-      blocks.add(section(s -> s.text(markdownText("*Portfolio*: " + portfolio.initiatives() + " initiatives · " + Rag.RED.emoji() + " "
-          + portfolio.red() + " · " + Rag.AMBER.emoji() + " " + portfolio.amber() + " · " + Rag.GREEN.emoji() + " " + portfolio.green()
-          + " · " + portfolio.missing() + " missing this week · " + portfolio.stale() + " stale. `/cos report` for details."))));
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          "*Portfolio*: "
+                              + portfolio.initiatives()
+                              + " initiatives · "
+                              + Rag.RED.emoji()
+                              + " "
+                              + portfolio.red()
+                              + " · "
+                              + Rag.AMBER.emoji()
+                              + " "
+                              + portfolio.amber()
+                              + " · "
+                              + Rag.GREEN.emoji()
+                              + " "
+                              + portfolio.green()
+                              + " · "
+                              + portfolio.missing()
+                              + " missing this week · "
+                              + portfolio.stale()
+                              + " stale. `/cos report` for details."))));
     }
     return blocks;
   }

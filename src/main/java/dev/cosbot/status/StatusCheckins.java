@@ -30,7 +30,8 @@ public class StatusCheckins {
   /** Ids of the initiatives the sweep looks at. */
   @Transactional
   public List<Long> activeIds() {
-    return em.createQuery("select i.id from Initiative i where i.state = :s order by i.id", Long.class)
+    return em.createQuery(
+            "select i.id from Initiative i where i.state = :s order by i.id", Long.class)
         .setParameter("s", Initiative.State.ACTIVE)
         .getResultList();
   }
@@ -45,17 +46,21 @@ public class StatusCheckins {
     ZoneId zone = owner == null ? ZoneId.of("UTC") : owner.zone();
     Instant due = i.cadence().latestAtOrBefore(now, zone);
     if (!due.isBefore(i.createdAt)) {
-      em.createNativeQuery("INSERT INTO status_period (initiative_id, due_at, state) VALUES (?1, ?2, 'OPEN')"
-              + " ON CONFLICT (initiative_id, due_at) DO NOTHING")
+      em.createNativeQuery(
+              "INSERT INTO status_period (initiative_id, due_at, state) VALUES (?1, ?2, 'OPEN')"
+                  + " ON CONFLICT (initiative_id, due_at) DO NOTHING")
           .setParameter(1, i.id)
           .setParameter(2, due)
           .executeUpdate();
     }
-    List<Period> open = em.createQuery(
-            "from Period p where p.initiativeId = :id and p.state in :states order by p.dueAt", Period.class)
-        .setParameter("id", i.id)
-        .setParameter("states", List.of(Period.State.OPEN, Period.State.PROMPTED, Period.State.NUDGED))
-        .getResultList();
+    List<Period> open =
+        em.createQuery(
+                "from Period p where p.initiativeId = :id and p.state in :states order by p.dueAt",
+                Period.class)
+            .setParameter("id", i.id)
+            .setParameter(
+                "states", List.of(Period.State.OPEN, Period.State.PROMPTED, Period.State.NUDGED))
+            .getResultList();
     for (Period p : open) {
       advance(i, owner, zone, p, now);
     }
@@ -74,8 +79,12 @@ public class StatusCheckins {
           close(p, Period.State.AWAY, now);
         } else {
           StatusUpdate last = lastOf(i);
-          outbox.enqueue(SlackCalls.postMessage("status:prompt:" + key, i.ownerId, StatusBlocks.promptText(i),
-              StatusBlocks.prompt(i, last, p.dueAt, zone)));
+          outbox.enqueue(
+              SlackCalls.postMessage(
+                  "status:prompt:" + key,
+                  i.ownerId,
+                  StatusBlocks.promptText(i),
+                  StatusBlocks.prompt(i, last, p.dueAt, zone)));
           p.state = Period.State.PROMPTED;
           p.promptedAt = now;
         }
@@ -87,8 +96,12 @@ public class StatusCheckins {
         if (away) {
           close(p, Period.State.AWAY, now);
         } else {
-          outbox.enqueue(SlackCalls.postMessage("status:nudge:" + key, i.ownerId, "Reminder: your update on " + i.name,
-              StatusBlocks.nudge(i, lastOf(i))));
+          outbox.enqueue(
+              SlackCalls.postMessage(
+                  "status:nudge:" + key,
+                  i.ownerId,
+                  "Reminder: your update on " + i.name,
+                  StatusBlocks.nudge(i, lastOf(i))));
           p.state = Period.State.NUDGED;
           p.nudgedAt = now;
         }
@@ -106,8 +119,12 @@ public class StatusCheckins {
         if (i.missedInRow >= settings.staleAfterMissed() && i.staleSince == null) {
           i.staleSince = now;
           for (String admin : roles.admins()) {
-            outbox.enqueue(SlackCalls.postMessage("status:stale:" + key + ":" + admin, admin,
-                StatusBlocks.staleText(i, i.missedInRow), null));
+            outbox.enqueue(
+                SlackCalls.postMessage(
+                    "status:stale:" + key + ":" + admin,
+                    admin,
+                    StatusBlocks.staleText(i, i.missedInRow),
+                    null));
           }
         }
       }

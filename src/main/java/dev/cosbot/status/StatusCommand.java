@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
-/** {@code /cos initiative new|edit|done}, {@code /cos initiatives [team]}, {@code /cos status [initiative]}, {@code /cos report [team|initiative]}. */
+/**
+ * {@code /cos initiative new|edit|done}, {@code /cos initiatives [team]}, {@code /cos status
+ * [initiative]}, {@code /cos report [team|initiative]}.
+ */
 @ApplicationScoped
 public class StatusCommand implements CosSubcommand {
   private static final Logger LOG = Logger.getLogger(StatusCommand.class);
-  static final String USAGE = "Usage: `/cos initiative new`, `/cos initiative edit <name>`, `/cos initiative done <name>`";
+  static final String USAGE =
+      "Usage: `/cos initiative new`, `/cos initiative edit <name>`, `/cos initiative done <name>`";
 
   @Inject StatusService service;
   @Inject StatusReports reports;
@@ -37,21 +41,36 @@ public class StatusCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine("/cos initiative new", "add an initiative to the portfolio (owner, team, update cadence)", Role.MEMBER),
-        new HelpLine("/cos initiative edit|done <name>", "change or close an initiative you own", Role.MEMBER),
-        new HelpLine("/cos initiatives [team]", "the portfolio, or one team's part of it", Role.MEMBER),
+        new HelpLine(
+            "/cos initiative new",
+            "add an initiative to the portfolio (owner, team, update cadence)",
+            Role.MEMBER),
+        new HelpLine(
+            "/cos initiative edit|done <name>",
+            "change or close an initiative you own",
+            Role.MEMBER),
+        new HelpLine(
+            "/cos initiatives [team]", "the portfolio, or one team's part of it", Role.MEMBER),
         new HelpLine("/cos status [initiative]", "post a status update now", Role.MEMBER),
-        new HelpLine("/cos report [team|initiative]", "the status rollup of the last 7 days", Role.MEMBER));
+        new HelpLine(
+            "/cos report [team|initiative]", "the status rollup of the last 7 days", Role.MEMBER));
   }
 
   @Override
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     return switch (cmd.name()) {
-      case "initiatives" -> CosCommandRouter.ephemeral(ctx,
-          StatusBlocks.initiativesText(Initiative.open(blankToNull(String.join(" ", cmd.args()))), blankToNull(String.join(" ", cmd.args()))));
+      case "initiatives" ->
+          CosCommandRouter.ephemeral(
+              ctx,
+              StatusBlocks.initiativesText(
+                  Initiative.open(blankToNull(String.join(" ", cmd.args()))),
+                  blankToNull(String.join(" ", cmd.args()))));
       case "status" -> {
         Initiative i = service.forStatus(cmd.caller(), blankToNull(String.join(" ", cmd.args())));
-        yield open(ctx, cmd, StatusBlocks.updateModal(i, service.last(i).orElse(null), String.valueOf(i.id)));
+        yield open(
+            ctx,
+            cmd,
+            StatusBlocks.updateModal(i, service.last(i).orElse(null), String.valueOf(i.id)));
       }
       case "report" -> report(cmd, ctx);
       default -> initiative(cmd, ctx);
@@ -60,9 +79,13 @@ public class StatusCommand implements CosSubcommand {
 
   private Response initiative(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     String action = cmd.arg(0).toLowerCase(Locale.ROOT);
-    String name = cmd.args().size() > 1 ? blankToNull(String.join(" ", cmd.args().subList(1, cmd.args().size()))) : null;
+    String name =
+        cmd.args().size() > 1
+            ? blankToNull(String.join(" ", cmd.args().subList(1, cmd.args().size())))
+            : null;
     return switch (action) {
-      case "new" -> open(ctx, cmd, StatusBlocks.initiativeModal(null, cmd.caller().userId(), "new"));
+      case "new" ->
+          open(ctx, cmd, StatusBlocks.initiativeModal(null, cmd.caller().userId(), "new"));
       case "edit" -> {
         Initiative i = service.byNameOrThrow(name);
         StatusService.requireOwnerOrAdmin(cmd.caller(), i);
@@ -70,8 +93,11 @@ public class StatusCommand implements CosSubcommand {
       }
       case "done" -> {
         Initiative i = service.done(cmd.caller(), name);
-        yield CosCommandRouter.ephemeral(ctx, ":white_check_mark: *" + dev.cosbot.support.SlackText.escapeAndCut(i.name, 80)
-            + "* is done. It stays in the history and leaves the portfolio.");
+        yield CosCommandRouter.ephemeral(
+            ctx,
+            ":white_check_mark: *"
+                + dev.cosbot.support.SlackText.escapeAndCut(i.name, 80)
+                + "* is done. It stays in the history and leaves the portfolio.");
       }
       default -> CosCommandRouter.ephemeral(ctx, USAGE);
     };
@@ -94,14 +120,17 @@ public class StatusCommand implements CosSubcommand {
     Instant now = clock.instant();
     Rollup r = reports.rollup(now.minus(Duration.ofDays(7)), now, filter);
     var blocks = StatusBlocks.report(r, title, ZoneOffset.UTC, settings.reportTopN());
-    return ctx.ack(res -> res.responseType("ephemeral").text(StatusBlocks.reportText(r)).blocks(blocks));
+    return ctx.ack(
+        res -> res.responseType("ephemeral").text(StatusBlocks.reportText(r)).blocks(blocks));
   }
 
   private Response open(SlashCommandContext ctx, CosCommand cmd, View view) throws Exception {
     var response = ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
     if (!response.isOk()) {
       LOG.warnf("views.open failed: %s", response.getError());
-      return CosCommandRouter.ephemeral(ctx, "Sorry, Slack did not open the form (" + response.getError() + "). Please try again.");
+      return CosCommandRouter.ephemeral(
+          ctx,
+          "Sorry, Slack did not open the form (" + response.getError() + "). Please try again.");
     }
     return ctx.ack();
   }

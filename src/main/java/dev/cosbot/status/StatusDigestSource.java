@@ -36,11 +36,13 @@ public class StatusDigestSource implements DigestSource {
   public List<DigestItem> items(DigestRequest request) {
     List<DigestItem> items = new ArrayList<>();
     Map<Long, Initiative> byId = new HashMap<>();
-    List<RagEvent> events = em.createQuery("from RagEvent e where e.changedAt >= :since and e.changedAt < :now order by e.changedAt",
-            RagEvent.class)
-        .setParameter("since", request.since())
-        .setParameter("now", request.now())
-        .getResultList();
+    List<RagEvent> events =
+        em.createQuery(
+                "from RagEvent e where e.changedAt >= :since and e.changedAt < :now order by e.changedAt",
+                RagEvent.class)
+            .setParameter("since", request.since())
+            .setParameter("now", request.now())
+            .getResultList();
     Map<Long, RagEvent> latestEvent = new HashMap<>();
     events.forEach(e -> latestEvent.put(e.initiativeId, e));
     for (RagEvent e : latestEvent.values()) {
@@ -50,59 +52,128 @@ public class StatusDigestSource implements DigestSource {
       }
       StatusUpdate u = StatusUpdate.findById(e.updateId);
       String summary = u == null ? "" : ": " + SlackText.escapeAndCut(u.summary, 120);
-      String name = "*" + SlackText.escapeAndCut(i.name, 80) + "* (" + SlackText.escapeAndCut(i.team, 40) + ")";
+      String name =
+          "*"
+              + SlackText.escapeAndCut(i.name, 80)
+              + "* ("
+              + SlackText.escapeAndCut(i.team, 40)
+              + ")";
       if (e.toRag == Rag.RED) {
-        items.add(new DigestItem("status:red:" + i.id, DigestSection.NEEDS_YOU, 90,
-            Rag.RED.emoji() + " " + name + " turned red" + summary, null, DigestButton.askOwner(i.ownerId, i.name)));
+        items.add(
+            new DigestItem(
+                "status:red:" + i.id,
+                DigestSection.NEEDS_YOU,
+                90,
+                Rag.RED.emoji() + " " + name + " turned red" + summary,
+                null,
+                DigestButton.askOwner(i.ownerId, i.name)));
       } else if (e.toRag == Rag.AMBER) {
-        items.add(new DigestItem("status:amber:" + i.id, DigestSection.WATCH, 55,
-            Rag.AMBER.emoji() + " " + name + " is at risk" + summary, null, DigestButton.askOwner(i.ownerId, i.name)));
+        items.add(
+            new DigestItem(
+                "status:amber:" + i.id,
+                DigestSection.WATCH,
+                55,
+                Rag.AMBER.emoji() + " " + name + " is at risk" + summary,
+                null,
+                DigestButton.askOwner(i.ownerId, i.name)));
       } else if (e.fromRag != null) {
-        items.add(new DigestItem("status:green:" + i.id, DigestSection.FYI, 40,
-            Rag.GREEN.emoji() + " " + name + " is back on track" + summary, null, null));
+        items.add(
+            new DigestItem(
+                "status:green:" + i.id,
+                DigestSection.FYI,
+                40,
+                Rag.GREEN.emoji() + " " + name + " is back on track" + summary,
+                null,
+                null));
       }
     }
-    List<StatusUpdate> asks = em.createQuery("from StatusUpdate u where u.askTo = :reader and coalesce(u.editedAt, u.postedAt) >= :since"
-            + " and coalesce(u.editedAt, u.postedAt) < :now order by u.postedAt desc", StatusUpdate.class)
-        .setParameter("reader", request.readerUserId())
-        .setParameter("since", request.since())
-        .setParameter("now", request.now())
-        .getResultList();
+    List<StatusUpdate> asks =
+        em.createQuery(
+                "from StatusUpdate u where u.askTo = :reader and coalesce(u.editedAt, u.postedAt) >= :since"
+                    + " and coalesce(u.editedAt, u.postedAt) < :now order by u.postedAt desc",
+                StatusUpdate.class)
+            .setParameter("reader", request.readerUserId())
+            .setParameter("since", request.since())
+            .setParameter("now", request.now())
+            .getResultList();
     for (StatusUpdate u : asks) {
       Initiative i = byId.computeIfAbsent(u.initiativeId, id -> em.find(Initiative.class, id));
-      items.add(new DigestItem("status:ask:" + u.id, DigestSection.NEEDS_YOU, 80,
-          ":raising_hand: " + SlackText.mention(u.authorId) + " asks you on *" + SlackText.escapeAndCut(i.name, 80) + "*: "
-              + SlackText.escapeAndCut(u.asks, 120), null, DigestButton.askOwner(u.authorId, i.name)));
+      items.add(
+          new DigestItem(
+              "status:ask:" + u.id,
+              DigestSection.NEEDS_YOU,
+              80,
+              ":raising_hand: "
+                  + SlackText.mention(u.authorId)
+                  + " asks you on *"
+                  + SlackText.escapeAndCut(i.name, 80)
+                  + "*: "
+                  + SlackText.escapeAndCut(u.asks, 120),
+              null,
+              DigestButton.askOwner(u.authorId, i.name)));
     }
-    List<Object[]> missing = em.createQuery("select p.initiativeId, count(p) from Period p where p.state = :missing"
-            + " and p.closedAt >= :since and p.closedAt < :now group by p.initiativeId", Object[].class)
-        .setParameter("missing", Period.State.MISSING)
-        .setParameter("since", request.since())
-        .setParameter("now", request.now())
-        .getResultList();
+    List<Object[]> missing =
+        em.createQuery(
+                "select p.initiativeId, count(p) from Period p where p.state = :missing"
+                    + " and p.closedAt >= :since and p.closedAt < :now group by p.initiativeId",
+                Object[].class)
+            .setParameter("missing", Period.State.MISSING)
+            .setParameter("since", request.since())
+            .setParameter("now", request.now())
+            .getResultList();
     for (Object[] row : missing) {
       Initiative i = byId.computeIfAbsent((Long) row[0], id -> em.find(Initiative.class, id));
       if (i == null || i.staleSince != null) {
         continue;
       }
-      items.add(new DigestItem("status:missing:" + i.id, DigestSection.WATCH, 40,
-          ":x: Update missing on *" + SlackText.escapeAndCut(i.name, 80) + "* (owner " + SlackText.mention(i.ownerId) + ")", null,
-          null));
+      items.add(
+          new DigestItem(
+              "status:missing:" + i.id,
+              DigestSection.WATCH,
+              40,
+              ":x: Update missing on *"
+                  + SlackText.escapeAndCut(i.name, 80)
+                  + "* (owner "
+                  + SlackText.mention(i.ownerId)
+                  + ")",
+              null,
+              null));
     }
-    for (Initiative i : Initiative.<Initiative>list("staleSince is not null and state = ?1", Initiative.State.ACTIVE)) {
-      items.add(new DigestItem("status:stale:" + i.id, DigestSection.WATCH, 60,
-          ":warning: *" + SlackText.escapeAndCut(i.name, 80) + "* is stale: " + i.missedInRow + " updates missed in a row (owner "
-              + SlackText.mention(i.ownerId) + ")", null, DigestButton.askOwner(i.ownerId, i.name)));
+    for (Initiative i :
+        Initiative.<Initiative>list(
+            "staleSince is not null and state = ?1", Initiative.State.ACTIVE)) {
+      items.add(
+          new DigestItem(
+              "status:stale:" + i.id,
+              DigestSection.WATCH,
+              60,
+              ":warning: *"
+                  + SlackText.escapeAndCut(i.name, 80)
+                  + "* is stale: "
+                  + i.missedInRow
+                  + " updates missed in a row (owner "
+                  + SlackText.mention(i.ownerId)
+                  + ")",
+              null,
+              DigestButton.askOwner(i.ownerId, i.name)));
     }
-    List<StatusUpdate> complete = em.createQuery("from StatusUpdate u where u.percent = 100 and u.postedAt >= :since and u.postedAt < :now",
-            StatusUpdate.class)
-        .setParameter("since", request.since())
-        .setParameter("now", request.now())
-        .getResultList();
+    List<StatusUpdate> complete =
+        em.createQuery(
+                "from StatusUpdate u where u.percent = 100 and u.postedAt >= :since and u.postedAt < :now",
+                StatusUpdate.class)
+            .setParameter("since", request.since())
+            .setParameter("now", request.now())
+            .getResultList();
     for (StatusUpdate u : complete) {
       Initiative i = byId.computeIfAbsent(u.initiativeId, id -> em.find(Initiative.class, id));
-      items.add(new DigestItem("status:complete:" + i.id, DigestSection.FYI, 30,
-          ":tada: *" + SlackText.escapeAndCut(i.name, 80) + "* reports 100% complete", null, null));
+      items.add(
+          new DigestItem(
+              "status:complete:" + i.id,
+              DigestSection.FYI,
+              30,
+              ":tada: *" + SlackText.escapeAndCut(i.name, 80) + "* reports 100% complete",
+              null,
+              null));
     }
     return items;
   }
@@ -110,8 +181,15 @@ public class StatusDigestSource implements DigestSource {
   @Override
   public List<TeamSignal> teamSignals(DigestRequest request) {
     List<TeamSignal> signals = new ArrayList<>();
-    queries.redAmberByTeam().forEach((team, c) -> signals.add(
-        new TeamSignal(team, c[0] + " red, " + c[1] + " amber", (int) Math.min(100, c[0] * 25 + c[1] * 10))));
+    queries
+        .redAmberByTeam()
+        .forEach(
+            (team, c) ->
+                signals.add(
+                    new TeamSignal(
+                        team,
+                        c[0] + " red, " + c[1] + " amber",
+                        (int) Math.min(100, c[0] * 25 + c[1] * 10))));
     return signals;
   }
 }

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads and validates the two modals; errors are keyed by block id for {@code response_action: errors}. */
+/**
+ * Reads and validates the two modals; errors are keyed by block id for {@code response_action:
+ * errors}.
+ */
 public final class StatusForms {
   public static final int NAME_MAX = 80;
   public static final int DESCRIPTION_MAX = 1000;
@@ -27,13 +30,29 @@ public final class StatusForms {
 
   /** The initiative modal's content. */
   public record InitiativeForm(
-      String name, String description, String ownerId, String team, String driId, String sponsorId,
-      LocalDate targetDate, String tags, int everyWeeks, DayOfWeek day, LocalTime time, String reportChannel,
+      String name,
+      String description,
+      String ownerId,
+      String team,
+      String driId,
+      String sponsorId,
+      LocalDate targetDate,
+      String tags,
+      int everyWeeks,
+      DayOfWeek day,
+      LocalTime time,
+      String reportChannel,
       Initiative.State state) {}
 
   /** The update modal's content. */
   public record UpdateForm(
-      Rag rag, String summary, String progress, String risks, String asks, String askTo, Confidence confidence,
+      Rag rag,
+      String summary,
+      String progress,
+      String risks,
+      String asks,
+      String askTo,
+      Confidence confidence,
       Integer percent) {}
 
   /** Either a valid form or the errors to show next to the fields. */
@@ -43,7 +62,8 @@ public final class StatusForms {
     }
   }
 
-  public static Parsed<InitiativeForm> initiative(Map<String, Map<String, ViewState.Value>> values, LocalDate today) {
+  public static Parsed<InitiativeForm> initiative(
+      Map<String, Map<String, ViewState.Value>> values, LocalDate today) {
     Map<String, String> errors = new LinkedHashMap<>();
     String name = text(values, NAME);
     required(errors, NAME, name, NAME_MAX);
@@ -59,9 +79,11 @@ public final class StatusForms {
     String team = text(values, TEAM);
     required(errors, TEAM, team, TEAM_MAX);
     String dri = value(values, DRI) == null ? null : blank(value(values, DRI).getSelectedUser());
-    String sponsor = value(values, SPONSOR) == null ? null : blank(value(values, SPONSOR).getSelectedUser());
+    String sponsor =
+        value(values, SPONSOR) == null ? null : blank(value(values, SPONSOR).getSelectedUser());
     LocalDate target = null;
-    String date = value(values, TARGET) == null ? null : blank(value(values, TARGET).getSelectedDate());
+    String date =
+        value(values, TARGET) == null ? null : blank(value(values, TARGET).getSelectedDate());
     if (date != null) {
       try {
         target = LocalDate.parse(date);
@@ -99,7 +121,8 @@ public final class StatusForms {
       errors.put(DAY, "Choose the day updates are due.");
     }
     LocalTime time = null;
-    String timeValue = value(values, TIME) == null ? null : blank(value(values, TIME).getSelectedTime());
+    String timeValue =
+        value(values, TIME) == null ? null : blank(value(values, TIME).getSelectedTime());
     try {
       time = timeValue == null ? null : LocalTime.parse(timeValue);
     } catch (DateTimeParseException e) {
@@ -111,7 +134,11 @@ public final class StatusForms {
     String channel = null;
     ViewState.Value channelValue = value(values, CHANNEL);
     if (channelValue != null) {
-      channel = blank(channelValue.getSelectedChannel() != null ? channelValue.getSelectedChannel() : channelValue.getSelectedConversation());
+      channel =
+          blank(
+              channelValue.getSelectedChannel() != null
+                  ? channelValue.getSelectedChannel()
+                  : channelValue.getSelectedConversation());
     }
     Initiative.State state = Initiative.State.ACTIVE;
     String stateValue = option(values, STATE);
@@ -126,7 +153,20 @@ public final class StatusForms {
       return new Parsed<>(null, errors);
     }
     return new Parsed<>(
-        new InitiativeForm(name.trim(), description, owner, team.trim(), dri, sponsor, target, tags, every, day, time, channel, state),
+        new InitiativeForm(
+            name.trim(),
+            description,
+            owner,
+            team.trim(),
+            dri,
+            sponsor,
+            target,
+            tags,
+            every,
+            day,
+            time,
+            channel,
+            state),
         errors);
   }
 
@@ -147,7 +187,8 @@ public final class StatusForms {
     }
     String asks = text(values, ASKS);
     limit(errors, ASKS, asks, ASKS_MAX);
-    String askTo = value(values, ASK_TO) == null ? null : blank(value(values, ASK_TO).getSelectedUser());
+    String askTo =
+        value(values, ASK_TO) == null ? null : blank(value(values, ASK_TO).getSelectedUser());
     if (askTo != null && asks == null) {
       errors.put(ASKS, "Write the ask for the person you chose.");
     }
@@ -178,7 +219,8 @@ public final class StatusForms {
     if (!errors.isEmpty()) {
       return new Parsed<>(null, errors);
     }
-    return new Parsed<>(new UpdateForm(rag, summary, progress, risks, asks, askTo, confidence, percent), errors);
+    return new Parsed<>(
+        new UpdateForm(rag, summary, progress, risks, asks, askTo, confidence, percent), errors);
   }
 
   private static void required(Map<String, String> errors, String block, String value, int max) {
@@ -195,12 +237,15 @@ public final class StatusForms {
     }
   }
 
-  private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
+  private static ViewState.Value value(
+      Map<String, Map<String, ViewState.Value>> values, String block) {
     if (values == null || !values.containsKey(block)) {
       return null;
     }
     Map<String, ViewState.Value> actions = values.get(block);
-    return actions.containsKey(VALUE) ? actions.get(VALUE) : actions.values().stream().findFirst().orElse(null);
+    return actions.containsKey(VALUE)
+        ? actions.get(VALUE)
+        : actions.values().stream().findFirst().orElse(null);
   }
 
   private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
@@ -210,7 +255,9 @@ public final class StatusForms {
 
   private static String option(Map<String, Map<String, ViewState.Value>> values, String block) {
     ViewState.Value v = value(values, block);
-    return v == null || v.getSelectedOption() == null ? null : blank(v.getSelectedOption().getValue());
+    return v == null || v.getSelectedOption() == null
+        ? null
+        : blank(v.getSelectedOption().getValue());
   }
 
   private static String blank(String s) {

@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Home tab: the person's initiatives with last status and next due time; the portfolio summary for Chiefs of Staff. */
+/**
+ * Home tab: the person's initiatives with last status and next due time; the portfolio summary for
+ * Chiefs of Staff.
+ */
 @ApplicationScoped
 public class StatusHomeSection implements HomeSection {
   @Inject StatusReports reports;
@@ -39,9 +42,12 @@ public class StatusHomeSection implements HomeSection {
         next.put(i.id, i.cadence().nextAfter(now, ownerZone));
       }
     }
-    Rollup.Counts portfolio = caller.isAdmin() || caller.isCxo()
-        ? reports.rollup(now.minus(Duration.ofDays(7)), now, RollupQueries.Filter.all()).counts()
-        : null;
+    Rollup.Counts portfolio =
+        caller.isAdmin() || caller.isCxo()
+            ? reports
+                .rollup(now.minus(Duration.ofDays(7)), now, RollupQueries.Filter.all())
+                .counts()
+            : null;
     return StatusBlocks.home(mine, StatusQueries.lastUpdates(mine), next, zone, portfolio);
   }
 }

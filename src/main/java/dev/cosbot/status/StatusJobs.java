@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * The status feature's timers: a check-in sweep every minute (idempotent per initiative and
- * period, so a sweep on two replicas or after a restart is harmless) and the weekly report.
+ * The status feature's timers: a check-in sweep every minute (idempotent per initiative and period,
+ * so a sweep on two replicas or after a restart is harmless) and the weekly report.
  */
 @ApplicationScoped
 public class StatusJobs {
@@ -19,7 +19,9 @@ public class StatusJobs {
   @Inject StatusReports reports;
   @Inject Clock clock;
 
-  @Scheduled(every = "${cosbot.status.sweep-every}", identity = "status-sweep",
+  @Scheduled(
+      every = "${cosbot.status.sweep-every}",
+      identity = "status-sweep",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduledSweep() {
     sweep(clock.instant());
@@ -31,7 +33,10 @@ public class StatusJobs {
     LOG.infof("Weekly status report posted to %d channel(s)", n);
   }
 
-  /** Runs every active initiative's check-in step as of {@code now}; one failure does not stop the rest. */
+  /**
+   * Runs every active initiative's check-in step as of {@code now}; one failure does not stop the
+   * rest.
+   */
   public int sweep(Instant now) {
     int done = 0;
     for (Long id : checkins.activeIds()) {

@@ -19,7 +19,14 @@ public class StatusQueries {
 
   /** An initiative as other features see it. */
   public record InitiativeSummary(
-      long id, String name, String team, String ownerId, String state, Rag rag, String lastSummary, Instant lastUpdateAt,
+      long id,
+      String name,
+      String team,
+      String ownerId,
+      String state,
+      Rag rag,
+      String lastSummary,
+      Instant lastUpdateAt,
       boolean stale) {}
 
   /** Open initiatives, optionally of one team. */
@@ -40,7 +47,9 @@ public class StatusQueries {
 
   @Transactional
   public Optional<InitiativeSummary> byName(String name) {
-    return Initiative.byName(name).map(i -> summary(i, i.lastUpdateId == null ? null : StatusUpdate.findById(i.lastUpdateId)));
+    return Initiative.byName(name)
+        .map(
+            i -> summary(i, i.lastUpdateId == null ? null : StatusUpdate.findById(i.lastUpdateId)));
   }
 
   /** The rollup between two instants, optionally for one team. */
@@ -51,12 +60,15 @@ public class StatusQueries {
   /** Red and amber counts per team among open initiatives. */
   @Transactional
   public Map<String, long[]> redAmberByTeam() {
-    List<Object[]> rows = Initiative.getEntityManager()
-        .createQuery("select i.team, i.currentRag, count(i) from Initiative i where i.state = :s and i.currentRag in :rags"
-            + " group by i.team, i.currentRag", Object[].class)
-        .setParameter("s", Initiative.State.ACTIVE)
-        .setParameter("rags", List.of(Rag.RED, Rag.AMBER))
-        .getResultList();
+    List<Object[]> rows =
+        Initiative.getEntityManager()
+            .createQuery(
+                "select i.team, i.currentRag, count(i) from Initiative i where i.state = :s and i.currentRag in :rags"
+                    + " group by i.team, i.currentRag",
+                Object[].class)
+            .setParameter("s", Initiative.State.ACTIVE)
+            .setParameter("rags", List.of(Rag.RED, Rag.AMBER))
+            .getResultList();
     Map<String, long[]> out = new java.util.TreeMap<>();
     for (Object[] row : rows) {
       long[] counts = out.computeIfAbsent((String) row[0], t -> new long[2]);
@@ -66,15 +78,25 @@ public class StatusQueries {
   }
 
   static Map<Long, StatusUpdate> lastUpdates(List<Initiative> list) {
-    List<Long> ids = list.stream().map(i -> i.lastUpdateId).filter(java.util.Objects::nonNull).toList();
+    List<Long> ids =
+        list.stream().map(i -> i.lastUpdateId).filter(java.util.Objects::nonNull).toList();
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return StatusUpdate.<StatusUpdate>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.initiativeId, u -> u));
+    return StatusUpdate.<StatusUpdate>list("id in ?1", ids).stream()
+        .collect(Collectors.toMap(u -> u.initiativeId, u -> u));
   }
 
   private static InitiativeSummary summary(Initiative i, StatusUpdate last) {
-    return new InitiativeSummary(i.id, i.name, i.team, i.ownerId, i.state.name(), i.currentRag,
-        last == null ? null : last.summary, last == null ? null : last.postedAt, i.staleSince != null);
+    return new InitiativeSummary(
+        i.id,
+        i.name,
+        i.team,
+        i.ownerId,
+        i.state.name(),
+        i.currentRag,
+        last == null ? null : last.summary,
+        last == null ? null : last.postedAt,
+        i.staleSince != null);
   }
 }

@@ -38,7 +38,10 @@ public class StatusReports {
     }
   }
 
-  /** Posts this week's report to every report channel that has not had it yet. Returns how many were posted. */
+  /**
+   * Posts this week's report to every report channel that has not had it yet. Returns how many were
+   * posted.
+   */
   public int postWeekly() {
     Instant now = clock.instant();
     int posted = 0;
@@ -54,7 +57,8 @@ public class StatusReports {
 
   @Transactional
   List<String> channels() {
-    return em.createQuery("select distinct i.reportChannel from Initiative i where i.reportChannel is not null and i.state <> :done",
+    return em.createQuery(
+            "select distinct i.reportChannel from Initiative i where i.reportChannel is not null and i.state <> :done",
             String.class)
         .setParameter("done", Initiative.State.DONE)
         .getResultList();
@@ -63,24 +67,33 @@ public class StatusReports {
   @Transactional
   boolean postTo(String channel, Instant now) {
     var date = now.atOffset(ZoneOffset.UTC);
-    String week = date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-    List<?> last = em.createNativeQuery("SELECT posted_at FROM status_report WHERE channel = ?1 ORDER BY posted_at DESC LIMIT 1")
-        .setParameter(1, channel)
-        .getResultList();
+    String week =
+        date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    List<?> last =
+        em.createNativeQuery(
+                "SELECT posted_at FROM status_report WHERE channel = ?1 ORDER BY posted_at DESC LIMIT 1")
+            .setParameter(1, channel)
+            .getResultList();
     Instant from = last.isEmpty() ? now.minus(Duration.ofDays(7)) : toInstant(last.get(0));
-    int inserted = em.createNativeQuery("INSERT INTO status_report (channel, week_key, from_at, posted_at) VALUES (?1, ?2, ?3, ?4)"
-            + " ON CONFLICT (channel, week_key) DO NOTHING")
-        .setParameter(1, channel)
-        .setParameter(2, week)
-        .setParameter(3, from)
-        .setParameter(4, now)
-        .executeUpdate();
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO status_report (channel, week_key, from_at, posted_at) VALUES (?1, ?2, ?3, ?4)"
+                    + " ON CONFLICT (channel, week_key) DO NOTHING")
+            .setParameter(1, channel)
+            .setParameter(2, week)
+            .setParameter(3, from)
+            .setParameter(4, now)
+            .executeUpdate();
     if (inserted == 0) {
       return false;
     }
     Rollup r = rollup(from, now, new RollupQueries.Filter(null, null, channel));
-    outbox.enqueue(SlackCalls.postMessage("status:report:" + channel + ":" + week, channel, StatusBlocks.reportText(r),
-        StatusBlocks.report(r, "Weekly status report", ZoneOffset.UTC, settings.reportTopN())));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "status:report:" + channel + ":" + week,
+            channel,
+            StatusBlocks.reportText(r),
+            StatusBlocks.report(r, "Weekly status report", ZoneOffset.UTC, settings.reportTopN())));
     return true;
   }
 

@@ -21,7 +21,10 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-/** The portfolio and its updates: create, edit and close initiatives; record updates with versions and RAG events. */
+/**
+ * The portfolio and its updates: create, edit and close initiatives; record updates with versions
+ * and RAG events.
+ */
 @ApplicationScoped
 public class StatusService {
   @Inject EntityManager em;
@@ -46,10 +49,19 @@ public class StatusService {
     em.flush();
     saved(caller, i);
     if (!form.ownerId().equals(caller.userId())) {
-      outbox.enqueue(SlackCalls.postMessage("status:owner:" + i.id + ":" + i.ownerId, i.ownerId,
-          SlackText.mention(caller.userId()) + " made you the owner of *" + SlackText.escapeAndCut(i.name, 200) + "* ("
-              + SlackText.escapeAndCut(i.team, 80) + "). I'll ask you for an update " + i.cadence().describe() + ", your time.",
-          null));
+      outbox.enqueue(
+          SlackCalls.postMessage(
+              "status:owner:" + i.id + ":" + i.ownerId,
+              i.ownerId,
+              SlackText.mention(caller.userId())
+                  + " made you the owner of *"
+                  + SlackText.escapeAndCut(i.name, 200)
+                  + "* ("
+                  + SlackText.escapeAndCut(i.team, 80)
+                  + "). I'll ask you for an update "
+                  + i.cadence().describe()
+                  + ", your time.",
+              null));
     }
     return i;
   }
@@ -65,7 +77,8 @@ public class StatusService {
     if (same.isPresent() && !same.get().id.equals(i.id)) {
       throw new FieldErrors(Map.of(StatusIds.NAME, "An initiative with this name already exists."));
     }
-    boolean rhythmChanged = i.everyWeeks != form.everyWeeks() || i.cadenceDay != form.day().getValue();
+    boolean rhythmChanged =
+        i.everyWeeks != form.everyWeeks() || i.cadenceDay != form.day().getValue();
     apply(i, form);
     if (rhythmChanged) {
       i.anchorDate = LocalDate.ofInstant(clock.instant(), zoneOf(i.ownerId));
@@ -78,10 +91,21 @@ public class StatusService {
 
   /** Confirms to the person who saved it, in the same transaction as the change. */
   private void saved(Caller caller, Initiative i) {
-    outbox.enqueue(SlackCalls.postMessage("status:saved:" + i.id + ":" + i.updatedAt.toEpochMilli(), caller.userId(),
-        ":white_check_mark: Saved *" + SlackText.escapeAndCut(i.name, 200) + "* (" + SlackText.escapeAndCut(i.team, 80)
-            + "): updates due " + i.cadence().describe() + ", owner's time" + (i.state == Initiative.State.ACTIVE ? "." : " (" + i.state.name().toLowerCase() + ")."),
-        null));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "status:saved:" + i.id + ":" + i.updatedAt.toEpochMilli(),
+            caller.userId(),
+            ":white_check_mark: Saved *"
+                + SlackText.escapeAndCut(i.name, 200)
+                + "* ("
+                + SlackText.escapeAndCut(i.team, 80)
+                + "): updates due "
+                + i.cadence().describe()
+                + ", owner's time"
+                + (i.state == Initiative.State.ACTIVE
+                    ? "."
+                    : " (" + i.state.name().toLowerCase() + ")."),
+            null));
   }
 
   @Transactional
@@ -93,7 +117,9 @@ public class StatusService {
     return i;
   }
 
-  /** Records an update for the current period; a second one for the same period becomes version 2. */
+  /**
+   * Records an update for the current period; a second one for the same period becomes version 2.
+   */
   @Transactional
   public StatusUpdate submit(Caller caller, long initiativeId, UpdateForm form) {
     // The lock serialises two submissions of the same initiative (double click, two replicas).
@@ -117,7 +143,9 @@ public class StatusService {
       UpdateVersion.of(u, now).persist();
       u.version = u.version + 1;
       u.editedAt = now;
-      newAsk = form.asks() != null && (!form.asks().equals(u.asks) || !java.util.Objects.equals(form.askTo(), u.askTo));
+      newAsk =
+          form.asks() != null
+              && (!form.asks().equals(u.asks) || !java.util.Objects.equals(form.askTo(), u.askTo));
     }
     u.authorId = caller.userId();
     u.rag = form.rag();
@@ -153,10 +181,16 @@ public class StatusService {
         .setParameter(2, period)
         .setParameter(3, now)
         .executeUpdate();
-    outbox.enqueue(SlackCalls.postMessage("status:thanks:" + u.id + ":v" + u.version, caller.userId(),
-        StatusBlocks.thanksText(i, u), null));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            "status:thanks:" + u.id + ":v" + u.version,
+            caller.userId(),
+            StatusBlocks.thanksText(i, u),
+            null));
     if (newAsk && u.askTo != null) {
-      outbox.enqueue(SlackCalls.postMessage("status:ask:" + u.id + ":v" + u.version, u.askTo, StatusBlocks.askText(i, u), null));
+      outbox.enqueue(
+          SlackCalls.postMessage(
+              "status:ask:" + u.id + ":v" + u.version, u.askTo, StatusBlocks.askText(i, u), null));
     }
     return u;
   }
@@ -164,11 +198,16 @@ public class StatusService {
   @Transactional
   public Initiative byNameOrThrow(String name) {
     if (name == null || name.isBlank()) {
-      throw new UserFacingException("Which initiative? Give its name, e.g. `/cos initiative edit \"Payments v2\"`.");
+      throw new UserFacingException(
+          "Which initiative? Give its name, e.g. `/cos initiative edit \"Payments v2\"`.");
     }
     return Initiative.byName(name)
-        .orElseThrow(() -> new UserFacingException("I don't know an initiative called \"" + SlackText.escapeAndCut(name, 80)
-            + "\". `/cos initiatives` lists them."));
+        .orElseThrow(
+            () ->
+                new UserFacingException(
+                    "I don't know an initiative called \""
+                        + SlackText.escapeAndCut(name, 80)
+                        + "\". `/cos initiatives` lists them."));
   }
 
   /** The initiative the caller means for {@code /cos status [name]}. */
@@ -177,18 +216,25 @@ public class StatusService {
     if (name != null && !name.isBlank()) {
       Initiative i = byNameOrThrow(name);
       if (i.state == Initiative.State.DONE) {
-        throw new UserFacingException("*" + SlackText.escapeAndCut(i.name, 80) + "* is done; it takes no more updates.");
+        throw new UserFacingException(
+            "*" + SlackText.escapeAndCut(i.name, 80) + "* is done; it takes no more updates.");
       }
       requireUpdater(caller, i);
       return i;
     }
     var mine = Initiative.openOwnedBy(caller.userId());
     if (mine.isEmpty()) {
-      throw new UserFacingException("You don't own an initiative. Use `/cos status <initiative>` or `/cos initiatives` to find one.");
+      throw new UserFacingException(
+          "You don't own an initiative. Use `/cos status <initiative>` or `/cos initiatives` to find one.");
     }
     if (mine.size() > 1) {
       StringBuilder names = new StringBuilder("Which one? ");
-      mine.forEach(i -> names.append("`/cos status \"").append(SlackText.escapeAndCut(i.name, 80)).append("\"` "));
+      mine.forEach(
+          i ->
+              names
+                  .append("`/cos status \"")
+                  .append(SlackText.escapeAndCut(i.name, 80))
+                  .append("\"` "));
       throw new UserFacingException(names.toString().trim());
     }
     return mine.get(0);
@@ -196,7 +242,9 @@ public class StatusService {
 
   @Transactional
   public Optional<StatusUpdate> last(Initiative i) {
-    return i.lastUpdateId == null ? Optional.empty() : StatusUpdate.findByIdOptional(i.lastUpdateId);
+    return i.lastUpdateId == null
+        ? Optional.empty()
+        : StatusUpdate.findByIdOptional(i.lastUpdateId);
   }
 
   @Transactional
@@ -214,13 +262,21 @@ public class StatusService {
 
   static void requireOwnerOrAdmin(Caller caller, Initiative i) {
     if (!caller.isAdmin() && !caller.userId().equals(i.ownerId)) {
-      throw new NotAllowedException("Only the owner of *" + SlackText.escapeAndCut(i.name, 80) + "* or a Chief of Staff can change it.");
+      throw new NotAllowedException(
+          "Only the owner of *"
+              + SlackText.escapeAndCut(i.name, 80)
+              + "* or a Chief of Staff can change it.");
     }
   }
 
   static void requireUpdater(Caller caller, Initiative i) {
-    if (!caller.isAdmin() && !caller.userId().equals(i.ownerId) && !caller.userId().equals(i.driId)) {
-      throw new NotAllowedException("Only the owner or DRI of *" + SlackText.escapeAndCut(i.name, 80) + "* (or a Chief of Staff) can post its update.");
+    if (!caller.isAdmin()
+        && !caller.userId().equals(i.ownerId)
+        && !caller.userId().equals(i.driId)) {
+      throw new NotAllowedException(
+          "Only the owner or DRI of *"
+              + SlackText.escapeAndCut(i.name, 80)
+              + "* (or a Chief of Staff) can post its update.");
     }
   }
 

@@ -17,7 +17,11 @@ import java.util.Optional;
 @Table(name = "status_update")
 public class StatusUpdate extends PanacheEntityBase {
   /** How sure the owner is of the plan. */
-  public enum Confidence { HIGH, MEDIUM, LOW }
+  public enum Confidence {
+    HIGH,
+    MEDIUM,
+    LOW
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,6 +60,7 @@ public class StatusUpdate extends PanacheEntityBase {
   public Instant editedAt;
 
   public static Optional<StatusUpdate> forPeriod(long initiativeId, Instant periodDue) {
-    return find("initiativeId = ?1 and periodDue = ?2", initiativeId, periodDue).firstResultOptional();
+    return find("initiativeId = ?1 and periodDue = ?2", initiativeId, periodDue)
+        .firstResultOptional();
   }
 }

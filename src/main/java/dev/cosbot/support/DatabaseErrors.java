@@ -20,7 +20,8 @@ public final class DatabaseErrors {
   /** True if {@code error} or one of its causes says the database is unreachable. */
   public static boolean isUnavailable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException) {
         return true;
       }
       if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
@@ -33,7 +34,8 @@ public final class DatabaseErrors {
           return true;
         }
         String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("acquisition timeout") || message.contains("connection has been closed")
+        if (message.contains("acquisition timeout")
+            || message.contains("connection has been closed")
             || message.contains("connection refused")) {
           return true;
         }

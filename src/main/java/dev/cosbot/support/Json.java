@@ -3,7 +3,9 @@ package dev.cosbot.support;
 import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 
-/** Serialises Slack SDK model objects (blocks, views) to the snake_case JSON the Web API expects. */
+/**
+ * Serialises Slack SDK model objects (blocks, views) to the snake_case JSON the Web API expects.
+ */
 public final class Json {
   private static final Gson SLACK = GsonFactory.createSnakeCase();
 

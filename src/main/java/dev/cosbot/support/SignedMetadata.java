@@ -19,16 +19,17 @@ import javax.crypto.spec.SecretKeySpec;
  * key derived from the Slack signing secret; {@link #verify} gives the value back only if the HMAC
  * matches.
  *
- * <p>Use: {@code .privateMetadata(signed.sign(initiativeId))} when building the modal, and
- * {@code String id = signed.require(view.getPrivateMetadata())} in the submission handler (a
- * {@link UserFacingException} tells the person to open the form again). Still re-check on the
- * server that the submitter may act on that id: the signature proves the bot wrote it, not that
- * this person may use it.
+ * <p>Use: {@code .privateMetadata(signed.sign(initiativeId))} when building the modal, and {@code
+ * String id = signed.require(view.getPrivateMetadata())} in the submission handler (a {@link
+ * UserFacingException} tells the person to open the form again). Still re-check on the server that
+ * the submitter may act on that id: the signature proves the bot wrote it, not that this person may
+ * use it.
  */
 @ApplicationScoped
 public class SignedMetadata {
   /** Separator between the value and its signature; the signature never contains it. */
   static final char SEPARATOR = '~';
+
   /** Longest value that still fits Slack's 3,000-character private_metadata once signed. */
   public static final int MAX_VALUE_LENGTH = 3000 - 1 - 43;
 
@@ -56,12 +57,15 @@ public class SignedMetadata {
   public String sign(String value) {
     String v = value == null ? "" : value;
     if (v.length() > MAX_VALUE_LENGTH) {
-      throw new IllegalArgumentException("private_metadata value longer than " + MAX_VALUE_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "private_metadata value longer than " + MAX_VALUE_LENGTH + " characters");
     }
     return v + SEPARATOR + signature(v);
   }
 
-  /** The value if {@code signed} was produced by {@link #sign} with this key and not changed since. */
+  /**
+   * The value if {@code signed} was produced by {@link #sign} with this key and not changed since.
+   */
   public Optional<String> verify(String signed) {
     if (signed == null) {
       return Optional.empty();
@@ -79,11 +83,16 @@ public class SignedMetadata {
   /** The verified value, or a polite refusal that tells the person to open the form again. */
   public String require(String signed) {
     return verify(signed)
-        .orElseThrow(() -> new UserFacingException("This form has expired or was changed. Please open it again."));
+        .orElseThrow(
+            () ->
+                new UserFacingException(
+                    "This form has expired or was changed. Please open it again."));
   }
 
   private String signature(String value) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, value.getBytes(StandardCharsets.UTF_8)));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(hmac(key, value.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static byte[] hmac(byte[] key, byte[] data) {

@@ -3,8 +3,8 @@ package dev.cosbot.support;
 /**
  * Makes user-provided text safe to echo into Slack mrkdwn: no live mentions, no disguised links.
  *
- * <p>Slack treats {@code <!channel>}, {@code <@U…>} and {@code <url|label>} as live syntax; escaping
- * {@code &}, {@code <} and {@code >} turns them into plain text (Slack's own guidance).
+ * <p>Slack treats {@code <!channel>}, {@code <@U…>} and {@code <url|label>} as live syntax;
+ * escaping {@code &}, {@code <} and {@code >} turns them into plain text (Slack's own guidance).
  */
 public final class SlackText {
   private SlackText() {}
@@ -27,7 +27,10 @@ public final class SlackText {
     return out.toString();
   }
 
-  /** Escapes and cuts to {@code max} characters (with an ellipsis) so a Block Kit limit is never exceeded. */
+  /**
+   * Escapes and cuts to {@code max} characters (with an ellipsis) so a Block Kit limit is never
+   * exceeded.
+   */
   public static String escapeAndCut(String text, int max) {
     return cut(escape(text), max);
   }

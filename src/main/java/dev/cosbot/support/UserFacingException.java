@@ -1,6 +1,9 @@
 package dev.cosbot.support;
 
-/** An error whose message is written for the person in Slack: shown to them as is, never logged as a failure. */
+/**
+ * An error whose message is written for the person in Slack: shown to them as is, never logged as a
+ * failure.
+ */
 public class UserFacingException extends RuntimeException {
   public UserFacingException(String message) {
     super(message, null, false, false);

@@ -18,14 +18,26 @@ class OperationsTest extends SlackTestBase {
   void theAdminApiNeedsTheBearerToken() {
     given().get("/api/v1/outbox").then().statusCode(401).body("error", equalTo("unauthorized"));
     given().header("Authorization", "Bearer wrong").get("/api/v1/outbox").then().statusCode(401);
-    given().header("Authorization", "Basic dGVzdDp0ZXN0").get("/api/v1/outbox").then().statusCode(401);
-    given().header("Authorization", "Bearer test-api-token").get("/api/v1/outbox").then().statusCode(200)
+    given()
+        .header("Authorization", "Basic dGVzdDp0ZXN0")
+        .get("/api/v1/outbox")
+        .then()
+        .statusCode(401);
+    given()
+        .header("Authorization", "Bearer test-api-token")
+        .get("/api/v1/outbox")
+        .then()
+        .statusCode(200)
         .body("dead", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
   }
 
   @Test
   void readinessIncludesTheDatabase() {
-    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
         .body("checks.name", hasItem(containsString("Database")));
     given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
   }
@@ -43,6 +55,10 @@ class OperationsTest extends SlackTestBase {
 
   @Test
   void theOpenApiDocumentDescribesTheAdminApi() {
-    given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/outbox"));
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/outbox"));
   }
 }

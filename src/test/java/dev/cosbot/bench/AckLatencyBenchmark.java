@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Ack latency of the packaged service (target/quarkus-app/quarkus-run.jar, embedded PostgreSQL,
  * WireMock as Slack) for {@code /cos help}, an event callback and a block_actions interaction at
- * 50, 200 and 500 req/s, open-loop; the same {@code /cos help} against a minimal Bolt app on
- * Bolt's own Jetty server in its own JVM, for the ratio; startup time to ready and resident
- * memory idle and under 200 req/s.
+ * 50, 200 and 500 req/s, open-loop; the same {@code /cos help} against a minimal Bolt app on Bolt's
+ * own Jetty server in its own JVM, for the ratio; startup time to ready and resident memory idle
+ * and under 200 req/s.
  *
  * <p>Properties: bench.seconds (60), bench.rates (50,200,500), bench.warmupSeconds (10),
- * bench.event (user_change | app_home_opened), bench.actionId (escalation_ack: the Acknowledge button, on an escalation that does not exist),
- * bench.jvmArgs (-Xmx256m), bench.baseline (true).
+ * bench.event (user_change | app_home_opened), bench.actionId (escalation_ack: the Acknowledge
+ * button, on an escalation that does not exist), bench.jvmArgs (-Xmx256m), bench.baseline (true).
  */
 class AckLatencyBenchmark {
   private static final String SECRET = SlackApiTestResource.SIGNING_SECRET;
@@ -64,13 +64,22 @@ class AckLatencyBenchmark {
     List<OpenLoopLoad.Result> results = new ArrayList<>();
     StringBuilder memory = new StringBuilder();
     String startup;
-    try (JavaProcess service = JavaProcess.start("ack-service", List.of("-jar", jar()), env)
-            .awaitReady("GET", "/q/health/ready", 200);
+    try (JavaProcess service =
+            JavaProcess.start("ack-service", List.of("-jar", jar()), env)
+                .awaitReady("GET", "/q/health/ready", 200);
         JavaProcess baseline = withBaseline ? startBaseline(env) : null;
         OpenLoopLoad load = new OpenLoopLoad()) {
-      startup = String.format(Locale.ROOT, "service %.0f ms to `/q/health/ready` = 200 (embedded PostgreSQL included)%s",
-          service.startupMillis(),
-          baseline == null ? "" : String.format(Locale.ROOT, "; Bolt baseline %.0f ms to its first HTTP answer", baseline.startupMillis()));
+      startup =
+          String.format(
+              Locale.ROOT,
+              "service %.0f ms to `/q/health/ready` = 200 (embedded PostgreSQL included)%s",
+              service.startupMillis(),
+              baseline == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; Bolt baseline %.0f ms to its first HTTP answer",
+                      baseline.startupMillis()));
       Thread.sleep(5000);
       double idleRss = service.rssMiB();
       double idlePg = service.postgresRssMiB(pgDir);
@@ -82,7 +91,8 @@ class AckLatencyBenchmark {
       kinds.put("event " + event, () -> event(url, event));
       kinds.put("block_actions " + actionId, () -> action(url, actionId));
       IntPredicate ok2xx = s -> s >= 200 && s < 300;
-      // No listener for the action id answers Bolt's 404 at once: that is still the ack being measured.
+      // No listener for the action id answers Bolt's 404 at once: that is still the ack being
+      // measured.
       IntPredicate okAction = s -> (s >= 200 && s < 300) || s == 404;
 
       for (var kind : kinds.entrySet()) {
@@ -100,8 +110,14 @@ class AckLatencyBenchmark {
       for (int rate : rates) {
         RssSampler sampler = rate == 200 ? new RssSampler(service, pgDir) : null;
         for (var kind : kinds.entrySet()) {
-          results.add(load.run("service", kind.getKey(), rate, seconds, kind.getValue(),
-              kind.getKey().startsWith("block_actions") ? okAction : ok2xx));
+          results.add(
+              load.run(
+                  "service",
+                  kind.getKey(),
+                  rate,
+                  seconds,
+                  kind.getValue(),
+                  kind.getKey().startsWith("block_actions") ? okAction : ok2xx));
           print(results.get(results.size() - 1));
         }
         if (sampler != null) {
@@ -114,19 +130,32 @@ class AckLatencyBenchmark {
         if (baseline != null) {
           String baseUrl = baseline.baseUrl() + "/slack/events";
           RssSampler baseSampler = rate == 200 ? new RssSampler(baseline, null) : null;
-          results.add(load.run("Bolt baseline", "/cos help", rate, seconds, () -> help(baseUrl), ok2xx));
+          results.add(
+              load.run("Bolt baseline", "/cos help", rate, seconds, () -> help(baseUrl), ok2xx));
           print(results.get(results.size() - 1));
           if (baseSampler != null) {
             baseSampler.stop();
-            memory.append(String.format(Locale.ROOT, "- Bolt baseline JVM: %.0f MiB idle, %.0f MiB max under 200 req/s of `/cos help`%n",
-                baselineIdle, baseSampler.max));
+            memory.append(
+                String.format(
+                    Locale.ROOT,
+                    "- Bolt baseline JVM: %.0f MiB idle, %.0f MiB max under 200 req/s of `/cos help`%n",
+                    baselineIdle,
+                    baseSampler.max));
           }
         }
       }
-      memory.insert(0, String.format(Locale.ROOT,
-          "- Service JVM (VmRSS): %.0f MiB idle after start; under the 200 req/s runs %.0f MiB max, %.0f MiB mean (%d samples, every 250 ms)%n"
-              + "- Its embedded PostgreSQL processes (sum of VmRSS, shared pages counted per process): %.0f MiB idle, %.0f MiB max under 200 req/s%n",
-          idleRss, loadRssMax, loadRssSamples == 0 ? Double.NaN : loadRssSum / loadRssSamples, loadRssSamples, idlePg, loadPgMax));
+      memory.insert(
+          0,
+          String.format(
+              Locale.ROOT,
+              "- Service JVM (VmRSS): %.0f MiB idle after start; under the 200 req/s runs %.0f MiB max, %.0f MiB mean (%d samples, every 250 ms)%n"
+                  + "- Its embedded PostgreSQL processes (sum of VmRSS, shared pages counted per process): %.0f MiB idle, %.0f MiB max under 200 req/s%n",
+              idleRss,
+              loadRssMax,
+              loadRssSamples == 0 ? Double.NaN : loadRssSum / loadRssSamples,
+              loadRssSamples,
+              idlePg,
+              loadPgMax));
     } finally {
       slack.stop();
       deleteTree(dataDir);
@@ -136,54 +165,100 @@ class AckLatencyBenchmark {
     md.append("### Ack latency (`AckLatencyBenchmark`)\n\n");
     md.append("- Machine: ").append(machine).append('\n');
     md.append("- Command: `").append(BenchReport.command("AckLatencyBenchmark")).append("`\n");
-    md.append(String.format(Locale.ROOT,
-        "- Setup: packaged jar (`java %s -jar target/quarkus-app/quarkus-run.jar`) with embedded PostgreSQL, WireMock as the Slack Web API; "
-            + "open-loop load (fixed schedule, latency from the scheduled send time to the complete answer), %d s per row after a %d s warm-up at 100 req/s; "
-            + "the load generator runs on the same machine.%n",
-        String.join(" ", JavaProcess.jvmArgs()), seconds, warmup));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Setup: packaged jar (`java %s -jar target/quarkus-app/quarkus-run.jar`) with embedded PostgreSQL, WireMock as the Slack Web API; "
+                + "open-loop load (fixed schedule, latency from the scheduled send time to the complete answer), %d s per row after a %d s warm-up at 100 req/s; "
+                + "the load generator runs on the same machine.%n",
+            String.join(" ", JavaProcess.jvmArgs()),
+            seconds,
+            warmup));
     md.append("- Startup: ").append(startup).append('\n');
     md.append(memory);
-    md.append("\n| Target | Request | Rate (req/s) | Sent | p50 (ms) | p99 (ms) | max (ms) | Errors | Answers |\n");
+    md.append(
+        "\n| Target | Request | Rate (req/s) | Sent | p50 (ms) | p99 (ms) | max (ms) | Errors | Answers |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (OpenLoopLoad.Result r : results) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f | %.1f | %d | %s |%n",
-          r.target(), r.kind(), r.rate(), r.sent(), r.p50(), r.p99(), r.max(), r.errors(), r.outcomes()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %d | %.1f | %.1f | %.1f | %d | %s |%n",
+              r.target(),
+              r.kind(),
+              r.rate(),
+              r.sent(),
+              r.p50(),
+              r.p99(),
+              r.max(),
+              r.errors(),
+              r.outcomes()));
     }
     if (withBaseline) {
-      md.append("\nRatio service / Bolt baseline for `/cos help` (higher = the service is slower):\n\n");
+      md.append(
+          "\nRatio service / Bolt baseline for `/cos help` (higher = the service is slower):\n\n");
       md.append("| Rate (req/s) | p50 ratio | p99 ratio |\n|---:|---:|---:|\n");
       for (int rate : rates) {
         OpenLoopLoad.Result s = find(results, "service", "/cos help", rate);
         OpenLoopLoad.Result b = find(results, "Bolt baseline", "/cos help", rate);
-        md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f |%n", rate, s.p50() / b.p50(), s.p99() / b.p99()));
+        md.append(
+            String.format(
+                Locale.ROOT, "| %d | %.2f | %.2f |%n", rate, s.p50() / b.p50(), s.p99() / b.p99()));
       }
     }
-    md.append("\nLatency percentiles are over the correct answers only; a request that timed out (10 s) or failed is counted under Errors "
-        + "and by its exception under Answers.\n");
-    md.append("\nAnswers: HTTP status → count. A block_actions request for an action id no listener handles is answered by Bolt with 404 at once; "
-        + "that answer is the ack being timed (choose a real one with `-Dbench.actionId=`).\n");
+    md.append(
+        "\nLatency percentiles are over the correct answers only; a request that timed out (10 s) or failed is counted under Errors "
+            + "and by its exception under Answers.\n");
+    md.append(
+        "\nAnswers: HTTP status → count. A block_actions request for an action id no listener handles is answered by Bolt with 404 at once; "
+            + "that answer is the ack being timed (choose a real one with `-Dbench.actionId=`).\n");
     BenchReport.publish("ack-latency", md.toString());
 
     OpenLoopLoad.Result first = find(results, "service", "/cos help", rates.get(0));
-    assertThat(first.latencies().count()).as("/cos help answered at %d req/s", rates.get(0)).isGreaterThan(0);
+    assertThat(first.latencies().count())
+        .as("/cos help answered at %d req/s", rates.get(0))
+        .isGreaterThan(0);
   }
 
-  private static OpenLoopLoad.Result find(List<OpenLoopLoad.Result> results, String target, String kind, int rate) {
-    return results.stream().filter(r -> r.target().equals(target) && r.kind().equals(kind) && r.rate() == rate).findFirst().orElseThrow();
+  private static OpenLoopLoad.Result find(
+      List<OpenLoopLoad.Result> results, String target, String kind, int rate) {
+    return results.stream()
+        .filter(r -> r.target().equals(target) && r.kind().equals(kind) && r.rate() == rate)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static void print(OpenLoopLoad.Result r) {
-    System.out.printf(Locale.ROOT, "%-14s %-40s %4d req/s  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  errors %d  %s  (generator lag max %.1f ms)%n",
-        r.target(), r.kind(), r.rate(), r.p50(), r.p99(), r.max(), r.errors(), r.outcomes(), r.lagMillis());
+    System.out.printf(
+        Locale.ROOT,
+        "%-14s %-40s %4d req/s  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  errors %d  %s  (generator lag max %.1f ms)%n",
+        r.target(),
+        r.kind(),
+        r.rate(),
+        r.p50(),
+        r.p99(),
+        r.max(),
+        r.errors(),
+        r.outcomes(),
+        r.lagMillis());
   }
 
   private static JavaProcess startBaseline(Map<String, String> env) throws Exception {
     Path dir = Path.of(System.getProperty("bench.baseline.dir", "target/bolt-baseline"));
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException(dir + " is missing: run with -Pbench (it copies bolt-jetty there), or -Dbench.baseline=false");
+      throw new IllegalStateException(
+          dir
+              + " is missing: run with -Pbench (it copies bolt-jetty there), or -Dbench.baseline=false");
     }
-    String classpath = dir.toAbsolutePath() + "/*" + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
-    return JavaProcess.start("ack-bolt-baseline", List.of("-cp", classpath, "dev.cosbot.bench.baseline.BoltBaselineApp"), env)
+    String classpath =
+        dir.toAbsolutePath()
+            + "/*"
+            + java.io.File.pathSeparator
+            + Path.of("target", "test-classes").toAbsolutePath();
+    return JavaProcess.start(
+            "ack-bolt-baseline",
+            List.of("-cp", classpath, "dev.cosbot.bench.baseline.BoltBaselineApp"),
+            env)
         .awaitReady("POST", "/slack/events", 200, 400, 401, 404, 405);
   }
 
@@ -198,7 +273,8 @@ class AckLatencyBenchmark {
   static String jar() {
     String jar = System.getProperty("cosbot.app.jar", "target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(Path.of(jar))) {
-      throw new IllegalStateException("Packaged app not found at " + jar + ": run ./mvnw -Pbench verify");
+      throw new IllegalStateException(
+          "Packaged app not found at " + jar + ": run ./mvnw -Pbench verify");
     }
     return jar;
   }
@@ -212,25 +288,54 @@ class AckLatencyBenchmark {
   }
 
   static HttpRequest help(String url) {
-    return signed(url, "application/x-www-form-urlencoded", SlackRequests.commandBody(user(), "/cos", "help"));
+    return signed(
+        url,
+        "application/x-www-form-urlencoded",
+        SlackRequests.commandBody(user(), "/cos", "help"));
   }
 
   static HttpRequest event(String url, String type) {
     int n = SEQ.incrementAndGet();
     String user = user();
-    String json = "app_home_opened".equals(type)
-        ? "{\"type\":\"app_home_opened\",\"user\":\"" + user + "\",\"channel\":\"D0" + user.substring(1) + "\",\"tab\":\"home\","
-            + "\"event_ts\":\"" + Instant.now().getEpochSecond() + ".000100\"}"
-        : "{\"type\":\"user_change\",\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + SlackRequests.TEAM + "\",\"name\":\""
-            + user.toLowerCase(Locale.ROOT) + "\",\"deleted\":false,\"tz\":\"Europe/Berlin\",\"is_bot\":false,"
-            + "\"profile\":{\"display_name\":\"Bench " + n + "\",\"real_name\":\"Bench Person " + n + "\"}},"
-            + "\"cache_ts\":" + Instant.now().getEpochSecond() + ",\"event_ts\":\"" + Instant.now().getEpochSecond() + ".000100\"}";
-    return signed(url, "application/json", SlackRequests.eventBody("Ev" + ProcessHandle.current().pid() + "x" + n, json));
+    String json =
+        "app_home_opened".equals(type)
+            ? "{\"type\":\"app_home_opened\",\"user\":\""
+                + user
+                + "\",\"channel\":\"D0"
+                + user.substring(1)
+                + "\",\"tab\":\"home\","
+                + "\"event_ts\":\""
+                + Instant.now().getEpochSecond()
+                + ".000100\"}"
+            : "{\"type\":\"user_change\",\"user\":{\"id\":\""
+                + user
+                + "\",\"team_id\":\""
+                + SlackRequests.TEAM
+                + "\",\"name\":\""
+                + user.toLowerCase(Locale.ROOT)
+                + "\",\"deleted\":false,\"tz\":\"Europe/Berlin\",\"is_bot\":false,"
+                + "\"profile\":{\"display_name\":\"Bench "
+                + n
+                + "\",\"real_name\":\"Bench Person "
+                + n
+                + "\"}},"
+                + "\"cache_ts\":"
+                + Instant.now().getEpochSecond()
+                + ",\"event_ts\":\""
+                + Instant.now().getEpochSecond()
+                + ".000100\"}";
+    return signed(
+        url,
+        "application/json",
+        SlackRequests.eventBody("Ev" + ProcessHandle.current().pid() + "x" + n, json));
   }
 
   static HttpRequest action(String url, String actionId) {
-    return signed(url, "application/x-www-form-urlencoded",
-        SlackRequests.form("payload", SlackRequests.blockAction(user(), actionId, "bench", "bench_block")));
+    return signed(
+        url,
+        "application/x-www-form-urlencoded",
+        SlackRequests.form(
+            "payload", SlackRequests.blockAction(user(), actionId, "bench", "bench_block")));
   }
 
   private static String user() {
@@ -246,19 +351,23 @@ class AckLatencyBenchmark {
     double childrenMax;
 
     RssSampler(JavaProcess process, Path pgDir) {
-      timer.scheduleAtFixedRate(() -> {
-        double rss = process.rssMiB();
-        if (!Double.isNaN(rss)) {
-          synchronized (this) {
-            max = Math.max(max, rss);
-            sum += rss;
-            samples++;
-            if (pgDir != null) {
-              childrenMax = Math.max(childrenMax, process.postgresRssMiB(pgDir));
+      timer.scheduleAtFixedRate(
+          () -> {
+            double rss = process.rssMiB();
+            if (!Double.isNaN(rss)) {
+              synchronized (this) {
+                max = Math.max(max, rss);
+                sum += rss;
+                samples++;
+                if (pgDir != null) {
+                  childrenMax = Math.max(childrenMax, process.postgresRssMiB(pgDir));
+                }
+              }
             }
-          }
-        }
-      }, 0, 250, TimeUnit.MILLISECONDS);
+          },
+          0,
+          250,
+          TimeUnit.MILLISECONDS);
     }
 
     void stop() throws InterruptedException {

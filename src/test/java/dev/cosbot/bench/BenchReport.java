@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Shared by every *Benchmark: the machine it ran on, the command that ran it, and rewriting the
- * benchmark's own section of docs/benchmarks.md (between {@code <!-- bench:NAME -->} and
- * {@code <!-- /bench:NAME -->}; a section not there yet is appended at the end of the file).
+ * benchmark's own section of docs/benchmarks.md (between {@code <!-- bench:NAME -->} and {@code
+ * <!-- /bench:NAME -->}; a section not there yet is appended at the end of the file).
  */
 public final class BenchReport {
   private BenchReport() {}
@@ -45,10 +45,16 @@ public final class BenchReport {
     }
     return String.format(
         "%d CPUs (nproc), %s RAM, %s %s (%s), %s %s; load average at start %s; %s",
-        Runtime.getRuntime().availableProcessors(), memory,
-        System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("java.vendor"),
-        System.getProperty("os.name"), System.getProperty("os.version"), load,
-        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        Runtime.getRuntime().availableProcessors(),
+        memory,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        System.getProperty("java.vendor"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        load,
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
   }
 
   /**
@@ -57,12 +63,16 @@ public final class BenchReport {
    */
   public static String command(String benchmark) {
     Map<String, String> props = new TreeMap<>();
-    System.getProperties().forEach((k, v) -> {
-      String key = String.valueOf(k);
-      if (key.startsWith("bench.") && !key.equals("bench.baseline.dir") && !key.equals("bench.docs")) {
-        props.put(key, String.valueOf(v));
-      }
-    });
+    System.getProperties()
+        .forEach(
+            (k, v) -> {
+              String key = String.valueOf(k);
+              if (key.startsWith("bench.")
+                  && !key.equals("bench.baseline.dir")
+                  && !key.equals("bench.docs")) {
+                props.put(key, String.valueOf(v));
+              }
+            });
     String only = System.getProperty("test");
     StringBuilder out = new StringBuilder("./mvnw -o -B -Pbench verify");
     if (only != null && !only.isBlank()) {
@@ -79,7 +89,8 @@ public final class BenchReport {
     String begin = "<!-- bench:" + name + " -->";
     String end = "<!-- /bench:" + name + " -->";
     String section = begin + "\n" + markdown.strip() + "\n" + end;
-    String text = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n";
+    String text =
+        Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "# Benchmarks\n";
     int from = text.indexOf(begin);
     int to = text.indexOf(end);
     if (from >= 0 && to > from) {

@@ -43,8 +43,12 @@ public final class JavaProcess implements AutoCloseable {
     return out;
   }
 
-  /** Starts {@code java <jvmArgs> <mainArgs>} with {@code env}; the port goes in as QUARKUS_HTTP_PORT and PORT. */
-  public static JavaProcess start(String name, List<String> mainArgs, Map<String, String> env) throws IOException {
+  /**
+   * Starts {@code java <jvmArgs> <mainArgs>} with {@code env}; the port goes in as
+   * QUARKUS_HTTP_PORT and PORT.
+   */
+  public static JavaProcess start(String name, List<String> mainArgs, Map<String, String> env)
+      throws IOException {
     int port = freePort();
     Path log = Path.of("target", "bench-logs", name + ".log");
     Files.createDirectories(log.getParent());
@@ -53,7 +57,11 @@ public final class JavaProcess implements AutoCloseable {
     command.addAll(jvmArgs());
     command.addAll(mainArgs);
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("COSBOT_") || k.startsWith("QUARKUS_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k -> k.startsWith("SLACK_") || k.startsWith("COSBOT_") || k.startsWith("QUARKUS_"));
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
     builder.environment().put("PORT", String.valueOf(port));
@@ -63,12 +71,16 @@ public final class JavaProcess implements AutoCloseable {
     return new JavaProcess(name, builder.start(), port, started, log);
   }
 
-  /** Polls {@code path} every 20 ms until it answers one of {@code statuses}; records the startup time. */
+  /**
+   * Polls {@code path} every 20 ms until it answers one of {@code statuses}; records the startup
+   * time.
+   */
   public JavaProcess awaitReady(String method, String path, int... statuses) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + log);
       }
       int status = status(method, path);
       for (int s : statuses) {
@@ -84,7 +96,8 @@ public final class JavaProcess implements AutoCloseable {
 
   private int status(String method, String path) {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
       c.setRequestMethod(method);
       c.setConnectTimeout(500);
       c.setReadTimeout(2000);
@@ -116,13 +129,14 @@ public final class JavaProcess implements AutoCloseable {
   }
 
   /**
-   * VmRSS of the embedded PostgreSQL this JVM started, in MiB: the postmaster named in
-   * {@code pgDataDir/postmaster.pid} and its backends (the server detaches from the JVM, so it is
-   * not among the JVM's descendants), plus any process still below the JVM. Shared memory pages
-   * are counted once per process, so this overstates what PostgreSQL really holds.
+   * VmRSS of the embedded PostgreSQL this JVM started, in MiB: the postmaster named in {@code
+   * pgDataDir/postmaster.pid} and its backends (the server detaches from the JVM, so it is not
+   * among the JVM's descendants), plus any process still below the JVM. Shared memory pages are
+   * counted once per process, so this overstates what PostgreSQL really holds.
    */
   public double postgresRssMiB(Path pgDataDir) {
-    double sum = process.descendants().mapToDouble(p -> rssMiB(p.pid())).filter(v -> !Double.isNaN(v)).sum();
+    double sum =
+        process.descendants().mapToDouble(p -> rssMiB(p.pid())).filter(v -> !Double.isNaN(v)).sum();
     try {
       Path pidFile = pgDataDir.resolve("postmaster.pid");
       if (Files.exists(pidFile)) {
@@ -130,7 +144,13 @@ public final class JavaProcess implements AutoCloseable {
         var postmaster = ProcessHandle.of(pid);
         if (postmaster.isPresent()) {
           sum += rssMiB(pid);
-          sum += postmaster.get().descendants().mapToDouble(p -> rssMiB(p.pid())).filter(v -> !Double.isNaN(v)).sum();
+          sum +=
+              postmaster
+                  .get()
+                  .descendants()
+                  .mapToDouble(p -> rssMiB(p.pid()))
+                  .filter(v -> !Double.isNaN(v))
+                  .sum();
         }
       }
     } catch (IOException | RuntimeException e) {

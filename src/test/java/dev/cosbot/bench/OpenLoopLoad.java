@@ -18,14 +18,21 @@ import java.util.function.Supplier;
 
 /**
  * An open-loop load generator: request i is due at {@code start + i / rate}, whatever happened to
- * the earlier ones, and its latency is measured from that scheduled time to the complete answer
- * (so a stalled server is charged for the requests it kept waiting: no coordinated omission).
+ * the earlier ones, and its latency is measured from that scheduled time to the complete answer (so
+ * a stalled server is charged for the requests it kept waiting: no coordinated omission).
  */
 public final class OpenLoopLoad implements AutoCloseable {
   /** What one run measured. */
   public record Result(
-      String target, String kind, int rate, int seconds, int sent, Latencies latencies, int errors,
-      Map<String, Integer> outcomes, double lagMillis) {
+      String target,
+      String kind,
+      int rate,
+      int seconds,
+      int sent,
+      Latencies latencies,
+      int errors,
+      Map<String, Integer> outcomes,
+      double lagMillis) {
     public double p50() {
       return latencies.percentileMillis(0.50);
     }
@@ -39,11 +46,14 @@ public final class OpenLoopLoad implements AutoCloseable {
     }
   }
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "bench-client");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "bench-client");
+            t.setDaemon(true);
+            return t;
+          });
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -55,7 +65,13 @@ public final class OpenLoopLoad implements AutoCloseable {
    * Sends {@code rate * seconds} requests on the fixed schedule. {@code request} builds (and signs)
    * each request at its send time; {@code ok} tells which HTTP statuses count as a correct answer.
    */
-  public Result run(String target, String kind, int rate, int seconds, Supplier<HttpRequest> request, IntPredicate ok)
+  public Result run(
+      String target,
+      String kind,
+      int rate,
+      int seconds,
+      Supplier<HttpRequest> request,
+      IntPredicate ok)
       throws InterruptedException {
     int total = rate * seconds;
     long period = 1_000_000_000L / rate;
@@ -73,30 +89,42 @@ public final class OpenLoopLoad implements AutoCloseable {
       }
       worstLag = Math.max(worstLag, System.nanoTime() - due);
       HttpRequest r = request.get();
-      client.sendAsync(r, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
-        long latency = System.nanoTime() - due;
-        String outcome;
-        if (error != null) {
-          Throwable cause = error.getCause() == null ? error : error.getCause();
-          outcome = cause.getClass().getSimpleName();
-          errors.incrementAndGet();
-        } else {
-          outcome = String.valueOf(response.statusCode());
-          if (ok.test(response.statusCode())) {
-            latencies.add(latency);
-          } else {
-            errors.incrementAndGet();
-          }
-        }
-        outcomes.merge(outcome, 1, Integer::sum);
-        done.countDown();
-      });
+      client
+          .sendAsync(r, HttpResponse.BodyHandlers.ofByteArray())
+          .whenComplete(
+              (response, error) -> {
+                long latency = System.nanoTime() - due;
+                String outcome;
+                if (error != null) {
+                  Throwable cause = error.getCause() == null ? error : error.getCause();
+                  outcome = cause.getClass().getSimpleName();
+                  errors.incrementAndGet();
+                } else {
+                  outcome = String.valueOf(response.statusCode());
+                  if (ok.test(response.statusCode())) {
+                    latencies.add(latency);
+                  } else {
+                    errors.incrementAndGet();
+                  }
+                }
+                outcomes.merge(outcome, 1, Integer::sum);
+                done.countDown();
+              });
     }
     if (!done.await(30, TimeUnit.SECONDS)) {
       outcomes.merge("unanswered", (int) done.getCount(), Integer::sum);
       errors.addAndGet((int) done.getCount());
     }
-    return new Result(target, kind, rate, seconds, total, latencies, errors.get(), new TreeMap<>(outcomes), worstLag / 1e6);
+    return new Result(
+        target,
+        kind,
+        rate,
+        seconds,
+        total,
+        latencies,
+        errors.get(),
+        new TreeMap<>(outcomes),
+        worstLag / 1e6);
   }
 
   /** A POST of {@code body}, 10 s timeout (slower counts as an error). */

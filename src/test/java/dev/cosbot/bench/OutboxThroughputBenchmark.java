@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.google.gson.JsonObject;
 import dev.cosbot.db.EmbeddedDatabase;
 import dev.cosbot.outbox.SlackCall;
 import dev.cosbot.outbox.SlackCalls;
@@ -35,10 +34,10 @@ import org.junit.jupiter.api.Test;
  * Outbox throughput against a rate-limited Slack: the packaged service (its real dispatcher, its
  * own PostgreSQL pool and workers) delivers {@code bench.outbox.messages} chat.postMessage rows
  * through a WireMock Slack whose token bucket answers 429 + Retry-After when exceeded. The
- * service's own pace for chat.postMessage is set above the allowed rate ({@code bench.outbox.overdrive})
- * so it meets the limit and has to live with 429s. Reports the achieved rate as a fraction of the
- * allowed rate, the 429s, and checks nothing was lost or sent twice (by delivery mark, i.e. by
- * idempotency key) and every row ended SENT.
+ * service's own pace for chat.postMessage is set above the allowed rate ({@code
+ * bench.outbox.overdrive}) so it meets the limit and has to live with 429s. Reports the achieved
+ * rate as a fraction of the allowed rate, the 429s, and checks nothing was lost or sent twice (by
+ * delivery mark, i.e. by idempotency key) and every row ended SENT.
  */
 class OutboxThroughputBenchmark {
 
@@ -53,11 +52,23 @@ class OutboxThroughputBenchmark {
     String machine = BenchReport.machine();
 
     RateLimitedSlack limiter = new RateLimitedSlack(allowed, burst);
-    WireMockServer slack = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1).containerThreads(30)
-        .disableRequestJournal().extensions(limiter));
+    WireMockServer slack =
+        new WireMockServer(
+            wireMockConfig()
+                .dynamicPort()
+                .jettyAcceptors(1)
+                .containerThreads(30)
+                .disableRequestJournal()
+                .extensions(limiter));
     slack.start();
-    slack.stubFor(any(urlPathMatching("/api/.*")).atPriority(100).willReturn(SlackApiTestResource.okJson("{\"ok\":true}")));
-    slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(10).willReturn(aResponse().withTransformers(RateLimitedSlack.NAME)));
+    slack.stubFor(
+        any(urlPathMatching("/api/.*"))
+            .atPriority(100)
+            .willReturn(SlackApiTestResource.okJson("{\"ok\":true}")));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .atPriority(10)
+            .willReturn(aResponse().withTransformers(RateLimitedSlack.NAME)));
 
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Integer> indexByMark = new HashMap<>();
@@ -80,16 +91,25 @@ class OutboxThroughputBenchmark {
       args.add("-Dcosbot.outbox.per-minute.\"chat.postMessage\"=" + appPerMinute);
       args.add("-jar");
       args.add(AckLatencyBenchmark.jar());
-      try (JavaProcess service = JavaProcess.start("outbox-service", args, env).awaitReady("GET", "/q/health/ready", 200)) {
+      try (JavaProcess service =
+          JavaProcess.start("outbox-service", args, env)
+              .awaitReady("GET", "/q/health/ready", 200)) {
         long t0;
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
+        try (Connection c =
+            DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
           c.setAutoCommit(false);
-          try (PreparedStatement ps = c.prepareStatement(
-              "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
-                  + " VALUES (?, ?, ?, ?, 'PENDING', 0, now(), now())")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
+                      + " VALUES (?, ?, ?, ?, 'PENDING', 0, now(), now())")) {
             for (int i = 0; i < messages; i++) {
               String channel = String.format(Locale.ROOT, "C0BENCH%03d", i % channels);
-              SlackCall call = SlackCalls.postMessage("bench:" + run + ":" + i, channel, "Benchmark message " + i + " of run " + run, List.of());
+              SlackCall call =
+                  SlackCalls.postMessage(
+                      "bench:" + run + ":" + i,
+                      channel,
+                      "Benchmark message " + i + " of run " + run,
+                      List.of());
               indexByMark.put(RateLimitedSlack.markOf(call.payload()), i);
               ps.setString(1, call.key());
               ps.setString(2, call.method());
@@ -107,14 +127,21 @@ class OutboxThroughputBenchmark {
         }
         assertThat(indexByMark).as("distinct delivery marks").hasSize(messages);
         long budget = (long) (messages / allowed * 3) + 120;
-        await().atMost(Duration.ofSeconds(budget)).pollInterval(Duration.ofMillis(200))
+        await()
+            .atMost(Duration.ofSeconds(budget))
+            .pollInterval(Duration.ofMillis(200))
             .until(() -> limiter.deliveredByMark().size() >= messages);
         seconds = (limiter.lastAcceptedNanos() - limiter.firstAcceptedNanos()) / 1e9;
         elapsedToLast = (limiter.lastAcceptedNanos() - t0) / 1e9;
         Thread.sleep(3000); // late duplicates, if any, would arrive now
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-            ResultSet rs = c.createStatement().executeQuery(
-                "SELECT status, count(*) FROM outbox_message WHERE idempotency_key LIKE 'bench:" + run + ":%' GROUP BY status")) {
+        try (Connection c =
+                DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+            ResultSet rs =
+                c.createStatement()
+                    .executeQuery(
+                        "SELECT status, count(*) FROM outbox_message WHERE idempotency_key LIKE 'bench:"
+                            + run
+                            + ":%' GROUP BY status")) {
           int sent = 0;
           int dead = 0;
           while (rs.next()) {
@@ -154,25 +181,65 @@ class OutboxThroughputBenchmark {
     StringBuilder md = new StringBuilder();
     md.append("### Outbox throughput (`OutboxThroughputBenchmark`)\n\n");
     md.append("- Machine: ").append(machine).append('\n');
-    md.append("- Command: `").append(BenchReport.command("OutboxThroughputBenchmark")).append("`\n");
-    md.append(String.format(Locale.ROOT,
-        "- Setup: packaged jar (`java %s -jar target/quarkus-app/quarkus-run.jar`, default 4 outbox workers, per-channel pace 1/s with bursts of 3) "
-            + "on its own embedded PostgreSQL; %,d chat.postMessage rows inserted at once, spread over %d channels; WireMock as Slack allows "
-            + "%.0f calls/s (token bucket of %d) and answers 429 + Retry-After beyond that; the service's own pace for chat.postMessage is "
-            + "%d/min (%.1f× the allowed rate, so it must live with 429s).%n",
-        String.join(" ", JavaProcess.jvmArgs()), messages, channels, allowed, burst, appPerMinute, overdrive));
+    md.append("- Command: `")
+        .append(BenchReport.command("OutboxThroughputBenchmark"))
+        .append("`\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Setup: packaged jar (`java %s -jar target/quarkus-app/quarkus-run.jar`, default 4 outbox workers, per-channel pace 1/s with bursts of 3) "
+                + "on its own embedded PostgreSQL; %,d chat.postMessage rows inserted at once, spread over %d channels; WireMock as Slack allows "
+                + "%.0f calls/s (token bucket of %d) and answers 429 + Retry-After beyond that; the service's own pace for chat.postMessage is "
+                + "%d/min (%.1f× the allowed rate, so it must live with 429s).%n",
+            String.join(" ", JavaProcess.jvmArgs()),
+            messages,
+            channels,
+            allowed,
+            burst,
+            appPerMinute,
+            overdrive));
     md.append("\n| Figure | Value |\n|---|---:|\n");
     md.append(String.format(Locale.ROOT, "| Messages | %,d |%n", messages));
-    md.append(String.format(Locale.ROOT, "| Time from commit of the rows to the last accepted call | %.1f s |%n", elapsedToLast));
-    md.append(String.format(Locale.ROOT, "| Time from first to last accepted call | %.1f s |%n", seconds));
-    md.append(String.format(Locale.ROOT, "| Achieved rate (messages / time from commit) | %.1f msg/s |%n", achieved));
-    md.append(String.format(Locale.ROOT, "| Allowed rate | %.0f msg/s (+ initial bucket of %d) |%n", allowed, burst));
-    md.append(String.format(Locale.ROOT, "| **Fraction of the allowed rate** (best possible time ÷ time taken; goal ≥ 0.9) | **%.3f** |%n", fraction));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Time from commit of the rows to the last accepted call | %.1f s |%n",
+            elapsedToLast));
+    md.append(
+        String.format(
+            Locale.ROOT, "| Time from first to last accepted call | %.1f s |%n", seconds));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Achieved rate (messages / time from commit) | %.1f msg/s |%n",
+            achieved));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Allowed rate | %.0f msg/s (+ initial bucket of %d) |%n",
+            allowed,
+            burst));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| **Fraction of the allowed rate** (best possible time ÷ time taken; goal ≥ 0.9) | **%.3f** |%n",
+            fraction));
     md.append(String.format(Locale.ROOT, "| 429 answers provoked | %,d |%n", limiter.rejected()));
     md.append(String.format(Locale.ROOT, "| Lost (never accepted by Slack) | %d |%n", lost));
-    md.append(String.format(Locale.ROOT, "| Duplicated (accepted more than once, by delivery mark = idempotency key) | %d |%n", duplicates));
-    md.append(String.format(Locale.ROOT, "| Rows SENT / DEAD / other in the outbox | %,d / %d / %s |%n", sentRows, deadRows, others.isEmpty() ? "0" : others));
-    md.append("\nBest possible time = (messages − bucket) ÷ allowed rate: the bucket's initial tokens go at once, the rest at the allowed rate.\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Duplicated (accepted more than once, by delivery mark = idempotency key) | %d |%n",
+            duplicates));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Rows SENT / DEAD / other in the outbox | %,d / %d / %s |%n",
+            sentRows,
+            deadRows,
+            others.isEmpty() ? "0" : others));
+    md.append(
+        "\nBest possible time = (messages − bucket) ÷ allowed rate: the bucket's initial tokens go at once, the rest at the allowed rate.\n");
     BenchReport.publish("outbox-throughput", md.toString());
 
     assertThat(unknown).as("calls with an unknown delivery mark").isZero();

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * WireMock as a rate-limited Slack: a token bucket ({@code perSecond}, {@code burst}) in front of
  * chat.postMessage. A call with a token gets {@code ok:true} and is counted under its delivery mark
- * (the message metadata the outbox attaches: a hash of the idempotency key); a call without one gets
- * 429 with {@code Retry-After} (whole seconds, at least 1) and {@code error: ratelimited}, as Slack does.
+ * (the message metadata the outbox attaches: a hash of the idempotency key); a call without one
+ * gets 429 with {@code Retry-After} (whole seconds, at least 1) and {@code error: ratelimited}, as
+ * Slack does.
  */
 public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "bench-rate-limit";
@@ -64,7 +65,8 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
     firstAcceptedNanos.compareAndSet(0, now);
     lastAcceptedNanos.accumulateAndGet(now, Math::max);
     accepted.incrementAndGet();
-    JsonObject body = JsonParser.parseString(serveEvent.getRequest().getBodyAsString()).getAsJsonObject();
+    JsonObject body =
+        JsonParser.parseString(serveEvent.getRequest().getBodyAsString()).getAsJsonObject();
     String channel = body.has("channel") ? body.get("channel").getAsString() : "C0DEFAULT";
     String mark = markOf(body);
     deliveredByMark.computeIfAbsent(mark, m -> new AtomicInteger()).incrementAndGet();
@@ -72,7 +74,14 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
     return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
         .withStatus(200)
         .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + (t / 1_000_000) + "." + String.format("%06d", t % 1_000_000) + "\"}")
+        .withBody(
+            "{\"ok\":true,\"channel\":\""
+                + channel
+                + "\",\"ts\":\""
+                + (t / 1_000_000)
+                + "."
+                + String.format("%06d", t % 1_000_000)
+                + "\"}")
         .build();
   }
 
@@ -91,7 +100,10 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
   /** The delivery mark in a chat.postMessage body (metadata.event_payload.mark), or "unmarked". */
   public static String markOf(JsonObject body) {
     try {
-      return body.getAsJsonObject("metadata").getAsJsonObject("event_payload").get("mark").getAsString();
+      return body.getAsJsonObject("metadata")
+          .getAsJsonObject("event_payload")
+          .get("mark")
+          .getAsString();
     } catch (RuntimeException e) {
       return "unmarked";
     }

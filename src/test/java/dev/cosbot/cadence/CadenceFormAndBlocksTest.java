@@ -30,7 +30,8 @@ class CadenceFormAndBlocksTest {
 
   @Test
   void aValidFormBecomesADraft() {
-    CadenceForm.Result r = CadenceForm.parse(valid(), "U0ADMIN", n -> n.equals("ana") ? "U0ANA" : null);
+    CadenceForm.Result r =
+        CadenceForm.parse(valid(), "U0ADMIN", n -> n.equals("ana") ? "U0ANA" : null);
     assertThat(r.errors()).isEmpty();
     CadenceDraft d = r.draft();
     assertThat(d.rrule()).isEqualTo("FREQ=MONTHLY;BYDAY=1MO");
@@ -39,16 +40,21 @@ class CadenceFormAndBlocksTest {
     assertThat(d.channelId()).isNull();
     assertThat(d.people()).containsExactly("U0ANA", "U0BEN");
     assertThat(d.leads()).containsExactly(20160, 60);
-    assertThat(d.tasks()).containsExactly(new CadenceDraft.Task("Agenda", "U0ANA", 4320), new CadenceDraft.Task("Slides", "U0BEN", 1440));
+    assertThat(d.tasks())
+        .containsExactly(
+            new CadenceDraft.Task("Agenda", "U0ANA", 4320),
+            new CadenceDraft.Task("Slides", "U0BEN", 1440));
   }
 
   @Test
   void aCustomRuleOverridesTheKind() {
     Map<String, String> v = valid();
     v.put(CadenceIds.B_RRULE, "rrule:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
-    assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").draft().rrule()).isEqualTo("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
+    assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").draft().rrule())
+        .isEqualTo("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
     v.put(CadenceIds.B_RRULE, "FREQ=SOMETIMES");
-    assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").errors()).containsKey(CadenceIds.B_RRULE);
+    assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").errors())
+        .containsKey(CadenceIds.B_RRULE);
   }
 
   @Test
@@ -58,8 +64,16 @@ class CadenceFormAndBlocksTest {
     v.put(CadenceIds.B_LEADS, "100d");
     CadenceForm.Result r = CadenceForm.parse(v, "U0ADMIN", n -> null);
     assertThat(r.ok()).isFalse();
-    assertThat(r.errors()).containsKeys(CadenceIds.B_NAME, CadenceIds.B_START, CadenceIds.B_TIME, CadenceIds.B_ZONE,
-        CadenceIds.B_KIND, CadenceIds.B_CHANNEL, CadenceIds.B_LEADS, CadenceIds.B_CHECKLIST);
+    assertThat(r.errors())
+        .containsKeys(
+            CadenceIds.B_NAME,
+            CadenceIds.B_START,
+            CadenceIds.B_TIME,
+            CadenceIds.B_ZONE,
+            CadenceIds.B_KIND,
+            CadenceIds.B_CHANNEL,
+            CadenceIds.B_LEADS,
+            CadenceIds.B_CHECKLIST);
     assertThat(r.errors().get(CadenceIds.B_LEADS)).contains("at most 90 days");
   }
 
@@ -83,12 +97,19 @@ class CadenceFormAndBlocksTest {
       t.dueMinutes = 60;
       tasks.add(new Occurrence.TaskState(t, at.minusSeconds(3600), i == 0 ? "U0DRI0" : null));
     }
-    CadenceBlocks.Message m = CadenceBlocks.reminder(new Occurrence(c, at, tasks), 1440, at.minusSeconds(86_000), at.minusSeconds(80_000));
+    CadenceBlocks.Message m =
+        CadenceBlocks.reminder(
+            new Occurrence(c, at, tasks), 1440, at.minusSeconds(86_000), at.minusSeconds(80_000));
     List<LayoutBlock> blocks = m.blocks();
     assertThat(blocks.size()).isLessThanOrEqualTo(50);
     String json = Json.toSlackJson(blocks);
     assertThat(json).doesNotContain("<!channel>").doesNotContain("<https://evil");
-    assertThat(json).contains("1/15 ready").contains("Posted late").contains("7|1799139600|3").contains("Undo").contains("Mark done");
+    assertThat(json)
+        .contains("1/15 ready")
+        .contains("Posted late")
+        .contains("7|1799139600|3")
+        .contains("Undo")
+        .contains("Mark done");
     assertThat(m.text()).doesNotContain("<!channel>");
   }
 }

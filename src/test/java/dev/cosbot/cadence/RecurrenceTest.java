@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every schedule kind across a daylight-saving change in two zones, against dates checked by hand.
- * Europe/Berlin: CET (+1) → CEST (+2) on 29 Mar 2026, back on 25 Oct 2026.
- * America/New_York: EST (−5) → EDT (−4) on 8 Mar 2026, back on 1 Nov 2026.
+ * Europe/Berlin: CET (+1) → CEST (+2) on 29 Mar 2026, back on 25 Oct 2026. America/New_York: EST
+ * (−5) → EDT (−4) on 8 Mar 2026, back on 1 Nov 2026.
  */
 class RecurrenceTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -24,7 +24,9 @@ class RecurrenceTest {
 
   static List<Instant> next(Kind kind, String date, String time, ZoneId zone, int n) {
     LocalDate d = LocalDate.parse(date);
-    CadenceSchedule s = new CadenceSchedule(CadenceSchedule.rruleFor(kind, d), LocalDateTime.of(d, LocalTime.parse(time)), zone);
+    CadenceSchedule s =
+        new CadenceSchedule(
+            CadenceSchedule.rruleFor(kind, d), LocalDateTime.of(d, LocalTime.parse(time)), zone);
     return s.next(d.atStartOfDay(zone).toInstant(), n);
   }
 
@@ -80,8 +82,13 @@ class RecurrenceTest {
   @Test
   void firstMondayOfEachQuarter() {
     assertThat(next(Kind.QUARTERLY_FIRST_WEEKDAY, "2026-01-05", "09:00", BERLIN, 5))
-        .isEqualTo(utc("2026-01-05T08:00:00Z", "2026-04-06T07:00:00Z", "2026-07-06T07:00:00Z",
-            "2026-10-05T07:00:00Z", "2027-01-04T08:00:00Z"));
+        .isEqualTo(
+            utc(
+                "2026-01-05T08:00:00Z",
+                "2026-04-06T07:00:00Z",
+                "2026-07-06T07:00:00Z",
+                "2026-10-05T07:00:00Z",
+                "2027-01-04T08:00:00Z"));
     assertThat(next(Kind.QUARTERLY_FIRST_WEEKDAY, "2026-01-05", "09:00", NEW_YORK, 2))
         .isEqualTo(utc("2026-01-05T14:00:00Z", "2026-04-06T13:00:00Z"));
   }
@@ -98,30 +105,46 @@ class RecurrenceTest {
 
   @Test
   void aTimeInTheSpringForwardGapMovesForwardByTheGap() {
-    CadenceSchedule daily = new CadenceSchedule("FREQ=DAILY", LocalDateTime.parse("2026-03-28T02:30"), BERLIN);
+    CadenceSchedule daily =
+        new CadenceSchedule("FREQ=DAILY", LocalDateTime.parse("2026-03-28T02:30"), BERLIN);
     assertThat(daily.next(Instant.parse("2026-03-27T00:00:00Z"), 3))
         .isEqualTo(utc("2026-03-28T01:30:00Z", "2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z"));
   }
 
   @Test
   void skippedDatesAreLeftOut() {
-    CadenceSchedule weekly = new CadenceSchedule("FREQ=WEEKLY;BYDAY=TU", LocalDateTime.parse("2026-12-15T10:00"), BERLIN);
-    assertThat(weekly.next(Instant.parse("2026-12-14T00:00:00Z"), 2, d -> d.equals(LocalDate.parse("2026-12-22"))))
+    CadenceSchedule weekly =
+        new CadenceSchedule(
+            "FREQ=WEEKLY;BYDAY=TU", LocalDateTime.parse("2026-12-15T10:00"), BERLIN);
+    assertThat(
+            weekly.next(
+                Instant.parse("2026-12-14T00:00:00Z"),
+                2,
+                d -> d.equals(LocalDate.parse("2026-12-22"))))
         .isEqualTo(utc("2026-12-15T09:00:00Z", "2026-12-29T09:00:00Z"));
   }
 
   @Test
   void nothingBeforeTheStart() {
-    CadenceSchedule weekly = new CadenceSchedule("RRULE:FREQ=WEEKLY;BYDAY=TU", LocalDateTime.parse("2026-12-15T10:00"), BERLIN);
-    assertThat(weekly.between(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-16T00:00:00Z"), d -> false))
+    CadenceSchedule weekly =
+        new CadenceSchedule(
+            "RRULE:FREQ=WEEKLY;BYDAY=TU", LocalDateTime.parse("2026-12-15T10:00"), BERLIN);
+    assertThat(
+            weekly.between(
+                Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-16T00:00:00Z"),
+                d -> false))
         .isEqualTo(utc("2026-12-15T09:00:00Z"));
   }
 
   @Test
   void invalidRulesAreRefused() {
-    assertThatThrownBy(() -> new CadenceSchedule("FREQ=HOURLY", LocalDateTime.parse("2026-12-15T10:00"), BERLIN))
+    assertThatThrownBy(
+            () ->
+                new CadenceSchedule("FREQ=HOURLY", LocalDateTime.parse("2026-12-15T10:00"), BERLIN))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new CadenceSchedule("BYDAY=MO", LocalDateTime.parse("2026-12-15T10:00"), BERLIN))
+    assertThatThrownBy(
+            () -> new CadenceSchedule("BYDAY=MO", LocalDateTime.parse("2026-12-15T10:00"), BERLIN))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

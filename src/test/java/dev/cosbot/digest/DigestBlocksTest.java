@@ -18,10 +18,18 @@ class DigestBlocksTest {
     return new DigestLine(new DigestItem(key, section, rank, text, null, null), List.of(), false);
   }
 
-  static DigestContent content(List<DigestLine> lines, List<TeamSignal> signals, List<String> pins, List<String> mutes) {
+  static DigestContent content(
+      List<DigestLine> lines, List<TeamSignal> signals, List<String> pins, List<String> mutes) {
     DigestRanking.Ranked r = DigestRanking.rank(lines, pins, mutes);
-    return new DigestContent("U0CXO", LocalDate.of(2027, 1, 4), DigestContent.Kind.CXO, r.sections(),
-        DigestRanking.radar(signals), r.notes(), List.of(), r.muted());
+    return new DigestContent(
+        "U0CXO",
+        LocalDate.of(2027, 1, 4),
+        DigestContent.Kind.CXO,
+        r.sections(),
+        DigestRanking.radar(signals),
+        r.notes(),
+        List.of(),
+        r.muted());
   }
 
   static String json(DigestBlocks.Rendered rendered) {
@@ -38,12 +46,14 @@ class DigestBlocksTest {
 
   @Test
   void linesAreRankedWithinSectionsAndSectionsComeInOrder() {
-    List<DigestLine> lines = List.of(
-        line("cadence:1", DigestSection.FYI, 40, "Staff meeting Thursday"),
-        line("status:7", DigestSection.NEEDS_YOU, 85, "Apollo turned red"),
-        line("pulse:3", DigestSection.WATCH, 60, "Platform eNPS dropped 12"),
-        line("escalation:9", DigestSection.NEEDS_YOU, 100, "S1: payments down"));
-    DigestBlocks.Rendered r = DigestBlocks.render(content(lines, List.of(), List.of(), List.of()), 10, 8);
+    List<DigestLine> lines =
+        List.of(
+            line("cadence:1", DigestSection.FYI, 40, "Staff meeting Thursday"),
+            line("status:7", DigestSection.NEEDS_YOU, 85, "Apollo turned red"),
+            line("pulse:3", DigestSection.WATCH, 60, "Platform eNPS dropped 12"),
+            line("escalation:9", DigestSection.NEEDS_YOU, 100, "S1: payments down"));
+    DigestBlocks.Rendered r =
+        DigestBlocks.render(content(lines, List.of(), List.of(), List.of()), 10, 8);
     String json = json(r);
     assertThat(json.indexOf("S1: payments down")).isLessThan(json.indexOf("Apollo turned red"));
     assertThat(json.indexOf("Apollo turned red")).isLessThan(json.indexOf("*Watch*"));
@@ -56,18 +66,27 @@ class DigestBlocksTest {
 
   @Test
   void pinsComeFirstMutesAreLeftOutAndUnmatchedPinsBecomeNotes() {
-    List<DigestLine> lines = List.of(
-        line("escalation:1", DigestSection.NEEDS_YOU, 100, "S1 checkout"),
-        line("status:2", DigestSection.NEEDS_YOU, 20, "Hiring plan slipped"),
-        line("status:3", DigestSection.WATCH, 50, "Noise &amp; more noise"));
-    DigestContent c = content(lines, List.of(), List.of("hiring plan", "Board deck due Friday <!channel>"), List.of("status:3"));
+    List<DigestLine> lines =
+        List.of(
+            line("escalation:1", DigestSection.NEEDS_YOU, 100, "S1 checkout"),
+            line("status:2", DigestSection.NEEDS_YOU, 20, "Hiring plan slipped"),
+            line("status:3", DigestSection.WATCH, 50, "Noise &amp; more noise"));
+    DigestContent c =
+        content(
+            lines,
+            List.of(),
+            List.of("hiring plan", "Board deck due Friday <!channel>"),
+            List.of("status:3"));
     assertThat(c.lines(DigestSection.NEEDS_YOU).get(0).item().key()).isEqualTo("status:2");
     assertThat(c.lines(DigestSection.NEEDS_YOU).get(0).pinned()).isTrue();
     assertThat(c.lines(DigestSection.WATCH)).isEmpty();
     assertThat(c.muted()).isEqualTo(1);
     assertThat(c.notes()).containsExactly("Board deck due Friday &lt;!channel&gt;");
     String json = json(DigestBlocks.render(c, 10, 8));
-    assertThat(json).contains("From your Chief of Staff").contains("1 line muted by your Chief of Staff").doesNotContain("<!channel>");
+    assertThat(json)
+        .contains("From your Chief of Staff")
+        .contains("1 line muted by your Chief of Staff")
+        .doesNotContain("<!channel>");
     // A mute by text matches escaped text too.
     assertThat(DigestRanking.matches("noise & more", lines.get(2).item())).isTrue();
     assertThat(DigestRanking.matches("no", lines.get(2).item())).isFalse();
@@ -75,12 +94,16 @@ class DigestBlocksTest {
 
   @Test
   void theRiskRadarJoinsSignalsPerTeamMostWorryingFirst() {
-    List<String> radar = DigestRanking.radar(List.of(
-        new TeamSignal("Platform", "2 red, 1 amber", 60),
-        new TeamSignal("Sales", "1 open escalation", 20),
-        new TeamSignal("platform", "eNPS ↓12", 50),
-        new TeamSignal("Sales", "eNPS ↑3", 5)));
-    assertThat(radar).containsExactly("*Platform* — 2 red, 1 amber · eNPS ↓12", "*Sales* — 1 open escalation · eNPS ↑3");
+    List<String> radar =
+        DigestRanking.radar(
+            List.of(
+                new TeamSignal("Platform", "2 red, 1 amber", 60),
+                new TeamSignal("Sales", "1 open escalation", 20),
+                new TeamSignal("platform", "eNPS ↓12", 50),
+                new TeamSignal("Sales", "eNPS ↑3", 5)));
+    assertThat(radar)
+        .containsExactly(
+            "*Platform* — 2 red, 1 amber · eNPS ↓12", "*Sales* — 1 open escalation · eNPS ↑3");
   }
 
   @Test
@@ -92,12 +115,21 @@ class DigestBlocksTest {
         DigestSection s = DigestSection.values()[i % 3];
         String kind = i % 2 == 0 ? "escalation" : "status";
         DigestButton button = i % 5 == 0 ? DigestButton.askOwner("U0OWNER" + i, "Item " + i) : null;
-        lines.add(new DigestLine(new DigestItem(kind + ":" + i, s, i % 101,
-            "Item " + i + " " + "x".repeat(250), "https://acme.slack.com/archives/C1/p" + i, button),
-            button == null ? List.of() : List.of(button), false));
+        lines.add(
+            new DigestLine(
+                new DigestItem(
+                    kind + ":" + i,
+                    s,
+                    i % 101,
+                    "Item " + i + " " + "x".repeat(250),
+                    "https://acme.slack.com/archives/C1/p" + i,
+                    button),
+                button == null ? List.of() : List.of(button),
+                false));
         signals.add(new TeamSignal("Team " + (i % 40), "signal " + i, i % 50));
       }
-      DigestBlocks.Rendered r = DigestBlocks.render(content(lines, signals, List.of(), List.of()), 10, 8);
+      DigestBlocks.Rendered r =
+          DigestBlocks.render(content(lines, signals, List.of(), List.of()), 10, 8);
       assertWithinSlackLimits(r);
       String json = json(r);
       assertThat(json).contains("more: ").contains("more teams");
@@ -115,11 +147,19 @@ class DigestBlocksTest {
 
   @Test
   void aQuietDayIsShort() {
-    DigestBlocks.Rendered r = DigestBlocks.render(content(List.of(), List.of(), List.of(), List.of()), 10, 8);
+    DigestBlocks.Rendered r =
+        DigestBlocks.render(content(List.of(), List.of(), List.of(), List.of()), 10, 8);
     assertThat(json(r)).contains("Nothing needs you today.");
     assertThat(r.blocks()).hasSize(2);
-    DigestBlocks.Rendered withFyi = DigestBlocks.render(
-        content(List.of(line("cadence:1", DigestSection.FYI, 40, "QBR next week")), List.of(), List.of(), List.of()), 10, 8);
+    DigestBlocks.Rendered withFyi =
+        DigestBlocks.render(
+            content(
+                List.of(line("cadence:1", DigestSection.FYI, 40, "QBR next week")),
+                List.of(),
+                List.of(),
+                List.of()),
+            10,
+            8);
     assertThat(json(withFyi)).contains("Nothing needs you today.").contains("QBR next week");
     assertThat(withFyi.blocks()).hasSizeLessThanOrEqualTo(4);
   }
@@ -127,12 +167,29 @@ class DigestBlocksTest {
   @Test
   void buttonsCarryTheReaderInTheirBlockIdAndUnsafeLinksAreDropped() {
     DigestButton ask = DigestButton.askOwner("U0OWNER", "Apollo");
-    List<DigestLine> lines = List.of(
-        new DigestLine(new DigestItem("status:1", DigestSection.NEEDS_YOU, 80, "Apollo red", "javascript:alert(1)", ask), List.of(ask), false),
-        new DigestLine(new DigestItem("decision:2", DigestSection.NEEDS_YOU, 90, "Decide", null, null),
-            List.of(new DigestButton("Approve", "decision_approve", "2"), new DigestButton("Decline", "decision_decline", "2")), false));
+    List<DigestLine> lines =
+        List.of(
+            new DigestLine(
+                new DigestItem(
+                    "status:1",
+                    DigestSection.NEEDS_YOU,
+                    80,
+                    "Apollo red",
+                    "javascript:alert(1)",
+                    ask),
+                List.of(ask),
+                false),
+            new DigestLine(
+                new DigestItem("decision:2", DigestSection.NEEDS_YOU, 90, "Decide", null, null),
+                List.of(
+                    new DigestButton("Approve", "decision_approve", "2"),
+                    new DigestButton("Decline", "decision_decline", "2")),
+                false));
     String json = json(DigestBlocks.render(content(lines, List.of(), List.of(), List.of()), 10, 8));
-    assertThat(json).contains("\"block_id\":\"digest:U0CXO:").contains("digest_ask_owner").contains("\"type\":\"actions\"")
+    assertThat(json)
+        .contains("\"block_id\":\"digest:U0CXO:")
+        .contains("digest_ask_owner")
+        .contains("\"type\":\"actions\"")
         .doesNotContain("javascript");
   }
 }

@@ -10,7 +10,6 @@ import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -46,8 +45,9 @@ class DigestDeliveryTest extends SlackTestBase {
   void setUp() throws Exception {
     FixtureDigestSource.reset();
     digests.onlySources(s -> s.name().equals(FixtureDigestSource.NAME));
-    execute("INSERT INTO workspace_setting (setting_key, setting_value, updated_by, updated_at) VALUES ('cxo', 'U0CXO', 'test', now())"
-        + " ON CONFLICT (setting_key) DO UPDATE SET setting_value = 'U0CXO'");
+    execute(
+        "INSERT INTO workspace_setting (setting_key, setting_value, updated_by, updated_at) VALUES ('cxo', 'U0CXO', 'test', now())"
+            + " ON CONFLICT (setting_key) DO UPDATE SET setting_value = 'U0CXO'");
     cxoZone("Europe/Paris");
     execute("DELETE FROM digest_delivery");
     execute("DELETE FROM digest_override");
@@ -62,8 +62,13 @@ class DigestDeliveryTest extends SlackTestBase {
   }
 
   void cxoZone(String zone) throws Exception {
-    execute("INSERT INTO person (slack_user_id, display_name, time_zone, synced_at) VALUES ('U0CXO', 'cxo', '" + zone + "', now())"
-        + " ON CONFLICT (slack_user_id) DO UPDATE SET time_zone = '" + zone + "', synced_at = now()");
+    execute(
+        "INSERT INTO person (slack_user_id, display_name, time_zone, synced_at) VALUES ('U0CXO', 'cxo', '"
+            + zone
+            + "', now())"
+            + " ON CONFLICT (slack_user_id) DO UPDATE SET time_zone = '"
+            + zone
+            + "', synced_at = now()");
   }
 
   /** A Monday no other test uses (the outbox keeps each day's key for good). */
@@ -88,12 +93,15 @@ class DigestDeliveryTest extends SlackTestBase {
   @Test
   void featuresAppearUnderTheRightHeadingsInTheRightOrder() throws Exception {
     LocalDate day = monday(0);
-    FixtureDigestSource.items = List.of(
-        item("cadence:4", DigestSection.FYI, 40, "Staff meeting Thursday 10:00"),
-        item("pulse:3", DigestSection.WATCH, 60, "Platform eNPS dropped 14 points"),
-        item("status:7", DigestSection.NEEDS_YOU, 85, "Initiative Apollo turned red"),
-        item("escalation:9", DigestSection.NEEDS_YOU, 100, "S1 escalation: payments down"));
-    FixtureDigestSource.signals = List.of(new TeamSignal("Platform", "1 red", 60), new TeamSignal("Platform", "eNPS ↓14", 50));
+    FixtureDigestSource.items =
+        List.of(
+            item("cadence:4", DigestSection.FYI, 40, "Staff meeting Thursday 10:00"),
+            item("pulse:3", DigestSection.WATCH, 60, "Platform eNPS dropped 14 points"),
+            item("status:7", DigestSection.NEEDS_YOU, 85, "Initiative Apollo turned red"),
+            item("escalation:9", DigestSection.NEEDS_YOU, 100, "S1 escalation: payments down"));
+    FixtureDigestSource.signals =
+        List.of(
+            new TeamSignal("Platform", "1 red", 60), new TeamSignal("Platform", "eNPS ↓14", 50));
     at(day, "07:31", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
     awaitCalls("chat.postMessage", DAY.format(day), 1);
@@ -112,7 +120,8 @@ class DigestDeliveryTest extends SlackTestBase {
   @Test
   void sentOncePerDayWithTwoInstancesSweepingTogether() throws Exception {
     LocalDate day = monday(1);
-    FixtureDigestSource.items = List.of(item("status:1", DigestSection.NEEDS_YOU, 80, "Apollo red"));
+    FixtureDigestSource.items =
+        List.of(item("status:1", DigestSection.NEEDS_YOU, 80, "Apollo red"));
     at(day, "07:30", PARIS);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -130,8 +139,18 @@ class DigestDeliveryTest extends SlackTestBase {
     clock.advance(Duration.ofHours(3));
     assertThat(delivery.sweep()).isZero();
     awaitCalls("chat.postMessage", DAY.format(day), 1);
-    assertThat(scalar("SELECT count(*) FROM digest_delivery WHERE reader_id = 'U0CXO' AND local_date = '" + day + "'")).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM outbox_message WHERE idempotency_key = 'digest:U0CXO:" + day + "'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM digest_delivery WHERE reader_id = 'U0CXO' AND local_date = '"
+                    + day
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'digest:U0CXO:"
+                    + day
+                    + "'"))
+        .isEqualTo(1);
     assertThat(digestsFor("U0CXO", day)).hasSize(1);
   }
 
@@ -153,7 +172,8 @@ class DigestDeliveryTest extends SlackTestBase {
     assertThat(delivery.sweep()).isZero();
     at(day.plusDays(6), "08:00", PARIS);
     assertThat(delivery.sweep()).isZero();
-    assertThat(scalar("SELECT count(*) FROM digest_delivery WHERE reader_id = 'U0CXO'")).isEqualTo(1);
+    assertThat(scalar("SELECT count(*) FROM digest_delivery WHERE reader_id = 'U0CXO'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -162,11 +182,17 @@ class DigestDeliveryTest extends SlackTestBase {
     at(day, "07:35", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
     // The CXO flies to New York: Slack tells us through user_change.
-    String event = "{\"type\":\"user_change\",\"user\":{\"id\":\"U0CXO\",\"name\":\"cxo\",\"deleted\":false,\"is_bot\":false,"
-        + "\"tz\":\"America/New_York\",\"real_name\":\"The CXO\",\"profile\":{\"display_name\":\"cxo\",\"real_name\":\"The CXO\"}},"
-        + "\"event_ts\":\"1700000000.000100\"}";
-    SlackRequests.event("Ev" + UUID.randomUUID().toString().substring(0, 8), event, null).then().statusCode(200);
-    assertThat(scalar("SELECT count(*) FROM person WHERE slack_user_id = 'U0CXO' AND time_zone = 'America/New_York'")).isEqualTo(1);
+    String event =
+        "{\"type\":\"user_change\",\"user\":{\"id\":\"U0CXO\",\"name\":\"cxo\",\"deleted\":false,\"is_bot\":false,"
+            + "\"tz\":\"America/New_York\",\"real_name\":\"The CXO\",\"profile\":{\"display_name\":\"cxo\",\"real_name\":\"The CXO\"}},"
+            + "\"event_ts\":\"1700000000.000100\"}";
+    SlackRequests.event("Ev" + UUID.randomUUID().toString().substring(0, 8), event, null)
+        .then()
+        .statusCode(200);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM person WHERE slack_user_id = 'U0CXO' AND time_zone = 'America/New_York'"))
+        .isEqualTo(1);
     LocalDate tuesday = day.plusDays(1);
     at(tuesday, "07:35", PARIS); // 01:35 in New York
     assertThat(delivery.sweep()).isZero();
@@ -174,7 +200,12 @@ class DigestDeliveryTest extends SlackTestBase {
     assertThat(delivery.sweep()).isZero();
     at(tuesday, "07:31", ZoneId.of("America/New_York"));
     assertThat(delivery.sweep()).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM digest_delivery WHERE reader_id = 'U0CXO' AND local_date = '" + tuesday + "'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM digest_delivery WHERE reader_id = 'U0CXO' AND local_date = '"
+                    + tuesday
+                    + "'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -194,8 +225,14 @@ class DigestDeliveryTest extends SlackTestBase {
     List<TeamSignal> signals = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       String kind = new String[] {"escalation", "status", "pulse", "cadence"}[i % 4];
-      many.add(new DigestItem(kind + ":" + i, DigestSection.values()[i % 3], i % 100, "Open item " + i + " " + "y".repeat(200),
-          "https://acme.slack.com/archives/C0/p" + i, i % 7 == 0 ? DigestButton.askOwner("U0OWNER", "Item " + i) : null));
+      many.add(
+          new DigestItem(
+              kind + ":" + i,
+              DigestSection.values()[i % 3],
+              i % 100,
+              "Open item " + i + " " + "y".repeat(200),
+              "https://acme.slack.com/archives/C0/p" + i,
+              i % 7 == 0 ? DigestButton.askOwner("U0OWNER", "Item " + i) : null));
       signals.add(new TeamSignal("Team " + (i % 30), "signal " + i, i % 60));
     }
     FixtureDigestSource.items = many;
@@ -204,7 +241,10 @@ class DigestDeliveryTest extends SlackTestBase {
     assertThat(delivery.sweep()).isEqualTo(1);
     JsonObject sent = awaitCalls("chat.postMessage", DAY.format(day), 1).get(0);
     assertThat(sent.getAsJsonArray("blocks").size()).isLessThanOrEqualTo(50);
-    assertThat(sent.toString()).contains("more: ").contains("more teams").contains("*167* need you");
+    assertThat(sent.toString())
+        .contains("more: ")
+        .contains("more teams")
+        .contains("*167* need you");
     // BlockKitLimits checks every captured call after the test.
   }
 
@@ -214,60 +254,105 @@ class DigestDeliveryTest extends SlackTestBase {
     FixtureDigestSource.failing = true;
     at(day, "07:30", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
-    assertThat(awaitCalls("chat.postMessage", DAY.format(day), 1).get(0).toString()).contains("Could not read fixture");
+    assertThat(awaitCalls("chat.postMessage", DAY.format(day), 1).get(0).toString())
+        .contains("Could not read fixture");
   }
 
   @Test
   void chiefsOfStaffPinMuteAndPreviewAndTheNextDigestConsumesThem() throws Exception {
     LocalDate day = monday(7);
-    FixtureDigestSource.items = List.of(
-        item("escalation:1", DigestSection.NEEDS_YOU, 100, "S1 noisy alarm"),
-        item("status:2", DigestSection.FYI, 10, "Hiring plan on track"),
-        item("status:3", DigestSection.NEEDS_YOU, 50, "Budget review"));
+    FixtureDigestSource.items =
+        List.of(
+            item("escalation:1", DigestSection.NEEDS_YOU, 100, "S1 noisy alarm"),
+            item("status:2", DigestSection.FYI, 10, "Hiring plan on track"),
+            item("status:3", DigestSection.NEEDS_YOU, 50, "Budget review"));
     at(day, "06:00", PARIS);
-    SlackRequests.cos("U0MEMBER", "digest pin status:2").then().statusCode(200).body("text", containsString("only a Chief of Staff"));
-    SlackRequests.cos("U0ADMIN", "digest mute escalation:1").then().statusCode(200).body("text", containsString("Muted"));
-    SlackRequests.cos("U0ADMIN", "digest pin hiring plan").then().statusCode(200).body("text", containsString("Pinned"));
-    SlackRequests.cos("U0ADMIN", "digest pins").then().statusCode(200).body("text", containsString("hiring plan"));
-    assertThat(scalar("SELECT count(*) FROM digest_override WHERE consumed_at IS NULL")).isEqualTo(2);
+    SlackRequests.cos("U0MEMBER", "digest pin status:2")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("only a Chief of Staff"));
+    SlackRequests.cos("U0ADMIN", "digest mute escalation:1")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Muted"));
+    SlackRequests.cos("U0ADMIN", "digest pin hiring plan")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Pinned"));
+    SlackRequests.cos("U0ADMIN", "digest pins")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("hiring plan"));
+    assertThat(scalar("SELECT count(*) FROM digest_override WHERE consumed_at IS NULL"))
+        .isEqualTo(2);
 
-    SlackRequests.cos("U0MEMBER", "digest preview").then().statusCode(200).body("text", containsString("only a Chief of Staff or the CXO"));
-    SlackRequests.cos("U0ADMIN", "digest preview").then().statusCode(200).body("text", containsString("preview"));
-    JsonObject preview = awaitCalls("chat.postMessage", "Preview of the CXO digest · " + DAY.format(day), 1).get(0);
+    SlackRequests.cos("U0MEMBER", "digest preview")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("only a Chief of Staff or the CXO"));
+    SlackRequests.cos("U0ADMIN", "digest preview")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("preview"));
+    JsonObject preview =
+        awaitCalls("chat.postMessage", "Preview of the CXO digest · " + DAY.format(day), 1).get(0);
     assertThat(preview.get("channel").getAsString()).isEqualTo("U0ADMIN");
     String p = preview.toString();
     assertThat(p).doesNotContain("S1 noisy alarm").contains("1 line muted");
-    assertThat(p.indexOf(":pushpin: Hiring plan on track")).isBetween(0, p.indexOf("Budget review"));
+    assertThat(p.indexOf(":pushpin: Hiring plan on track"))
+        .isBetween(0, p.indexOf("Budget review"));
     assertThat(p).contains("digest:preview:");
-    assertThat(scalar("SELECT count(*) FROM digest_override WHERE consumed_at IS NULL")).as("a preview consumes nothing").isEqualTo(2);
+    assertThat(scalar("SELECT count(*) FROM digest_override WHERE consumed_at IS NULL"))
+        .as("a preview consumes nothing")
+        .isEqualTo(2);
 
     at(day, "07:30", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
-    String sent = awaitCalls("chat.postMessage", "Your digest · " + DAY.format(day), 1).get(0).toString();
+    String sent =
+        awaitCalls("chat.postMessage", "Your digest · " + DAY.format(day), 1).get(0).toString();
     assertThat(sent).doesNotContain("S1 noisy alarm").contains(":pushpin: Hiring plan on track");
     assertThat(scalar("SELECT count(*) FROM digest_override WHERE consumed_at IS NULL")).isZero();
 
     LocalDate tuesday = day.plusDays(1);
     at(tuesday, "07:30", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
-    assertThat(awaitCalls("chat.postMessage", "Your digest · " + DAY.format(tuesday), 1).get(0).toString()).contains("S1 noisy alarm");
+    assertThat(
+            awaitCalls("chat.postMessage", "Your digest · " + DAY.format(tuesday), 1)
+                .get(0)
+                .toString())
+        .contains("S1 noisy alarm");
   }
 
   @Test
   void aChiefOfStaffOptsInToTheirOwnFullerDigest() throws Exception {
     LocalDate day = monday(8);
-    execute("INSERT INTO person (slack_user_id, time_zone, synced_at, is_admin) VALUES ('U0ADMIN', 'Europe/London', now(), true)"
-        + " ON CONFLICT (slack_user_id) DO UPDATE SET time_zone = 'Europe/London', synced_at = now()");
-    FixtureDigestSource.items = List.of(item("status:1", DigestSection.NEEDS_YOU, 80, "Apollo red"));
-    SlackRequests.cos("U0MEMBER", "digest optin").then().statusCode(200).body("text", containsString("only a Chief of Staff"));
-    SlackRequests.cos("U0ADMIN", "digest optin").then().statusCode(200).body("text", containsString("your own"));
+    execute(
+        "INSERT INTO person (slack_user_id, time_zone, synced_at, is_admin) VALUES ('U0ADMIN', 'Europe/London', now(), true)"
+            + " ON CONFLICT (slack_user_id) DO UPDATE SET time_zone = 'Europe/London', synced_at = now()");
+    FixtureDigestSource.items =
+        List.of(item("status:1", DigestSection.NEEDS_YOU, 80, "Apollo red"));
+    SlackRequests.cos("U0MEMBER", "digest optin")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("only a Chief of Staff"));
+    SlackRequests.cos("U0ADMIN", "digest optin")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("your own"));
     at(day, "07:30", PARIS); // 06:30 in London: only the CXO's is due
     assertThat(delivery.sweep()).isEqualTo(1);
     at(day, "07:30", ZoneId.of("Europe/London"));
     assertThat(delivery.sweep()).isEqualTo(1);
-    assertThat(awaitCalls("chat.postMessage", "Your Chief of Staff digest · " + DAY.format(day), 1).get(0).get("channel").getAsString())
+    assertThat(
+            awaitCalls("chat.postMessage", "Your Chief of Staff digest · " + DAY.format(day), 1)
+                .get(0)
+                .get("channel")
+                .getAsString())
         .isEqualTo("U0ADMIN");
-    SlackRequests.cos("U0ADMIN", "digest optout").then().statusCode(200).body("text", containsString("no more digests"));
+    SlackRequests.cos("U0ADMIN", "digest optout")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("no more digests"));
     assertThat(scalar("SELECT count(*) FROM digest_subscriber")).isZero();
   }
 
@@ -275,18 +360,26 @@ class DigestDeliveryTest extends SlackTestBase {
   void askOwnerDmsTheOwnerNamingTheCxoAndOnlyTheReaderMayPressIt() throws Exception {
     String subject = "Apollo " + UUID.randomUUID().toString().substring(0, 6);
     String value = "U0OWNER|" + subject;
-    SlackRequests.interaction(SlackRequests.blockAction("U0INTRUDER", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0INTRUDER", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
+        .then()
+        .statusCode(200);
     awaitCalls("chat.postEphemeral", "only the person this digest is for", 1);
-    SlackRequests.interaction(SlackRequests.blockAction("U0CXO", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0CXO", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
+        .then()
+        .statusCode(200);
     JsonObject dm = awaitCalls("chat.postMessage", subject, 1).get(0);
     assertThat(dm.get("channel").getAsString()).isEqualTo("U0OWNER");
-    assertThat(dm.get("text").getAsString()).contains("<@U0CXO> (CXO) asked me to ask you for more detail");
+    assertThat(dm.get("text").getAsString())
+        .contains("<@U0CXO> (CXO) asked me to ask you for more detail");
     awaitCalls("chat.postEphemeral", "I asked <@U0OWNER>", 1);
     // Pressed again the same day: one message only.
-    SlackRequests.interaction(SlackRequests.blockAction("U0CXO", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0CXO", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
+        .then()
+        .statusCode(200);
     awaitCalls("chat.postEphemeral", "I asked <@U0OWNER>", 2);
     assertThat(matching("chat.postMessage", subject)).hasSize(1);
   }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Escalation messages: user text escaped, buttons only while actionable, confidential lines hidden. */
+/**
+ * Escalation messages: user text escaped, buttons only while actionable, confidential lines hidden.
+ */
 class EscalationBlocksTest {
 
   static Escalation sample(boolean confidential) {
@@ -29,35 +31,60 @@ class EscalationBlocksTest {
 
   @Test
   void userTextIsEscaped() {
-    String json = Json.slack().toJsonTree(EscalationBlocks.card(sample(false), "New", true)) + EscalationBlocks.summary(sample(false))
-        + Json.slack().toJsonTree(EscalationBlocks.reporterStatus(sample(false)));
-    assertThat(json).doesNotContain("<!channel>").doesNotContain("<!here>").doesNotContain("<@U0CEO>").doesNotContain("<https://evil")
-        .contains("&lt;!channel&gt;").contains("<@U0OWN>").contains("<@U0REP>");
+    String json =
+        Json.slack().toJsonTree(EscalationBlocks.card(sample(false), "New", true))
+            + EscalationBlocks.summary(sample(false))
+            + Json.slack().toJsonTree(EscalationBlocks.reporterStatus(sample(false)));
+    assertThat(json)
+        .doesNotContain("<!channel>")
+        .doesNotContain("<!here>")
+        .doesNotContain("<@U0CEO>")
+        .doesNotContain("<https://evil")
+        .contains("&lt;!channel&gt;")
+        .contains("<@U0OWN>")
+        .contains("<@U0REP>");
   }
 
   @Test
   void buttonsFollowTheState() {
     Escalation e = sample(false);
-    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString()).contains(EscalationIds.ACK).contains(EscalationIds.RESOLVE);
+    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString())
+        .contains(EscalationIds.ACK)
+        .contains(EscalationIds.RESOLVE);
     e.status = Escalation.Status.ACKNOWLEDGED;
     e.acknowledgedBy = "U0OWN";
-    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString()).doesNotContain("\"" + EscalationIds.ACK + "\"").contains(EscalationIds.RESOLVE);
+    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString())
+        .doesNotContain("\"" + EscalationIds.ACK + "\"")
+        .contains(EscalationIds.RESOLVE);
     e.status = Escalation.Status.RESOLVED;
     e.resolvedBy = "U0OWN";
-    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString()).doesNotContain(EscalationIds.RESOLVE);
+    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString())
+        .doesNotContain(EscalationIds.RESOLVE);
   }
 
   @Test
   void listHidesConfidentialTitlesFromThoseWhoMayNotSeeThem() {
-    String text = EscalationBlocks.list("Open", List.of(sample(true)), e -> false, Instant.parse("2026-11-27T12:00:00Z"));
-    assertThat(text).contains("#7").contains("S1").contains("Security").contains(":lock: confidential").contains("2h old")
+    String text =
+        EscalationBlocks.list(
+            "Open", List.of(sample(true)), e -> false, Instant.parse("2026-11-27T12:00:00Z"));
+    assertThat(text)
+        .contains("#7")
+        .contains("S1")
+        .contains("Security")
+        .contains(":lock: confidential")
+        .contains("2h old")
         .doesNotContain("Pay");
-    assertThat(EscalationBlocks.list("Open", List.of(sample(true)), e -> true, Instant.parse("2026-11-27T12:00:00Z"))).contains("Pay &lt;!channel&gt;");
+    assertThat(
+            EscalationBlocks.list(
+                "Open", List.of(sample(true)), e -> true, Instant.parse("2026-11-27T12:00:00Z")))
+        .contains("Pay &lt;!channel&gt;");
   }
 
   @Test
   void prefillCutsToTheFieldLimits() {
-    EscalationBlocks.Prefill p = EscalationBlocks.Prefill.fromText("first line\n" + "x".repeat(4000), "https://acme.slack.com/p1");
+    EscalationBlocks.Prefill p =
+        EscalationBlocks.Prefill.fromText(
+            "first line\n" + "x".repeat(4000), "https://acme.slack.com/p1");
     assertThat(p.title()).isEqualTo("first line");
     assertThat(p.details()).hasSize(3000);
     assertThat(p.link()).isEqualTo("https://acme.slack.com/p1");

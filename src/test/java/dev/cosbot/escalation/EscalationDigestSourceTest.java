@@ -36,42 +36,74 @@ class EscalationDigestSourceTest extends SlackTestBase {
   @Test
   void sectionsFollowSeverityAgeAndResolution() {
     String area = "Digest-" + UUID.randomUUID().toString().substring(0, 6);
-    Escalation s1 = service.raise("U0REPORTER", new EscalationService.Draft("Site down", null, Severity.S1, area, null, false));
-    Escalation s3 = service.raise("U0REPORTER", new EscalationService.Draft("Wiki slow", null, Severity.S3, area, null, false));
-    Escalation done = service.raise("U0REPORTER", new EscalationService.Draft("Badge broken", null, Severity.S2, area, null, false));
+    Escalation s1 =
+        service.raise(
+            "U0REPORTER",
+            new EscalationService.Draft("Site down", null, Severity.S1, area, null, false));
+    Escalation s3 =
+        service.raise(
+            "U0REPORTER",
+            new EscalationService.Draft("Wiki slow", null, Severity.S3, area, null, false));
+    Escalation done =
+        service.raise(
+            "U0REPORTER",
+            new EscalationService.Draft("Badge broken", null, Severity.S2, area, null, false));
     service.resolve(roles.of("U0ADMIN"), done.id, "Replaced the reader");
 
     Instant fresh = s3.createdAt.plusSeconds(1);
     List<DigestItem> early = source.items(request("U0CXO", fresh));
-    assertThat(item(early, s1)).get().satisfies(i -> {
-      assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
-      assertThat(i.text()).contains("Site down").contains("S1");
-    });
+    assertThat(item(early, s1))
+        .get()
+        .satisfies(
+            i -> {
+              assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
+              assertThat(i.text()).contains("Site down").contains("S1");
+            });
     assertThat(item(early, s3)).as("a fresh S3 is not worth the CXO's time").isEmpty();
-    assertThat(item(early, done)).get().extracting(DigestItem::section).isEqualTo(DigestSection.FYI);
+    assertThat(item(early, done))
+        .get()
+        .extracting(DigestItem::section)
+        .isEqualTo(DigestSection.FYI);
 
     Instant aging = s3.ackDueAt.minus(Duration.ofMinutes(1));
-    assertThat(item(source.items(request("U0CXO", aging)), s3)).get().extracting(DigestItem::section).isEqualTo(DigestSection.WATCH);
+    assertThat(item(source.items(request("U0CXO", aging)), s3))
+        .get()
+        .extracting(DigestItem::section)
+        .isEqualTo(DigestSection.WATCH);
     Instant breached = s3.ackDueAt.plus(Duration.ofMinutes(1));
-    assertThat(item(source.items(request("U0CXO", breached)), s3)).get().satisfies(i -> {
-      assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
-      assertThat(i.text()).contains("SLA breached");
-    });
+    assertThat(item(source.items(request("U0CXO", breached)), s3))
+        .get()
+        .satisfies(
+            i -> {
+              assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
+              assertThat(i.text()).contains("SLA breached");
+            });
 
     List<TeamSignal> signals = source.teamSignals(request("U0CXO", fresh));
-    assertThat(signals).filteredOn(t -> t.team().equals(area)).singleElement()
+    assertThat(signals)
+        .filteredOn(t -> t.team().equals(area))
+        .singleElement()
         .satisfies(t -> assertThat(t.summary()).isEqualTo("2 open escalations (1 S1)"));
   }
 
   @Test
   void confidentialOnesShowOnlySeverityAndAreaToOthers() {
     String area = "Digest-" + UUID.randomUUID().toString().substring(0, 6);
-    Escalation secret = service.raise("U0REPORTER", new EscalationService.Draft("Secret merger", null, Severity.S2, area, null, true));
+    Escalation secret =
+        service.raise(
+            "U0REPORTER",
+            new EscalationService.Draft("Secret merger", null, Severity.S2, area, null, true));
     Instant now = secret.createdAt.plusSeconds(1);
     DigestItem forStranger = item(source.items(request("U0STRANGER", now)), secret).orElseThrow();
-    assertThat(forStranger.text()).contains("S2").contains(area).contains("confidential").doesNotContain("Secret merger");
+    assertThat(forStranger.text())
+        .contains("S2")
+        .contains(area)
+        .contains("confidential")
+        .doesNotContain("Secret merger");
     assertThat(forStranger.button()).isNull();
-    assertThat(item(source.items(request("U0CXO", now)), secret).orElseThrow().text()).contains("Secret merger");
-    assertThat(item(source.items(request("U0ADMIN", now)), secret).orElseThrow().text()).contains("Secret merger");
+    assertThat(item(source.items(request("U0CXO", now)), secret).orElseThrow().text())
+        .contains("Secret merger");
+    assertThat(item(source.items(request("U0ADMIN", now)), secret).orElseThrow().text())
+        .contains("Secret merger");
   }
 }

@@ -20,23 +20,35 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Escalations end to end through signed Slack requests: routing, confidentiality, who may act, the S1 climb. */
+/**
+ * Escalations end to end through signed Slack requests: routing, confidentiality, who may act, the
+ * S1 climb.
+ */
 @QuarkusTest
 class EscalationFlowTest extends SlackTestBase {
   @Inject TestClock clock;
   @Inject EscalationService service;
 
-  /** Form-encoded Web API calls (views.open from Bolt's client), URL-decoded, containing {@code text}. */
+  /**
+   * Form-encoded Web API calls (views.open from Bolt's client), URL-decoded, containing {@code
+   * text}.
+   */
   private List<String> awaitFormCalls(String method, String text, int count) {
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> formCalls(method, text).size() >= count);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> formCalls(method, text).size() >= count);
     return formCalls(method, text);
   }
 
   private List<String> formCalls(String method, String text) {
     return slack.getAllServeEvents().stream()
         .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
-        .map(e -> java.net.URLDecoder.decode(e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
-        .filter(b -> b.contains(text)).toList();
+        .map(
+            e ->
+                java.net.URLDecoder.decode(
+                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+        .filter(b -> b.contains(text))
+        .toList();
   }
 
   @AfterEach
@@ -49,25 +61,50 @@ class EscalationFlowTest extends SlackTestBase {
   }
 
   private void addRule(String area, String owner, String channel, String backup) {
-    String text = "route add area \"" + area + "\" owner <@" + owner + "|owner>"
-        + (channel == null ? "" : " channel <#" + channel + "|chan>")
-        + (backup == null ? "" : " backup <@" + backup + "|backup>");
-    SlackRequests.cos("U0ADMIN", text).then().statusCode(200).body("text", containsString("Added rule"));
+    String text =
+        "route add area \""
+            + area
+            + "\" owner <@"
+            + owner
+            + "|owner>"
+            + (channel == null ? "" : " channel <#" + channel + "|chan>")
+            + (backup == null ? "" : " backup <@" + backup + "|backup>");
+    SlackRequests.cos("U0ADMIN", text)
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Added rule"));
   }
 
-  static String values(String title, String details, String severity, String area, String link, boolean confidential) {
+  static String values(
+      String title,
+      String details,
+      String severity,
+      String area,
+      String link,
+      boolean confidential) {
     return EscalationRequests.raiseValues(title, details, severity, area, link, confidential);
   }
 
   /** Submits the raise modal as {@code reporter}; returns the new escalation's id. */
-  private long raise(String reporter, String title, String severity, String area, boolean confidential) throws Exception {
-    SlackRequests.interaction(SlackRequests.viewSubmission(reporter, EscalationIds.RAISE_VIEW, "",
-        values(title, "Details of " + title, severity, area, "", confidential))).then().statusCode(200);
-    return scalar("SELECT max(id) FROM escalation WHERE title = '" + title.replace("'", "''") + "'");
+  private long raise(
+      String reporter, String title, String severity, String area, boolean confidential)
+      throws Exception {
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                reporter,
+                EscalationIds.RAISE_VIEW,
+                "",
+                values(title, "Details of " + title, severity, area, "", confidential)))
+        .then()
+        .statusCode(200);
+    return scalar(
+        "SELECT max(id) FROM escalation WHERE title = '" + title.replace("'", "''") + "'");
   }
 
   private static String resolveValues(String note) {
-    return "{\"esc_resolution\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(note) + "}}}";
+    return "{\"esc_resolution\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(note)
+        + "}}}";
   }
 
   private static String status(long id) {
@@ -80,39 +117,71 @@ class EscalationFlowTest extends SlackTestBase {
     addRule(area, "U0SECOWNER", "C0SECURITY", "U0SECBACKUP");
     long id = raise("U0REPORTER", unique("Phishing wave"), "S2", area.toLowerCase(), false);
 
-    JsonObject post = awaitCalls("chat.postMessage", "#" + id + " ", 3).stream()
-        .filter(b -> b.get("channel").getAsString().equals("C0SECURITY")).findFirst().orElseThrow();
+    JsonObject post =
+        awaitCalls("chat.postMessage", "#" + id + " ", 3).stream()
+            .filter(b -> b.get("channel").getAsString().equals("C0SECURITY"))
+            .findFirst()
+            .orElseThrow();
     assertThat(post.toString()).contains(EscalationIds.ACK).contains("<@U0SECOWNER>");
-    assertThat(matching("chat.postMessage", "#" + id + " ").stream().map(b -> b.get("channel").getAsString()))
-        .contains("U0SECOWNER", "U0REPORTER").doesNotContain("U0ADMIN");
-    assertThat(scalar("SELECT count(*) FROM escalation WHERE id = " + id + " AND route_id IS NOT NULL AND owner_user = 'U0SECOWNER'"
-        + " AND route_label LIKE 'rule #%'")).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM escalation_audit WHERE escalation_id = " + id + " AND action = 'CREATED'")).isEqualTo(1);
+    assertThat(
+            matching("chat.postMessage", "#" + id + " ").stream()
+                .map(b -> b.get("channel").getAsString()))
+        .contains("U0SECOWNER", "U0REPORTER")
+        .doesNotContain("U0ADMIN");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM escalation WHERE id = "
+                    + id
+                    + " AND route_id IS NOT NULL AND owner_user = 'U0SECOWNER'"
+                    + " AND route_label LIKE 'rule #%'"))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM escalation_audit WHERE escalation_id = "
+                    + id
+                    + " AND action = 'CREATED'"))
+        .isEqualTo(1);
     SlackRequests.cos("U0ADMIN", "route list").then().body("text", containsString(area));
   }
 
   @Test
   void onlyChiefsOfStaffManageRoutes() throws Exception {
     String area = unique("Sneaky");
-    SlackRequests.cos("U0NOSY", "route add area " + area + " owner <@U0NOSY|me>").then().statusCode(200)
+    SlackRequests.cos("U0NOSY", "route add area " + area + " owner <@U0NOSY|me>")
+        .then()
+        .statusCode(200)
         .body("text", containsString("only a Chief of Staff"));
-    assertThat(scalar("SELECT count(*) FROM escalation_route WHERE area = '" + area + "'")).isZero();
-    SlackRequests.cos("U0ADMIN", "route add area " + area).then().body("text", containsString("needs an owner"));
+    assertThat(scalar("SELECT count(*) FROM escalation_route WHERE area = '" + area + "'"))
+        .isZero();
+    SlackRequests.cos("U0ADMIN", "route add area " + area)
+        .then()
+        .body("text", containsString("needs an owner"));
     addRule(area, "U0SNEAKOWNER", null, null);
     long rule = scalar("SELECT id FROM escalation_route WHERE area = '" + area + "'");
-    SlackRequests.cos("U0NOSY", "route remove " + rule).then().body("text", containsString("only a Chief of Staff"));
-    SlackRequests.cos("U0ADMIN", "route remove " + rule).then().body("text", containsString("Removed rule #" + rule));
-    assertThat(scalar("SELECT count(*) FROM escalation_route WHERE area = '" + area + "'")).isZero();
+    SlackRequests.cos("U0NOSY", "route remove " + rule)
+        .then()
+        .body("text", containsString("only a Chief of Staff"));
+    SlackRequests.cos("U0ADMIN", "route remove " + rule)
+        .then()
+        .body("text", containsString("Removed rule #" + rule));
+    assertThat(scalar("SELECT count(*) FROM escalation_route WHERE area = '" + area + "'"))
+        .isZero();
   }
 
   @Test
   void anUnmatchedEscalationGoesToTheChiefsOfStaff() throws Exception {
     long id = raise("U0REPORTER", unique("Printer on fire"), "S3", unique("Facilities"), false);
     List<JsonObject> posts = awaitCalls("chat.postMessage", "#" + id + " ", 2);
-    assertThat(posts.stream().map(b -> b.get("channel").getAsString())).contains("U0ADMIN", "U0REPORTER")
+    assertThat(posts.stream().map(b -> b.get("channel").getAsString()))
+        .contains("U0ADMIN", "U0REPORTER")
         .allMatch(c -> c.startsWith("U"));
-    assertThat(scalar("SELECT count(*) FROM escalation WHERE id = " + id + " AND route_id IS NULL AND owner_user IS NULL"
-        + " AND route_label LIKE '%default route%'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM escalation WHERE id = "
+                    + id
+                    + " AND route_id IS NULL AND owner_user IS NULL"
+                    + " AND route_label LIKE '%default route%'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -121,15 +190,24 @@ class EscalationFlowTest extends SlackTestBase {
     addRule(area, "U0SECOWNER", "C0SECURITY", "U0SECBACKUP");
     long id = raise("U0REPORTER", unique("Insider leak"), "S1", area, true);
     List<JsonObject> posts = awaitCalls("chat.postMessage", "#" + id + " ", 3);
-    assertThat(posts.stream().map(b -> b.get("channel").getAsString())).contains("U0SECOWNER", "U0ADMIN", "U0REPORTER");
+    assertThat(posts.stream().map(b -> b.get("channel").getAsString()))
+        .contains("U0SECOWNER", "U0ADMIN", "U0REPORTER");
     // Even the climb messages stay in DMs.
     clock.advance(Duration.ofMinutes(16));
     assertThat(service.climb(id, 1)).isTrue();
     awaitCalls("chat.postMessage", "escalated to the backup", 1);
     awaitCalls("chat.postMessage", "U0SECBACKUP", 1);
-    assertThat(calls("chat.postMessage").stream().filter(b -> b.toString().contains("#" + id + " ") || b.toString().contains("Insider leak")))
+    assertThat(
+            calls("chat.postMessage").stream()
+                .filter(
+                    b ->
+                        b.toString().contains("#" + id + " ")
+                            || b.toString().contains("Insider leak")))
         .allMatch(b -> !b.has("channel") || !b.get("channel").getAsString().startsWith("C"));
-    assertThat(matching("chat.postMessage", "C0SECURITY").stream().filter(b -> b.toString().contains("Insider leak"))).isEmpty();
+    assertThat(
+            matching("chat.postMessage", "C0SECURITY").stream()
+                .filter(b -> b.toString().contains("Insider leak")))
+        .isEmpty();
   }
 
   @Test
@@ -139,36 +217,79 @@ class EscalationFlowTest extends SlackTestBase {
     long id = raise("U0REPORTER", unique("Invoices wrong"), "S2", area, false);
     awaitCalls("chat.postMessage", "U0REPORTER", 1);
 
-    SlackRequests.interaction(SlackRequests.blockAction("U0NOSY", EscalationIds.ACK, String.valueOf(id), "b")).then().statusCode(200);
-    assertThat(awaitCalls("chat.postEphemeral", "U0NOSY", 1).get(0).get("text").getAsString()).contains("only the owner");
-    SlackRequests.interaction(SlackRequests.blockAction("U0NOSY", EscalationIds.RESOLVE, String.valueOf(id), "b")).then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0NOSY", EscalationIds.ACK, String.valueOf(id), "b"))
+        .then()
+        .statusCode(200);
+    assertThat(awaitCalls("chat.postEphemeral", "U0NOSY", 1).get(0).get("text").getAsString())
+        .contains("only the owner");
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0NOSY", EscalationIds.RESOLVE, String.valueOf(id), "b"))
+        .then()
+        .statusCode(200);
     awaitCalls("chat.postEphemeral", "U0NOSY", 2);
     assertThat(formCalls("views.open", "")).isEmpty();
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0NOSY", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues("done")))
-        .then().statusCode(200).body("response_action", equalTo("errors"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0NOSY", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues("done")))
+        .then()
+        .statusCode(200)
+        .body("response_action", equalTo("errors"));
     assertThat(scalar(status(id) + "'OPEN'")).isEqualTo(1);
 
-    SlackRequests.interaction(SlackRequests.blockAction("U0BILLOWNER", EscalationIds.ACK, String.valueOf(id), "b")).then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0BILLOWNER", EscalationIds.ACK, String.valueOf(id), "b"))
+        .then()
+        .statusCode(200);
     assertThat(scalar(status(id) + "'ACKNOWLEDGED'")).isEqualTo(1);
     JsonObject update = awaitCalls("chat.update", "acknowledged by", 1).get(0);
     assertThat(update.get("channel").getAsString()).isEqualTo("U0REPORTER");
 
-    SlackRequests.interaction(SlackRequests.blockAction("U0BILLOWNER", EscalationIds.RESOLVE, String.valueOf(id), "b")).then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0BILLOWNER", EscalationIds.RESOLVE, String.valueOf(id), "b"))
+        .then()
+        .statusCode(200);
     assertThat(awaitFormCalls("views.open", EscalationIds.RESOLVE_VIEW, 1)).hasSize(1);
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0BILLOWNER", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues(" ")))
-        .then().statusCode(200).body("errors." + EscalationIds.B_RESOLUTION, containsString("how it was resolved"));
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0BILLOWNER", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues("Credit notes sent")))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0BILLOWNER", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues(" ")))
+        .then()
+        .statusCode(200)
+        .body("errors." + EscalationIds.B_RESOLUTION, containsString("how it was resolved"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0BILLOWNER",
+                EscalationIds.RESOLVE_VIEW,
+                String.valueOf(id),
+                resolveValues("Credit notes sent")))
+        .then()
+        .statusCode(200);
     assertThat(scalar(status(id) + "'RESOLVED'")).isEqualTo(1);
     awaitCalls("chat.update", "Credit notes sent", 1);
-    assertThat(scalar("SELECT count(*) FROM escalation_audit WHERE escalation_id = " + id
-        + " AND action IN ('CREATED','ACKNOWLEDGED','RESOLVED')")).isEqualTo(3);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM escalation_audit WHERE escalation_id = "
+                    + id
+                    + " AND action IN ('CREATED','ACKNOWLEDGED','RESOLVED')"))
+        .isEqualTo(3);
 
     // The CXO may act too (here: reassign an escalation they do not own).
     long other = raise("U0REPORTER", unique("Refund stuck"), "S3", area, false);
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0CXO", EscalationIds.REASSIGN_VIEW, String.valueOf(other),
-        "{\"esc_new_owner\":{\"value\":{\"type\":\"users_select\",\"selected_user\":\"U0NEWOWNER\"}}}")).then().statusCode(200);
-    assertThat(scalar("SELECT count(*) FROM escalation WHERE id = " + other + " AND owner_user = 'U0NEWOWNER'")).isEqualTo(1);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0CXO",
+                EscalationIds.REASSIGN_VIEW,
+                String.valueOf(other),
+                "{\"esc_new_owner\":{\"value\":{\"type\":\"users_select\",\"selected_user\":\"U0NEWOWNER\"}}}"))
+        .then()
+        .statusCode(200);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM escalation WHERE id = "
+                    + other
+                    + " AND owner_user = 'U0NEWOWNER'"))
+        .isEqualTo(1);
     awaitCalls("chat.postMessage", "reassigned this escalation to you", 1);
   }
 
@@ -187,44 +308,78 @@ class EscalationFlowTest extends SlackTestBase {
     assertThat(thread.get("channel").getAsString()).isEqualTo("C0PLATFORM");
     assertThat(thread.has("thread_ts")).isTrue();
     awaitCalls("chat.postMessage", "Escalated to you", 1);
-    assertThat(matching("chat.postMessage", "Escalated to you").get(0).get("channel").getAsString()).isEqualTo("U0PLATBACKUP");
+    assertThat(matching("chat.postMessage", "Escalated to you").get(0).get("channel").getAsString())
+        .isEqualTo("U0PLATBACKUP");
 
     assertThat(service.climb(id, 2)).as("the next step waits another ack target").isFalse();
     clock.advance(Duration.ofMinutes(16));
     assertThat(service.climb(id, 2)).isTrue();
     awaitCalls("chat.postMessage", "escalated to the Chiefs of Staff", 1);
-    assertThat(matching("chat.postMessage", "Escalated to you").stream().map(b -> b.get("channel").getAsString()))
+    assertThat(
+            matching("chat.postMessage", "Escalated to you").stream()
+                .map(b -> b.get("channel").getAsString()))
         .contains("U0PLATBACKUP", "U0ADMIN");
-    assertThat(scalar("SELECT count(*) FROM escalation_audit WHERE escalation_id = " + id + " AND action = 'CLIMBED'")).isEqualTo(2);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM escalation_audit WHERE escalation_id = "
+                    + id
+                    + " AND action = 'CLIMBED'"))
+        .isEqualTo(2);
 
     // The backup (now in the chain) acknowledges: the climb stops before the CXO.
-    SlackRequests.interaction(SlackRequests.blockAction("U0PLATBACKUP", EscalationIds.ACK, String.valueOf(id), "b")).then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0PLATBACKUP", EscalationIds.ACK, String.valueOf(id), "b"))
+        .then()
+        .statusCode(200);
     assertThat(scalar(status(id) + "'ACKNOWLEDGED'")).isEqualTo(1);
     clock.advance(Duration.ofMinutes(16));
     assertThat(service.climb(id, 3)).isFalse();
-    assertThat(scalar("SELECT count(*) FROM escalation_step WHERE escalation_id = " + id)).isEqualTo(2);
-    assertThat(matching("chat.postMessage", "U0CXO").stream().filter(b -> b.toString().contains("#" + id + " "))).isEmpty();
+    assertThat(scalar("SELECT count(*) FROM escalation_step WHERE escalation_id = " + id))
+        .isEqualTo(2);
+    assertThat(
+            matching("chat.postMessage", "U0CXO").stream()
+                .filter(b -> b.toString().contains("#" + id + " ")))
+        .isEmpty();
   }
 
   @Test
   void userTextIsShownAsTextNeverAsMentionsOrDisguisedLinks() throws Exception {
     String evil = "Help <!channel> <!here> <@U0CEO> <https://evil.example|bank>";
-    long id = raise("U0REPORTER", evil + " " + UUID.randomUUID().toString().substring(0, 6), "S3", "<!here> area", false);
+    long id =
+        raise(
+            "U0REPORTER",
+            evil + " " + UUID.randomUUID().toString().substring(0, 6),
+            "S3",
+            "<!here> area",
+            false);
     List<JsonObject> posts = awaitCalls("chat.postMessage", "#" + id + " ", 2);
     for (JsonObject post : posts) {
       String body = post.toString();
-      assertThat(body).doesNotContain("<!channel>").doesNotContain("<!here>").doesNotContain("<@U0CEO>")
-          .doesNotContain("<https://evil").contains("&lt;!channel&gt;").contains("&lt;https://evil.example|bank&gt;");
+      assertThat(body)
+          .doesNotContain("<!channel>")
+          .doesNotContain("<!here>")
+          .doesNotContain("<@U0CEO>")
+          .doesNotContain("<https://evil")
+          .contains("&lt;!channel&gt;")
+          .contains("&lt;https://evil.example|bank&gt;");
     }
-    SlackRequests.cos("U0REPORTER", "escalations mine").then().statusCode(200)
+    SlackRequests.cos("U0REPORTER", "escalations mine")
+        .then()
+        .statusCode(200)
         .body("text", containsString("&lt;!channel&gt;"));
   }
 
   @Test
   void invalidFormInputIsRefusedFieldByField() throws Exception {
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0REPORTER", EscalationIds.RAISE_VIEW, "",
-            values("", "", "S9", "", "javascript:alert(1)", false)))
-        .then().statusCode(200).body("response_action", equalTo("errors"))
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0REPORTER",
+                EscalationIds.RAISE_VIEW,
+                "",
+                values("", "", "S9", "", "javascript:alert(1)", false)))
+        .then()
+        .statusCode(200)
+        .body("response_action", equalTo("errors"))
         .body("errors." + EscalationIds.B_TITLE, containsString("title"))
         .body("errors." + EscalationIds.B_SEVERITY, containsString("S1"))
         .body("errors." + EscalationIds.B_AREA, containsString("area"))
@@ -233,16 +388,30 @@ class EscalationFlowTest extends SlackTestBase {
 
   @Test
   void slashCommandAndShortcutOpenThePrefilledForm() throws Exception {
-    SlackRequests.command("U0REPORTER", "/escalate", "VPN is down for Berlin").then().statusCode(200);
-    assertThat(awaitFormCalls("views.open", "VPN is down for Berlin", 1).get(0)).contains(EscalationIds.RAISE_VIEW);
+    SlackRequests.command("U0REPORTER", "/escalate", "VPN is down for Berlin")
+        .then()
+        .statusCode(200);
+    assertThat(awaitFormCalls("views.open", "VPN is down for Berlin", 1).get(0))
+        .contains(EscalationIds.RAISE_VIEW);
 
     SlackRequests.cos("U0REPORTER", "escalate Build farm is red").then().statusCode(200);
     awaitFormCalls("views.open", "Build farm is red", 1);
 
-    slack.stubFor(post(urlPathEqualTo("/api/chat.getPermalink")).atPriority(5).willReturn(SlackApiTestResource.okJson(
-        "{\"ok\":true,\"channel\":\"C0GENERAL\",\"permalink\":\"https://acme.slack.com/archives/C0GENERAL/p1700000000000100\"}")));
-    SlackRequests.interaction(SlackRequests.messageShortcut("U0REPORTER", EscalationIds.SHORTCUT, "C0GENERAL",
-        "1700000000.000100", "Customers cannot log in")).then().statusCode(200);
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.getPermalink"))
+            .atPriority(5)
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"channel\":\"C0GENERAL\",\"permalink\":\"https://acme.slack.com/archives/C0GENERAL/p1700000000000100\"}")));
+    SlackRequests.interaction(
+            SlackRequests.messageShortcut(
+                "U0REPORTER",
+                EscalationIds.SHORTCUT,
+                "C0GENERAL",
+                "1700000000.000100",
+                "Customers cannot log in"))
+        .then()
+        .statusCode(200);
     String modal = awaitFormCalls("views.open", "Customers cannot log in", 1).get(0);
     assertThat(modal).contains("https://acme.slack.com/archives/C0GENERAL/p1700000000000100");
   }
@@ -252,22 +421,43 @@ class EscalationFlowTest extends SlackTestBase {
     String area = unique("Legal");
     long open = raise("U0REPORTER", unique("Contract clause"), "S2", area, false);
     long secret = raise("U0REPORTER", unique("Secret merger"), "S1", area, true);
-    SlackRequests.cos("U0STRANGER", "escalations " + area).then().statusCode(200)
+    SlackRequests.cos("U0STRANGER", "escalations " + area)
+        .then()
+        .statusCode(200)
         .body("text", containsString("#" + open + "*"))
         .body("text", containsString("Contract clause"))
         .body("text", containsString(":lock: confidential"))
         .body("text", org.hamcrest.Matchers.not(containsString("Secret merger")));
-    SlackRequests.cos("U0ADMIN", "escalations " + area).then().body("text", containsString("Secret merger"));
+    SlackRequests.cos("U0ADMIN", "escalations " + area)
+        .then()
+        .body("text", containsString("Secret merger"));
 
     given().get("/api/v1/escalations").then().statusCode(401);
-    given().header("Authorization", "Bearer test-api-token").queryParam("area", area).get("/api/v1/escalations")
-        .then().statusCode(200).body("size()", equalTo(2)).body("[0].severity", equalTo("S1"));
-    given().header("Authorization", "Bearer test-api-token").get("/api/v1/escalations/" + secret)
-        .then().statusCode(200).body("audit[0].action", equalTo("CREATED"));
+    given()
+        .header("Authorization", "Bearer test-api-token")
+        .queryParam("area", area)
+        .get("/api/v1/escalations")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(2))
+        .body("[0].severity", equalTo("S1"));
+    given()
+        .header("Authorization", "Bearer test-api-token")
+        .get("/api/v1/escalations/" + secret)
+        .then()
+        .statusCode(200)
+        .body("audit[0].action", equalTo("CREATED"));
 
-    SlackRequests.interaction(SlackRequests.blockAction("U0ADMIN", EscalationIds.ACK, String.valueOf(open), "b")).then().statusCode(200);
-    given().header("Authorization", "Bearer test-api-token").get("/api/v1/escalations/stats")
-        .then().statusCode(200).body("find { it.area == '" + area + "' }.total", equalTo(2))
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0ADMIN", EscalationIds.ACK, String.valueOf(open), "b"))
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", "Bearer test-api-token")
+        .get("/api/v1/escalations/stats")
+        .then()
+        .statusCode(200)
+        .body("find { it.area == '" + area + "' }.total", equalTo(2))
         .body("find { it.area == '" + area + "' }.acknowledged", equalTo(1));
   }
 }

@@ -6,20 +6,46 @@ import dev.cosbot.testsupport.SlackRequests;
 public final class EscalationRequests {
   private EscalationRequests() {}
 
-  public static String raiseValues(String title, String details, String severity, String area, String link, boolean confidential) {
-    return "{\"esc_title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(title) + "}},"
-        + "\"esc_details\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(details) + "}},"
+  public static String raiseValues(
+      String title,
+      String details,
+      String severity,
+      String area,
+      String link,
+      boolean confidential) {
+    return "{\"esc_title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(title)
+        + "}},"
+        + "\"esc_details\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(details)
+        + "}},"
         + "\"esc_severity\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\""
-        + severity + "\"},\"value\":\"" + severity + "\"}}},"
-        + "\"esc_area\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(area) + "}},"
-        + "\"esc_link\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(link) + "}},"
+        + severity
+        + "\"},\"value\":\""
+        + severity
+        + "\"}}},"
+        + "\"esc_area\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(area)
+        + "}},"
+        + "\"esc_link\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(link)
+        + "}},"
         + "\"esc_confidential\":{\"value\":{\"type\":\"checkboxes\",\"selected_options\":["
-        + (confidential ? "{\"text\":{\"type\":\"plain_text\",\"text\":\"Confidential\"},\"value\":\"yes\"}" : "") + "]}}}";
+        + (confidential
+            ? "{\"text\":{\"type\":\"plain_text\",\"text\":\"Confidential\"},\"value\":\"yes\"}"
+            : "")
+        + "]}}}";
   }
 
   /** The signed-form body of a raise-modal submission. */
-  public static String raiseSubmissionBody(String reporter, String title, String severity, String area) {
-    return SlackRequests.form("payload", SlackRequests.viewSubmission(reporter, EscalationIds.RAISE_VIEW, "",
-        raiseValues(title, "", severity, area, "", false)));
+  public static String raiseSubmissionBody(
+      String reporter, String title, String severity, String area) {
+    return SlackRequests.form(
+        "payload",
+        SlackRequests.viewSubmission(
+            reporter,
+            EscalationIds.RAISE_VIEW,
+            "",
+            raiseValues(title, "", severity, area, "", false)));
   }
 }

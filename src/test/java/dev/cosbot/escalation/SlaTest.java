@@ -13,8 +13,10 @@ class SlaTest {
 
   @Test
   void durations() {
-    assertThat(Sla.parse("PT15M").after(Instant.parse("2026-11-27T10:00:00Z"), UTC)).isEqualTo(Instant.parse("2026-11-27T10:15:00Z"));
-    assertThat(Sla.parse("P2D").after(Instant.parse("2026-11-27T10:00:00Z"), UTC)).isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
+    assertThat(Sla.parse("PT15M").after(Instant.parse("2026-11-27T10:00:00Z"), UTC))
+        .isEqualTo(Instant.parse("2026-11-27T10:15:00Z"));
+    assertThat(Sla.parse("P2D").after(Instant.parse("2026-11-27T10:00:00Z"), UTC))
+        .isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
     assertThat(Sla.parse("PT15M").describe()).isEqualTo("15m");
     assertThat(Sla.parse("PT4H").describe()).isEqualTo("4h");
     assertThat(Sla.parse("P2D").describe()).isEqualTo("2d");
@@ -24,13 +26,17 @@ class SlaTest {
   @Test
   void businessDaysSkipWeekends() {
     // 2026-11-27 is a Friday.
-    assertThat(Sla.parse("1bd").after(Instant.parse("2026-11-27T10:00:00Z"), UTC)).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
-    assertThat(Sla.parse("5bd").after(Instant.parse("2026-11-25T09:00:00Z"), UTC)).isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
+    assertThat(Sla.parse("1bd").after(Instant.parse("2026-11-27T10:00:00Z"), UTC))
+        .isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
+    assertThat(Sla.parse("5bd").after(Instant.parse("2026-11-25T09:00:00Z"), UTC))
+        .isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
     // A Saturday start counts from Monday 00:00.
-    assertThat(Sla.parse("1bd").after(Instant.parse("2026-11-28T15:00:00Z"), UTC)).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(Sla.parse("1bd").after(Instant.parse("2026-11-28T15:00:00Z"), UTC))
+        .isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
     // Weekends are judged in the business time zone: Friday 23:30 in New York is Saturday in UTC.
     ZoneId ny = ZoneId.of("America/New_York");
-    assertThat(Sla.parse("1bd").after(Instant.parse("2026-11-28T04:30:00Z"), ny)).isEqualTo(Instant.parse("2026-12-01T04:30:00Z"));
+    assertThat(Sla.parse("1bd").after(Instant.parse("2026-11-28T04:30:00Z"), ny))
+        .isEqualTo(Instant.parse("2026-12-01T04:30:00Z"));
   }
 
   @Test

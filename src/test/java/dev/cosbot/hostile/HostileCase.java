@@ -5,12 +5,14 @@ package dev.cosbot.hostile;
  * input, asserts the expected handling (throwing on any deviation) and returns what it observed for
  * the report, e.g. {@code "401 {\"error\":\"invalid request\"}"}.
  *
- * @param category e.g. "signature", "size", "malformed", "unknown-id", "metadata", "role", "injection", "sql"
+ * @param category e.g. "signature", "size", "malformed", "unknown-id", "metadata", "role",
+ *     "injection", "sql"
  * @param name what is tried, in a few words
  * @param expected what must happen, in a few words
  * @param changesNothing true if the watched tables must be identical before and after
  */
-public record HostileCase(String category, String name, String expected, boolean changesNothing, Attempt attempt) {
+public record HostileCase(
+    String category, String name, String expected, boolean changesNothing, Attempt attempt) {
 
   /** Sends the input and checks the outcome. */
   @FunctionalInterface
@@ -18,11 +20,13 @@ public record HostileCase(String category, String name, String expected, boolean
     String run() throws Exception;
   }
 
-  public static HostileCase refused(String category, String name, String expected, Attempt attempt) {
+  public static HostileCase refused(
+      String category, String name, String expected, Attempt attempt) {
     return new HostileCase(category, name, expected, true, attempt);
   }
 
-  public static HostileCase mayWrite(String category, String name, String expected, Attempt attempt) {
+  public static HostileCase mayWrite(
+      String category, String name, String expected, Attempt attempt) {
     return new HostileCase(category, name, expected, false, attempt);
   }
 }

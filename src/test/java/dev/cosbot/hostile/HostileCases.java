@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A source of hostile inputs for {@link HostileInputTest}. Implement it as a CDI bean
  * ({@code @ApplicationScoped}) in test sources, next to your feature's tests, and the suite picks
- * your cases up: each is sent to the running app, checked, and listed in
- * {@code target/hostile-report.json}.
+ * your cases up: each is sent to the running app, checked, and listed in {@code
+ * target/hostile-report.json}.
  */
 public interface HostileCases {
   /** The cases, in the order they should run. */

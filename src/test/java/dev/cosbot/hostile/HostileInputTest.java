@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every hostile input that any {@link HostileCases} bean offers, sent to the running app: each must
- * get its expected clear answer and, unless it says otherwise, change nothing in the watched tables.
- * Writes {@code target/hostile-report.json} with each case and its outcome, then fails if any case
- * failed (all cases run first, so the report is complete).
+ * get its expected clear answer and, unless it says otherwise, change nothing in the watched
+ * tables. Writes {@code target/hostile-report.json} with each case and its outcome, then fails if
+ * any case failed (all cases run first, so the report is complete).
  */
 @QuarkusTest
 class HostileInputTest extends SlackTestBase {
@@ -50,7 +50,8 @@ class HostileInputTest extends SlackTestBase {
     long suiteStart = System.nanoTime();
     for (HostileCase c : cases) {
       if (c.changesNothing()) {
-        // Work queued by an earlier case (a DM being delivered) must not count as this case's change.
+        // Work queued by an earlier case (a DM being delivered) must not count as this case's
+        // change.
         awaitOutboxIdle();
       }
       Map<String, String> before = c.changesNothing() ? fingerprint(tables) : Map.of();
@@ -91,15 +92,26 @@ class HostileInputTest extends SlackTestBase {
     report.addProperty("millis", (System.nanoTime() - suiteStart) / 1_000_000);
     report.add("results", results);
     Files.createDirectories(REPORT.getParent());
-    Files.writeString(REPORT, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report), StandardCharsets.UTF_8);
+    Files.writeString(
+        REPORT,
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(report),
+        StandardCharsets.UTF_8);
 
-    assertThat(failures).as("hostile cases that were not handled as expected (see " + REPORT + ")").isEmpty();
+    assertThat(failures)
+        .as("hostile cases that were not handled as expected (see " + REPORT + ")")
+        .isEmpty();
   }
 
   private void awaitOutboxIdle() {
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
-        .until(() -> scalar("SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING')"
-            + " AND next_attempt_at < now() + interval '5 seconds'") == 0);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(
+            () ->
+                scalar(
+                        "SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING')"
+                            + " AND next_attempt_at < now() + interval '5 seconds'")
+                    == 0);
   }
 
   /** Row count and an md5 over every row of each table. */
@@ -110,8 +122,12 @@ class HostileInputTest extends SlackTestBase {
         if (!table.matches("[a-z_][a-z0-9_]*")) {
           throw new IllegalArgumentException("not a table name: " + table);
         }
-        try (ResultSet rs = c.createStatement().executeQuery(
-            "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t")) {
+        try (ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                        + table
+                        + " t")) {
           rs.next();
           out.put(table, rs.getString(1));
         }
@@ -122,11 +138,12 @@ class HostileInputTest extends SlackTestBase {
 
   private static String changed(Map<String, String> before, Map<String, String> after) {
     List<String> tables = new ArrayList<>();
-    before.forEach((table, value) -> {
-      if (!value.equals(after.get(table))) {
-        tables.add(table);
-      }
-    });
+    before.forEach(
+        (table, value) -> {
+          if (!value.equals(after.get(table))) {
+            tables.add(table);
+          }
+        });
     return String.join(", ", tables);
   }
 }

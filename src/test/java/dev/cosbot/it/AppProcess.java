@@ -46,25 +46,43 @@ public final class AppProcess implements AutoCloseable {
   public AppProcess start() throws IOException {
     port = freePort();
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-jar", jar()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar()));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("COSBOT_") || k.startsWith("QUARKUS_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k -> k.startsWith("SLACK_") || k.startsWith("COSBOT_") || k.startsWith("QUARKUS_"));
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
     builder.redirectErrorStream(true);
-    // A fresh log per run of the test (earlier runs must not count), appended across restarts of this process.
-    builder.redirectOutput(startedBefore ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+    // A fresh log per run of the test (earlier runs must not count), appended across restarts of
+    // this process.
+    builder.redirectOutput(
+        startedBefore
+            ? ProcessBuilder.Redirect.appendTo(log.toFile())
+            : ProcessBuilder.Redirect.to(log.toFile()));
     startedBefore = true;
     process = builder.start();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-      }
-      return status("/q/health/ready") == 200;
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    name + " exited with " + process.exitValue() + "; see " + log);
+              }
+              return status("/q/health/ready") == 200;
+            });
     return this;
   }
 
@@ -79,7 +97,8 @@ public final class AppProcess implements AutoCloseable {
   /** HTTP status of a GET, or -1 when the process does not answer. */
   public int status(String path) {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
       c.setConnectTimeout(1000);
       c.setReadTimeout(3000);
       return c.getResponseCode();

@@ -25,16 +25,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cadence reminders with real processes on one database: two instances post each reminder once,
- * and a reminder that fell due while every instance was stopped is posted once, late, with a note,
+ * Cadence reminders with real processes on one database: two instances post each reminder once, and
+ * a reminder that fell due while every instance was stopped is posted once, late, with a note,
  * after the restart.
  *
  * <p>The issue's "10-minute stop" would make CI slow, so the stop here is short and the thresholds
- * are scaled down through the environment: the sweep runs every 2 s
- * ({@code COSBOT_CADENCE_SWEEP_INTERVAL}) and a post found more than 3 s after its due time counts
- * as late ({@code COSBOT_CADENCE_LATE_AFTER}); the reminder is scheduled to fall inside the stop.
- * The code path is the same as for a 10-minute stop (the sweep reads the ledger, not timers); the
- * "more than a day late is skipped" rule is covered with the test clock in CadenceFlowTest.
+ * are scaled down through the environment: the sweep runs every 2 s ({@code
+ * COSBOT_CADENCE_SWEEP_INTERVAL}) and a post found more than 3 s after its due time counts as late
+ * ({@code COSBOT_CADENCE_LATE_AFTER}); the reminder is scheduled to fall inside the stop. The code
+ * path is the same as for a 10-minute stop (the sweep reads the ledger, not timers); the "more than
+ * a day late is skipped" rule is covered with the test clock in CadenceFlowTest.
  */
 class CadenceIT {
   private static EmbeddedDatabase database;
@@ -66,8 +66,10 @@ class CadenceIT {
   }
 
   @Test
-  void twoInstancesPostEachReminderOnceAndAReminderMissedDuringAStopIsPostedOnceAfterRestart() throws Exception {
-    // Phase 1: five cadences whose 1-minute reminders fall due 6–14 s from now, both instances sweeping.
+  void twoInstancesPostEachReminderOnceAndAReminderMissedDuringAStopIsPostedOnceAfterRestart()
+      throws Exception {
+    // Phase 1: five cadences whose 1-minute reminders fall due 6–14 s from now, both instances
+    // sweeping.
     String run = UUID.randomUUID().toString().substring(0, 6);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     List<String> names = new ArrayList<>();
@@ -76,13 +78,17 @@ class CadenceIT {
       names.add(name);
       insertCadence(name, now.plusSeconds(60 + 6 + 2L * i), now);
     }
-    await().atMost(Duration.ofSeconds(60)).until(() -> names.stream().allMatch(n -> posts(n + " in 1 minute").size() >= 1));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> names.stream().allMatch(n -> posts(n + " in 1 minute").size() >= 1));
     Thread.sleep(3000); // a few more sweeps on both instances
     for (String name : names) {
       assertThat(posts(name + " in 1 minute")).as(name).hasSize(1);
     }
     assertThat(scalar("SELECT count(*) FROM cadence_ledger WHERE kind = 'R1'")).isEqualTo(5);
-    assertThat(a.log() + b.log()).as("both instances are alive and sweeping").contains("Installed features");
+    assertThat(a.log() + b.log())
+        .as("both instances are alive and sweeping")
+        .contains("Installed features");
 
     // Phase 2: every instance stops; a reminder falls due during the stop; one instance comes back.
     String late = "IT late " + run;
@@ -101,17 +107,25 @@ class CadenceIT {
     List<String> latePosts = posts(late + " in 1 minute");
     assertThat(latePosts).hasSize(1);
     assertThat(latePosts.get(0)).contains("Posted late");
-    assertThat(scalar("SELECT count(*) FROM cadence_ledger l JOIN cadence c ON c.id = l.cadence_id WHERE c.name = '" + late
-        + "' AND l.kind = 'R1' AND l.status = 'LATE'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM cadence_ledger l JOIN cadence c ON c.id = l.cadence_id WHERE c.name = '"
+                    + late
+                    + "' AND l.kind = 'R1' AND l.status = 'LATE'"))
+        .isEqualTo(1);
   }
 
-  /** A daily cadence in UTC whose next occurrence is {@code occurrence}, with a 1-minute reminder. */
-  private static void insertCadence(String name, Instant occurrence, Instant activeSince) throws Exception {
+  /**
+   * A daily cadence in UTC whose next occurrence is {@code occurrence}, with a 1-minute reminder.
+   */
+  private static void insertCadence(String name, Instant occurrence, Instant activeSince)
+      throws Exception {
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-        PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO cadence (name, owner_id, rrule, starts_local, time_zone, channel_id, people, message, lead_minutes,"
-                + " paused, active_since, created_by, created_at) VALUES (?, 'U0FOUNDER', 'FREQ=DAILY', ?, 'UTC', 'C0IT', '',"
-                + " 'Stand-up', '1', false, ?, 'U0FOUNDER', ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO cadence (name, owner_id, rrule, starts_local, time_zone, channel_id, people, message, lead_minutes,"
+                    + " paused, active_since, created_by, created_at) VALUES (?, 'U0FOUNDER', 'FREQ=DAILY', ?, 'UTC', 'C0IT', '',"
+                    + " 'Stand-up', '1', false, ?, 'U0FOUNDER', ?)")) {
       ps.setString(1, name);
       ps.setObject(2, LocalDateTime.ofInstant(occurrence, ZoneOffset.UTC));
       ps.setTimestamp(3, Timestamp.from(activeSince));

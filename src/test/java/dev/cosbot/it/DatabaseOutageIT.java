@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseOutageIT {
   private static final Duration OUTAGE = Duration.ofSeconds(30);
-  private static final String FRIENDLY = "cos-bot can't reach its database right now — please try again in a minute.";
+  private static final String FRIENDLY =
+      "cos-bot can't reach its database right now — please try again in a minute.";
 
   @Test
   void theServiceRidesOutAThirtySecondDatabaseOutage() throws Exception {
@@ -47,11 +48,13 @@ class DatabaseOutageIT {
       // Queued before the outage, due during it: must be delivered once the database is back.
       String run = UUID.randomUUID().toString().substring(0, 8);
       try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-          PreparedStatement ps = c.prepareStatement(
-              "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
-                  + " VALUES (?, 'chat.postMessage', 'C0OUTAGE', ?, 'PENDING', 0, now() + interval '5 seconds', now())")) {
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
+                      + " VALUES (?, 'chat.postMessage', 'C0OUTAGE', ?, 'PENDING', 0, now() + interval '5 seconds', now())")) {
         ps.setString(1, "outage:" + run);
-        ps.setString(2, "{\"channel\":\"C0OUTAGE\",\"text\":\"queued before the outage " + run + "\"}");
+        ps.setString(
+            2, "{\"channel\":\"C0OUTAGE\",\"text\":\"queued before the outage " + run + "\"}");
         ps.executeUpdate();
       }
 
@@ -59,7 +62,9 @@ class DatabaseOutageIT {
       postgres.close();
 
       AppProcess running = app;
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(250))
           .until(() -> running.status("/q/health/ready") == 503);
       List<Long> answerMillis = new ArrayList<>();
       int events = 0;
@@ -67,32 +72,59 @@ class DatabaseOutageIT {
         long start = System.nanoTime();
         HttpResponse<String> help = slack.cos(app, "U0MEMBER", "help");
         answerMillis.add((System.nanoTime() - start) / 1_000_000);
-        assertThat(help.statusCode()).as("/cos help during the outage: %s", help.body()).isEqualTo(200);
+        assertThat(help.statusCode())
+            .as("/cos help during the outage: %s", help.body())
+            .isEqualTo(200);
         assertThat(ItSlack.text(help)).isEqualTo(FRIENDLY);
-        assertThat(help.body()).contains("\"response_type\":\"ephemeral\"").doesNotContain("Exception");
+        assertThat(help.body())
+            .contains("\"response_type\":\"ephemeral\"")
+            .doesNotContain("Exception");
 
-        HttpResponse<String> event = slack.event(app, "EvOUT" + run + events++,
-            "{\"type\":\"app_home_opened\",\"user\":\"U0MEMBER\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.2\"}", null);
-        assertThat(event.statusCode()).as("an event during the outage is refused so that Slack retries it").isEqualTo(503);
+        HttpResponse<String> event =
+            slack.event(
+                app,
+                "EvOUT" + run + events++,
+                "{\"type\":\"app_home_opened\",\"user\":\"U0MEMBER\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1.2\"}",
+                null);
+        assertThat(event.statusCode())
+            .as("an event during the outage is refused so that Slack retries it")
+            .isEqualTo(503);
 
         assertThat(app.status("/q/health/live")).as("the process stays up").isEqualTo(200);
         assertThat(app.status("/q/health/ready")).as("readiness stays DOWN").isEqualTo(503);
       }
-      assertThat(answerMillis).as("/cos answers during the outage (ms)").allSatisfy(ms -> assertThat(ms).isLessThan(2800));
+      assertThat(answerMillis)
+          .as("/cos answers during the outage (ms)")
+          .allSatisfy(ms -> assertThat(ms).isLessThan(2800));
       assertThat(sent(slack, run)).as("nothing can be claimed without the database").isZero();
 
       postgres = startPostgres(dataDir, pgPort);
       long restartedAt = System.nanoTime();
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(250))
           .until(() -> running.status("/q/health/ready") == 200);
       long readyAfterMillis = (System.nanoTime() - restartedAt) / 1_000_000;
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> sent(slack, run) >= 1);
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> sent(slack, run) >= 1);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> ItSlack.text(slack.cos(running, "U0MEMBER", "help")).contains("/cos help"));
-      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4)).until(() -> sent(slack, run) >= 1);
-      assertThat(sent(slack, run)).as("the message queued before the outage is delivered once").isEqualTo(1);
-      System.out.printf("DatabaseOutageIT: %d answers during the outage, slowest %d ms; ready again %d ms after PostgreSQL restarted%n",
-          answerMillis.size(), answerMillis.stream().mapToLong(Long::longValue).max().orElse(0), readyAfterMillis);
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> sent(slack, run) >= 1);
+      assertThat(sent(slack, run))
+          .as("the message queued before the outage is delivered once")
+          .isEqualTo(1);
+      System.out.printf(
+          "DatabaseOutageIT: %d answers during the outage, slowest %d ms; ready again %d ms after PostgreSQL restarted%n",
+          answerMillis.size(),
+          answerMillis.stream().mapToLong(Long::longValue).max().orElse(0),
+          readyAfterMillis);
     } finally {
       if (app != null) {
         app.stop();
@@ -101,7 +133,10 @@ class DatabaseOutageIT {
     }
   }
 
-  /** PostgreSQL on a fixed port and data directory, so it can be stopped and started again under the app. */
+  /**
+   * PostgreSQL on a fixed port and data directory, so it can be stopped and started again under the
+   * app.
+   */
   private static EmbeddedPostgres startPostgres(Path dataDir, int port) throws Exception {
     return EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)

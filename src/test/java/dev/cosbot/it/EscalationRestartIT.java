@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The S1 climb lives in Quartz: a restart right after one step neither repeats it nor loses the
- * next one, which fell due while no process ran. Real processes, a real (short) acknowledgement target.
+ * next one, which fell due while no process ran. Real processes, a real (short) acknowledgement
+ * target.
  */
 class EscalationRestartIT {
   private final HttpClient http = HttpClient.newHttpClient();
@@ -42,10 +43,23 @@ class EscalationRestartIT {
       String title = "Checkout down " + UUID.randomUUID().toString().substring(0, 6);
       AppProcess first = new AppProcess("escalation-1", env).start();
       try {
-        assertThat(ItSlack.text(slack.cos(first, "U0FOUNDER",
-            "route add area Payments owner <@U0OWNER|owner> channel <#C0PAY|pay> backup <@U0BACKUP|backup>"))).contains("Added rule");
-        assertThat(post(first, EscalationRequests.raiseSubmissionBody("U0REPORTER", title, "S1", "Payments")).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> posts(slack, title).stream().anyMatch(b -> "C0PAY".equals(channel(b))));
+        assertThat(
+                ItSlack.text(
+                    slack.cos(
+                        first,
+                        "U0FOUNDER",
+                        "route add area Payments owner <@U0OWNER|owner> channel <#C0PAY|pay> backup <@U0BACKUP|backup>")))
+            .contains("Added rule");
+        assertThat(
+                post(
+                        first,
+                        EscalationRequests.raiseSubmissionBody(
+                            "U0REPORTER", title, "S1", "Payments"))
+                    .statusCode())
+            .isEqualTo(200);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> posts(slack, title).stream().anyMatch(b -> "C0PAY".equals(channel(b))));
         // Nobody acknowledges: after 5 s it climbs to the backup.
         await().atMost(Duration.ofSeconds(30)).until(() -> climbDms(slack, "U0BACKUP") == 1);
       } finally {
@@ -57,15 +71,27 @@ class EscalationRestartIT {
         // Step 2 was due while the app was down: it is not lost ...
         await().atMost(Duration.ofSeconds(40)).until(() -> climbDms(slack, "U0FOUNDER") == 1);
         HttpResponse<String> list = get(second, "/api/v1/escalations?area=Payments");
-        long id = JsonParser.parseString(list.body()).getAsJsonArray().get(0).getAsJsonObject().get("id").getAsLong();
-        JsonObject detail = JsonParser.parseString(get(second, "/api/v1/escalations/" + id).body()).getAsJsonObject();
+        long id =
+            JsonParser.parseString(list.body())
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .get("id")
+                .getAsLong();
+        JsonObject detail =
+            JsonParser.parseString(get(second, "/api/v1/escalations/" + id).body())
+                .getAsJsonObject();
         assertThat(detail.getAsJsonArray("steps")).hasSize(2);
-        long climbs = detail.getAsJsonArray("audit").asList().stream()
-            .filter(a -> "CLIMBED".equals(a.getAsJsonObject().get("action").getAsString())).count();
+        long climbs =
+            detail.getAsJsonArray("audit").asList().stream()
+                .filter(a -> "CLIMBED".equals(a.getAsJsonObject().get("action").getAsString()))
+                .count();
         assertThat(climbs).isEqualTo(2);
         // ... and step 1 was not repeated by the restart that followed it.
         assertThat(climbDms(slack, "U0BACKUP")).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> threadReplies(slack, "escalated to the Chiefs of Staff") == 1);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> threadReplies(slack, "escalated to the Chiefs of Staff") == 1);
         assertThat(threadReplies(slack, "escalated to the backup")).isEqualTo(1);
       } finally {
         second.stop();
@@ -91,26 +117,37 @@ class EscalationRestartIT {
   }
 
   private static long climbDms(ItSlack slack, String user) {
-    return allPosts(slack).stream().filter(b -> user.equals(channel(b)) && b.toString().contains("Escalated to you")).count();
+    return allPosts(slack).stream()
+        .filter(b -> user.equals(channel(b)) && b.toString().contains("Escalated to you"))
+        .count();
   }
 
   private static long threadReplies(ItSlack slack, String text) {
-    return allPosts(slack).stream().filter(b -> b.has("thread_ts") && b.toString().contains(text)).count();
+    return allPosts(slack).stream()
+        .filter(b -> b.has("thread_ts") && b.toString().contains(text))
+        .count();
   }
 
   private HttpResponse<String> post(AppProcess app, String body) throws Exception {
     long ts = Instant.now().getEpochSecond();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", String.valueOf(ts))
-        .header("X-Slack-Signature", SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", String.valueOf(ts))
+            .header(
+                "X-Slack-Signature",
+                SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(AppProcess app, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Authorization", "Bearer it-api-token").GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+            .header("Authorization", "Bearer it-api-token")
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,6 +1,5 @@
 package dev.cosbot.it;
 
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
@@ -34,38 +33,52 @@ final class ItSlack implements AutoCloseable {
   HttpResponse<String> cos(AppProcess app, String userId, String text) throws Exception {
     String body = SlackRequests.commandBody(userId, "/cos", text);
     long ts = Instant.now().getEpochSecond();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", String.valueOf(ts))
-        .header("X-Slack-Signature", SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", String.valueOf(ts))
+            .header(
+                "X-Slack-Signature",
+                SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** An Events API callback, signed now; {@code retryNum} adds Slack's retry headers. */
-  HttpResponse<String> event(AppProcess app, String eventId, String eventJson, Integer retryNum) throws Exception {
-    return signedPost(app, SlackRequests.eventBody(eventId, eventJson), "application/json", retryNum);
+  HttpResponse<String> event(AppProcess app, String eventId, String eventJson, Integer retryNum)
+      throws Exception {
+    return signedPost(
+        app, SlackRequests.eventBody(eventId, eventJson), "application/json", retryNum);
   }
 
   /** A /cos command, signed now. */
-  HttpResponse<String> signedPost(AppProcess app, String body, String contentType, Integer retryNum) throws Exception {
+  HttpResponse<String> signedPost(AppProcess app, String body, String contentType, Integer retryNum)
+      throws Exception {
     long ts = Instant.now().getEpochSecond();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
-        .timeout(java.time.Duration.ofSeconds(30))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", String.valueOf(ts))
-        .header("X-Slack-Signature", SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
+            .timeout(java.time.Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", String.valueOf(ts))
+            .header(
+                "X-Slack-Signature",
+                SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (retryNum != null) {
-      request.header("X-Slack-Retry-Num", String.valueOf(retryNum)).header("X-Slack-Retry-Reason", "http_timeout");
+      request
+          .header("X-Slack-Retry-Num", String.valueOf(retryNum))
+          .header("X-Slack-Retry-Reason", "http_timeout");
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The text of a slash command's JSON answer. */
   static String text(HttpResponse<String> response) {
-    return com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString();
+    return com.google.gson.JsonParser.parseString(response.body())
+        .getAsJsonObject()
+        .get("text")
+        .getAsString();
   }
 
   @Override

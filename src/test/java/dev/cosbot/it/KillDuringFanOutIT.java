@@ -34,10 +34,16 @@ class KillDuringFanOutIT {
 
   @Test
   void everyMessageOfAFanOutIsDeliveredExactlyOnceAcrossASigkill() throws Exception {
-    try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral(); ItSlack slack = new ItSlack()) {
-      slack.server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(5)
-          .willReturn(SlackApiTestResource.okJson("{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\","
-              + "\"ts\":\"{{now epoch}}.{{randomValue length=6 type='NUMERIC'}}\"}").withFixedDelay(25)));
+    try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral();
+        ItSlack slack = new ItSlack()) {
+      slack.server.stubFor(
+          post(urlPathEqualTo("/api/chat.postMessage"))
+              .atPriority(5)
+              .willReturn(
+                  SlackApiTestResource.okJson(
+                          "{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\","
+                              + "\"ts\":\"{{now epoch}}.{{randomValue length=6 type='NUMERIC'}}\"}")
+                      .withFixedDelay(25)));
       Map<String, String> env = new HashMap<>(slack.env());
       env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
       env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -49,7 +55,10 @@ class KillDuringFanOutIT {
       String run = UUID.randomUUID().toString().substring(0, 8);
       enqueueFanOut(database, run);
 
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> sent(slack, run).size() >= MESSAGES / 3);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> sent(slack, run).size() >= MESSAGES / 3);
       first.kill();
       int beforeKill = sent(slack, run).size();
       assertThat(beforeKill).as("killed in the middle of the fan-out").isBetween(1, MESSAGES - 1);
@@ -57,17 +66,27 @@ class KillDuringFanOutIT {
 
       AppProcess second = new AppProcess("kill-fanout-2", env).start();
       try {
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .pollInterval(Duration.ofMillis(200))
             .until(() -> count(database, run, "status = 'SENT'") == MESSAGES);
         // Give a late duplicate time to arrive before counting.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> sent(slack, run).size() >= MESSAGES);
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(6))
+            .until(() -> sent(slack, run).size() >= MESSAGES);
 
         List<String> sent = sent(slack, run);
-        Map<String, Long> perMessage = sent.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> perMessage =
+            sent.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perMessage).as("every message delivered").hasSize(MESSAGES);
-        assertThat(perMessage).as("no message delivered twice").allSatisfy((n, times) -> assertThat(times).as("#" + n).isEqualTo(1));
+        assertThat(perMessage)
+            .as("no message delivered twice")
+            .allSatisfy((n, times) -> assertThat(times).as("#" + n).isEqualTo(1));
         assertThat(count(database, run, "status = 'DEAD'")).isZero();
-        System.out.printf("KillDuringFanOutIT: %d of %d delivered before SIGKILL, %d rows claimed at the kill%n",
+        System.out.printf(
+            "KillDuringFanOutIT: %d of %d delivered before SIGKILL, %d rows claimed at the kill%n",
             beforeKill, MESSAGES, inFlight);
       } finally {
         second.stop();
@@ -75,7 +94,10 @@ class KillDuringFanOutIT {
     }
   }
 
-  /** Pacing wide open (the fan-out takes seconds, not minutes) and a short lease (a dead claim lapses fast). */
+  /**
+   * Pacing wide open (the fan-out takes seconds, not minutes) and a short lease (a dead claim
+   * lapses fast).
+   */
   private static Map<String, String> fastOutbox() {
     return Map.of(
         "COSBOT_OUTBOX_PER_MINUTE__CHAT_POSTMESSAGE_", "60000",
@@ -89,16 +111,22 @@ class KillDuringFanOutIT {
   /** 1,000 rows as a feature's fan-out writes them: one transaction, 50 channels. */
   private static void enqueueFanOut(EmbeddedDatabase database, String run) throws Exception {
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-        PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, 'chat.postMessage', ?, ?, 'PENDING', 0, now(), now())")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
+                    + " VALUES (?, 'chat.postMessage', ?, ?, 'PENDING', 0, now(), now())")) {
       c.setAutoCommit(false);
       for (int i = 0; i < MESSAGES; i++) {
         String key = "fanout:" + run + ":" + i;
         String channel = "C0FAN" + (i % 50);
         ps.setString(1, key);
         ps.setString(2, channel);
-        ps.setString(3, dev.cosbot.outbox.SlackCalls.postMessage(key, channel, "fan " + run + " #" + i + "#", null).payload().toString());
+        ps.setString(
+            3,
+            dev.cosbot.outbox.SlackCalls.postMessage(
+                    key, channel, "fan " + run + " #" + i + "#", null)
+                .payload()
+                .toString());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -106,12 +134,16 @@ class KillDuringFanOutIT {
     }
   }
 
-  /** Message numbers Slack accepted (the request reached it with a success answer chosen), one entry per post. */
+  /**
+   * Message numbers Slack accepted (the request reached it with a success answer chosen), one entry
+   * per post.
+   */
   private static List<String> sent(ItSlack slack, String run) {
     Pattern p = Pattern.compile("fan " + run + " #(\\d+)#");
     return slack.server.getAllServeEvents().stream()
         .filter(e -> e.getRequest().getUrl().endsWith("/api/chat.postMessage"))
-        .filter(e -> e.getResponseDefinition() != null && e.getResponseDefinition().getStatus() == 200)
+        .filter(
+            e -> e.getResponseDefinition() != null && e.getResponseDefinition().getStatus() == 200)
         .map(ServeEvent::getRequest)
         .map(r -> p.matcher(r.getBodyAsString()))
         .filter(Matcher::find)
@@ -119,10 +151,16 @@ class KillDuringFanOutIT {
         .toList();
   }
 
-  private static long count(EmbeddedDatabase database, String run, String condition) throws Exception {
+  private static long count(EmbeddedDatabase database, String run, String condition)
+      throws Exception {
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'fanout:" + run + ":%' AND " + condition)) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'fanout:"
+                        + run
+                        + ":%' AND "
+                        + condition)) {
       rs.next();
       return rs.getLong(1);
     }

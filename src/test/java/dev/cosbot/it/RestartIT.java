@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The default run: embedded PostgreSQL under COSBOT_DATA_DIR, ready, and the data survives a restart. */
+/**
+ * The default run: embedded PostgreSQL under COSBOT_DATA_DIR, ready, and the data survives a
+ * restart.
+ */
 class RestartIT {
 
   @Test
@@ -22,8 +25,11 @@ class RestartIT {
 
       AppProcess first = new AppProcess("restart-1", env).start();
       try {
-        assertThat(first.log()).contains("started embedded PostgreSQL").contains("survives restarts");
-        assertThat(ItSlack.text(slack.cos(first, "U0FOUNDER", "admin add <@U0KEEPER|keeper>"))).contains("is now a Chief of Staff");
+        assertThat(first.log())
+            .contains("started embedded PostgreSQL")
+            .contains("survives restarts");
+        assertThat(ItSlack.text(slack.cos(first, "U0FOUNDER", "admin add <@U0KEEPER|keeper>")))
+            .contains("is now a Chief of Staff");
       } finally {
         first.stop();
       }
@@ -33,7 +39,8 @@ class RestartIT {
       try {
         assertThat(second.status("/q/health/ready")).isEqualTo(200);
         // U0KEEPER was made an admin by the first run: only the database can remember that.
-        assertThat(ItSlack.text(slack.cos(second, "U0KEEPER", "admin list"))).contains("<@U0KEEPER>");
+        assertThat(ItSlack.text(slack.cos(second, "U0KEEPER", "admin list")))
+            .contains("<@U0KEEPER>");
       } finally {
         second.stop();
       }

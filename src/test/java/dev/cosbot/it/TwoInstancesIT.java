@@ -23,7 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two instances on one database: a Quartz trigger fires once per firing, every outbox row is sent once. */
+/**
+ * Two instances on one database: a Quartz trigger fires once per firing, every outbox row is sent
+ * once.
+ */
 class TwoInstancesIT {
   private static EmbeddedDatabase database;
   private static ItSlack slack;
@@ -34,9 +37,13 @@ class TwoInstancesIT {
   static void startTwoInstances() throws Exception {
     database = EmbeddedDatabase.startEphemeral();
     slack = new ItSlack();
-    slack.server.stubFor(post(urlPathEqualTo("/api/users.list")).atPriority(5)
-        .willReturn(SlackApiTestResource.okJson("{\"ok\":true,\"members\":[{\"id\":\"U0SYNCED\",\"name\":\"synced\",\"tz\":\"Europe/Berlin\","
-            + "\"profile\":{\"display_name\":\"Synced\",\"real_name\":\"Synced Person\"}}],\"response_metadata\":{\"next_cursor\":\"\"}}")));
+    slack.server.stubFor(
+        post(urlPathEqualTo("/api/users.list"))
+            .atPriority(5)
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"members\":[{\"id\":\"U0SYNCED\",\"name\":\"synced\",\"tz\":\"Europe/Berlin\","
+                        + "\"profile\":{\"display_name\":\"Synced\",\"real_name\":\"Synced Person\"}}],\"response_metadata\":{\"next_cursor\":\"\"}}")));
     Map<String, String> env = new HashMap<>(slack.env());
     env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -57,15 +64,25 @@ class TwoInstancesIT {
 
   @Test
   void aQuartzTriggerFiresOnceAcrossBothInstances() throws Exception {
-    // The trigger fires every 2 s; the firings right after the second instance joined are the risky ones.
-    await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> fireTimes().stream().distinct().count() >= 5);
+    // The trigger fires every 2 s; the firings right after the second instance joined are the risky
+    // ones.
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> fireTimes().stream().distinct().count() >= 5);
     // Let a firing in progress finish and log.
-    await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> usersListCalls() >= fireTimes().size());
     List<String> fireTimes = fireTimes();
-    Map<String, Long> perFireTime = fireTimes.stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+    Map<String, Long> perFireTime =
+        fireTimes.stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
     assertThat(perFireTime).as("firings seen in both logs").hasSizeGreaterThanOrEqualTo(5);
-    assertThat(perFireTime).as("each scheduled firing ran on exactly one instance").allSatisfy((time, n) -> assertThat(n).as(time).isEqualTo(1));
+    assertThat(perFireTime)
+        .as("each scheduled firing ran on exactly one instance")
+        .allSatisfy((time, n) -> assertThat(n).as(time).isEqualTo(1));
   }
 
   private static List<String> fireTimes() throws java.io.IOException {
@@ -81,34 +98,45 @@ class TwoInstancesIT {
   }
 
   private static long usersListCalls() {
-    return slack.server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().endsWith("/api/users.list")).count();
+    return slack.server.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/users.list"))
+        .count();
   }
 
   @Test
   void twoHundredOutboxRowsAreEachSentExactlyOnce() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-        PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, 'chat.postMessage', ?, ?, 'PENDING', 0, now(), now())")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
+                    + " VALUES (?, 'chat.postMessage', ?, ?, 'PENDING', 0, now(), now())")) {
       for (int i = 0; i < 200; i++) {
         String channel = "C0FAN" + (i % 20);
         ps.setString(1, "it:" + run + ":" + i);
         ps.setString(2, channel);
-        ps.setString(3, "{\"channel\":\"" + channel + "\",\"text\":\"fan " + run + " #" + i + "#\"}");
+        ps.setString(
+            3, "{\"channel\":\"" + channel + "\",\"text\":\"fan " + run + " #" + i + "#\"}");
         ps.addBatch();
       }
       ps.executeBatch();
     }
     await().atMost(Duration.ofSeconds(90)).until(() -> sentTexts(run).size() >= 200);
     // Give a late duplicate time to arrive before counting.
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> sentTexts(run).size() >= 200);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(6))
+        .until(() -> sentTexts(run).size() >= 200);
     List<String> texts = sentTexts(run);
     assertThat(texts).hasSize(200);
     assertThat(texts).doesNotHaveDuplicates();
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-        var rs = c.createStatement().executeQuery(
-            "SELECT count(*), count(DISTINCT claimed_by) FROM outbox_message WHERE idempotency_key LIKE 'it:" + run + ":%' AND status = 'SENT'")) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*), count(DISTINCT claimed_by) FROM outbox_message WHERE idempotency_key LIKE 'it:"
+                        + run
+                        + ":%' AND status = 'SENT'")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(200);
       assertThat(rs.getInt(2)).as("both instances delivered part of the fan-out").isEqualTo(2);
@@ -117,24 +145,44 @@ class TwoInstancesIT {
 
   @Test
   void aSlackEventRetriedToBothInstancesIsProcessedOnce() throws Exception {
-    String user = "U0RETRY" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
-    String eventId = "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
-    String event = "{\"type\":\"app_home_opened\",\"user\":\"" + user + "\",\"channel\":\"D0HOME\",\"tab\":\"home\","
-        + "\"event_ts\":\"1700000000.000100\"}";
-    // Slack's first delivery and its three retries, spread over both instances, the first two at the same time.
-    List<java.util.concurrent.CompletableFuture<Integer>> first = List.of(
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> status(a, eventId, event, null)),
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> status(b, eventId, event, 1)));
-    List<Integer> statuses = new java.util.ArrayList<>(first.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+    String user =
+        "U0RETRY" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
+    String eventId =
+        "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    String event =
+        "{\"type\":\"app_home_opened\",\"user\":\""
+            + user
+            + "\",\"channel\":\"D0HOME\",\"tab\":\"home\","
+            + "\"event_ts\":\"1700000000.000100\"}";
+    // Slack's first delivery and its three retries, spread over both instances, the first two at
+    // the same time.
+    List<java.util.concurrent.CompletableFuture<Integer>> first =
+        List.of(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> status(a, eventId, event, null)),
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> status(b, eventId, event, 1)));
+    List<Integer> statuses =
+        new java.util.ArrayList<>(
+            first.stream().map(java.util.concurrent.CompletableFuture::join).toList());
     statuses.add(status(a, eventId, event, 2));
     statuses.add(status(b, eventId, event, 3));
     assertThat(statuses).as("every delivery is acknowledged").containsOnly(200);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> homePublishes(user) >= 1);
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4)).until(() -> homePublishes(user) >= 1);
-    assertThat(homePublishes(user)).as("the handler ran once for four deliveries on two instances").isEqualTo(1);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> homePublishes(user) >= 1);
+    assertThat(homePublishes(user))
+        .as("the handler ran once for four deliveries on two instances")
+        .isEqualTo(1);
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-        var rs = c.createStatement().executeQuery("SELECT count(*) FROM slack_event_receipt WHERE event_id = '" + eventId + "'")) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM slack_event_receipt WHERE event_id = '"
+                        + eventId
+                        + "'")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
     }

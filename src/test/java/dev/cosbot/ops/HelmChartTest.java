@@ -22,7 +22,10 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Renders the Helm chart in-process (helm-java, no helm binary) and checks what Kubernetes would receive. */
+/**
+ * Renders the Helm chart in-process (helm-java, no helm binary) and checks what Kubernetes would
+ * receive.
+ */
 class HelmChartTest {
 
   private static final Path CHART = Paths.get("helm", "cos-bot");
@@ -36,7 +39,8 @@ class HelmChartTest {
     LintResult result = new Helm(CHART).lint().strict().call();
 
     assertThat(result.isFailed()).as("lint failed: %s", result.getMessages()).isFalse();
-    assertThat(result.getMessages()).noneMatch(m -> m.startsWith("[ERROR]") || m.startsWith("[WARNING]"));
+    assertThat(result.getMessages())
+        .noneMatch(m -> m.startsWith("[ERROR]") || m.startsWith("[WARNING]"));
   }
 
   @Test
@@ -58,9 +62,11 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
     assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
     assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt()).isZero();
-    assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(30);
+    assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt())
+        .isEqualTo(30);
     assertThat(YAML.convertValue(deployment.at("/spec/selector/matchLabels"), Map.class))
-        .isEqualTo(Map.of("app.kubernetes.io/name", "cos-bot", "app.kubernetes.io/instance", RELEASE));
+        .isEqualTo(
+            Map.of("app.kubernetes.io/name", "cos-bot", "app.kubernetes.io/instance", RELEASE));
 
     JsonNode container = container(deployment);
     assertThat(container.at("/image").asText()).isEqualTo("ghcr.io/cos-bot/cos-bot:0.1.0");
@@ -82,29 +88,39 @@ class HelmChartTest {
     assertThat(container.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
     assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
     assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
-    assertThat(mountPaths(container)).containsEntry("tmp", "/tmp").containsEntry("data", "/var/lib/cos-bot");
+    assertThat(mountPaths(container))
+        .containsEntry("tmp", "/tmp")
+        .containsEntry("data", "/var/lib/cos-bot");
     assertThat(pod.at("/volumes"))
-        .anySatisfy(v -> {
-          assertThat(v.at("/name").asText()).isEqualTo("tmp");
-          assertThat(v.has("emptyDir")).isTrue();
-        });
+        .anySatisfy(
+            v -> {
+              assertThat(v.at("/name").asText()).isEqualTo("tmp");
+              assertThat(v.has("emptyDir")).isTrue();
+            });
   }
 
   @Test
   void probesUseTheFixedQuarkusHealthPathsAndCanBeDisabled() {
-    JsonNode container = container(render(template().set("postgresql.host", "db")).one("Deployment"));
+    JsonNode container =
+        container(render(template().set("postgresql.host", "db")).one("Deployment"));
 
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
     assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
     assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
-    assertThat(container.at("/livenessProbe").has("enabled")).as("toggle leaks into the probe").isFalse();
+    assertThat(container.at("/livenessProbe").has("enabled"))
+        .as("toggle leaks into the probe")
+        .isFalse();
 
-    JsonNode withoutProbes = container(render(template()
-        .set("postgresql.host", "db")
-        .set("livenessProbe.enabled", false)
-        .set("readinessProbe.enabled", false)
-        .set("startupProbe.enabled", false)).one("Deployment"));
+    JsonNode withoutProbes =
+        container(
+            render(
+                    template()
+                        .set("postgresql.host", "db")
+                        .set("livenessProbe.enabled", false)
+                        .set("readinessProbe.enabled", false)
+                        .set("startupProbe.enabled", false))
+                .one("Deployment"));
     assertThat(withoutProbes.has("livenessProbe")).isFalse();
     assertThat(withoutProbes.has("readinessProbe")).isFalse();
     assertThat(withoutProbes.has("startupProbe")).isFalse();
@@ -112,26 +128,32 @@ class HelmChartTest {
 
   @Test
   void credentialsComeFromTheRenderedSecretAndConfigIsPlainEnv() {
-    Rendered rendered = render(template()
-        .set("postgresql.host", "db.internal")
-        .set("postgresql.port", 6543)
-        .set("postgresql.database", "bot")
-        .set("postgresql.username", "bot_user")
-        .set("cosbot.admins[0]", "U01")
-        .set("cosbot.admins[1]", "U02")
-        .set("cosbot.cxo", "U99"));
+    Rendered rendered =
+        render(
+            template()
+                .set("postgresql.host", "db.internal")
+                .set("postgresql.port", 6543)
+                .set("postgresql.database", "bot")
+                .set("postgresql.username", "bot_user")
+                .set("cosbot.admins[0]", "U01")
+                .set("cosbot.admins[1]", "U02")
+                .set("cosbot.cxo", "U99"));
     Map<String, JsonNode> env = env(container(rendered.one("Deployment")));
 
-    assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(FULLNAME);
+    assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/name").asText())
+        .isEqualTo(FULLNAME);
     assertThat(secretKey(env, "SLACK_BOT_TOKEN")).isEqualTo("slack-bot-token");
     assertThat(secretKey(env, "SLACK_SIGNING_SECRET")).isEqualTo("slack-signing-secret");
     assertThat(secretKey(env, "SLACK_APP_TOKEN")).isEqualTo("slack-app-token");
     assertThat(secretKey(env, "COSBOT_API_TOKEN")).isEqualTo("api-token");
     assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("postgresql-password");
-    assertThat(env.get("SLACK_APP_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
-    assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean()).isFalse();
+    assertThat(env.get("SLACK_APP_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean())
+        .isTrue();
+    assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean())
+        .isFalse();
 
-    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo("jdbc:postgresql://db.internal:6543/bot");
+    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL"))
+        .isEqualTo("jdbc:postgresql://db.internal:6543/bot");
     assertThat(value(env, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("bot_user");
     assertThat(value(env, "QUARKUS_HTTP_PORT")).isEqualTo("8080");
     assertThat(value(env, "SLACK_API_URL")).isEqualTo("https://slack.com/api/");
@@ -142,9 +164,10 @@ class HelmChartTest {
 
   @Test
   void jdbcUrlOverridesHostPortAndDatabase() {
-    String url = "jdbc:postgresql://primary:5432,replica:5432/cosbot?sslmode=require&targetServerType=primary";
-    Map<String, JsonNode> env = env(container(render(template()
-        .set("postgresql.jdbcUrl", url)).one("Deployment")));
+    String url =
+        "jdbc:postgresql://primary:5432,replica:5432/cosbot?sslmode=require&targetServerType=primary";
+    Map<String, JsonNode> env =
+        env(container(render(template().set("postgresql.jdbcUrl", url)).one("Deployment")));
 
     assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo(url);
   }
@@ -156,39 +179,53 @@ class HelmChartTest {
     JsonNode secret = rendered.one("Secret");
     assertThat(secret.at("/metadata/name").asText()).isEqualTo(FULLNAME);
     assertThat(fieldNames(secret.at("/data")))
-        .containsExactlyInAnyOrder("slack-bot-token", "slack-signing-secret", "postgresql-password");
-    assertThat(secret.at("/data/slack-bot-token").asText()).as("no demo secret in values.yaml").isEmpty();
+        .containsExactlyInAnyOrder(
+            "slack-bot-token", "slack-signing-secret", "postgresql-password");
+    assertThat(secret.at("/data/slack-bot-token").asText())
+        .as("no demo secret in values.yaml")
+        .isEmpty();
 
     String checksum = checksum(rendered.one("Deployment"));
     assertThat(checksum).matches("[0-9a-f]{64}");
 
-    Rendered withTokens = render(template()
-        .set("postgresql.host", "db")
-        .set("slack.botToken", "xoxb-test")
-        .set("slack.appToken", "xapp-test")
-        .set("cosbot.apiToken", "admin-test"));
+    Rendered withTokens =
+        render(
+            template()
+                .set("postgresql.host", "db")
+                .set("slack.botToken", "xoxb-test")
+                .set("slack.appToken", "xapp-test")
+                .set("cosbot.apiToken", "admin-test"));
     assertThat(fieldNames(withTokens.one("Secret").at("/data")))
         .containsExactlyInAnyOrder(
-            "slack-bot-token", "slack-signing-secret", "slack-app-token", "api-token", "postgresql-password");
+            "slack-bot-token",
+            "slack-signing-secret",
+            "slack-app-token",
+            "api-token",
+            "postgresql-password");
     assertThat(withTokens.one("Secret").at("/data/slack-bot-token").asText())
-        .isEqualTo(Base64.getEncoder().encodeToString("xoxb-test".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            Base64.getEncoder().encodeToString("xoxb-test".getBytes(StandardCharsets.UTF_8)));
     assertThat(checksum(withTokens.one("Deployment"))).isNotEqualTo(checksum);
   }
 
   @Test
   void existingSecretIsReferencedAndNoSecretIsRendered() {
-    Rendered rendered = render(template()
-        .set("postgresql.host", "db")
-        .set("existingSecret", "cos-bot-credentials")
-        .set("secretKeys.slackBotToken", "bot-token"));
+    Rendered rendered =
+        render(
+            template()
+                .set("postgresql.host", "db")
+                .set("existingSecret", "cos-bot-credentials")
+                .set("secretKeys.slackBotToken", "bot-token"));
 
     assertThat(rendered.all("Secret")).isEmpty();
     JsonNode deployment = rendered.one("Deployment");
-    assertThat(deployment.at("/spec/template/metadata/annotations").has("checksum/secret")).isFalse();
+    assertThat(deployment.at("/spec/template/metadata/annotations").has("checksum/secret"))
+        .isFalse();
     Map<String, JsonNode> env = env(container(deployment));
-    assertThat(env.values().stream()
-            .filter(e -> e.has("valueFrom"))
-            .map(e -> e.at("/valueFrom/secretKeyRef/name").asText()))
+    assertThat(
+            env.values().stream()
+                .filter(e -> e.has("valueFrom"))
+                .map(e -> e.at("/valueFrom/secretKeyRef/name").asText()))
         .hasSize(5)
         .containsOnly("cos-bot-credentials");
     assertThat(secretKey(env, "SLACK_BOT_TOKEN")).isEqualTo("bot-token");
@@ -213,8 +250,10 @@ class HelmChartTest {
     assertThat(pdb.at("/spec/selector/matchLabels"))
         .isEqualTo(rendered.one("Deployment").at("/spec/selector/matchLabels"));
 
-    assertThat(render(template().set("postgresql.host", "db").set("pdb.enabled", false))
-        .all("PodDisruptionBudget")).isEmpty();
+    assertThat(
+            render(template().set("postgresql.host", "db").set("pdb.enabled", false))
+                .all("PodDisruptionBudget"))
+        .isEmpty();
   }
 
   @Test
@@ -233,25 +272,32 @@ class HelmChartTest {
     assertThat(defaults.all("Ingress")).isEmpty();
     assertThat(defaults.all("ServiceMonitor")).isEmpty();
 
-    Rendered enabled = render(template()
-        .set("postgresql.host", "db")
-        .set("ingress.enabled", true)
-        .set("metrics.serviceMonitor.enabled", true));
+    Rendered enabled =
+        render(
+            template()
+                .set("postgresql.host", "db")
+                .set("ingress.enabled", true)
+                .set("metrics.serviceMonitor.enabled", true));
 
     JsonNode ingress = enabled.one("Ingress");
     assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("cos-bot.example.com");
     assertThat(paths(ingress)).containsExactly("/slack", "/calendar");
-    assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo(FULLNAME);
+    assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText())
+        .isEqualTo(FULLNAME);
 
     JsonNode serviceMonitor = enabled.one("ServiceMonitor");
     assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
     assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
-    assertThat(serviceMonitor.at("/spec/namespaceSelector/matchNames/0").asText()).isEqualTo(NAMESPACE);
+    assertThat(serviceMonitor.at("/spec/namespaceSelector/matchNames/0").asText())
+        .isEqualTo(NAMESPACE);
   }
 
   @Test
   void nonDefaultValuesFileIsHonoured(@TempDir Path dir) throws IOException {
-    Path values = Files.writeString(dir.resolve("values-prod.yaml"), """
+    Path values =
+        Files.writeString(
+            dir.resolve("values-prod.yaml"),
+            """
         replicaCount: 3
         image:
           repository: registry.example.com/cos-bot
@@ -305,7 +351,8 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
     assertThat(deployment.at("/spec/template/metadata/annotations/example.com~1team").asText())
         .isEqualTo("chief-of-staff");
-    assertThat(deployment.at("/spec/template/spec/topologySpreadConstraints/0/topologyKey").asText())
+    assertThat(
+            deployment.at("/spec/template/spec/topologySpreadConstraints/0/topologyKey").asText())
         .isEqualTo("topology.kubernetes.io/zone");
     JsonNode container = container(deployment);
     assertThat(container.at("/image").asText()).isEqualTo("registry.example.com/cos-bot:1.2.3");
@@ -315,12 +362,14 @@ class HelmChartTest {
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
     Map<String, JsonNode> env = env(container);
     assertThat(value(env, "QUARKUS_LOG_LEVEL")).isEqualTo("DEBUG");
-    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo("jdbc:postgresql://pg.example.com:5432/cosbot");
+    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL"))
+        .isEqualTo("jdbc:postgresql://pg.example.com:5432/cosbot");
     assertThat(rendered.all("Secret")).isEmpty();
 
     JsonNode ingress = rendered.one("Ingress");
     assertThat(ingress.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
-    assertThat(ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText()).isEqualTo("letsencrypt");
+    assertThat(ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText())
+        .isEqualTo("letsencrypt");
     assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("bot-example-com-tls");
     assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo("bot.example.com");
     assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("bot.example.com");
@@ -338,7 +387,8 @@ class HelmChartTest {
   private static Rendered render(TemplateCommand command) {
     String manifests = command.call();
     try {
-      List<JsonNode> documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifests).readAll();
+      List<JsonNode> documents =
+          YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifests).readAll();
       return new Rendered(documents.stream().filter(d -> d != null && d.has("kind")).toList());
     } catch (IOException e) {
       throw new AssertionError("rendered manifests are not valid YAML:\n" + manifests, e);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Anonymity against everyone, checked on the real database (schema, stored rows, row versions),
- * the admin API, the metrics endpoint, admin commands, the outbox and every log line written.
+ * Anonymity against everyone, checked on the real database (schema, stored rows, row versions), the
+ * admin API, the metrics endpoint, admin commands, the outbox and every log line written.
  */
 @QuarkusTest
 class PulseAnonymityTest extends SlackTestBase {
@@ -38,19 +38,27 @@ class PulseAnonymityTest extends SlackTestBase {
   @Inject PulseService service;
 
   private final List<String> logLines = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      String message = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-      logLines.add(record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown()));
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          String message =
+              record instanceof org.jboss.logmanager.ExtLogRecord ext
+                  ? ext.getFormattedMessage()
+                  : record.getMessage();
+          logLines.add(
+              record.getLoggerName()
+                  + " "
+                  + message
+                  + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void captureLogs() {
@@ -65,21 +73,34 @@ class PulseAnonymityTest extends SlackTestBase {
   @Test
   void nothingLinksAnAnswerToAPerson() throws Exception {
     // --- The schema: answers have no person, no time, no serial id, no link to who responded.
-    assertThat(columns("pulse_answer")).containsExactlyInAnyOrder("id", "round_id", "ballot", "respondent", "answers");
-    assertThat(scalar("SELECT count(*) FROM information_schema.columns WHERE table_name IN ('pulse_answer', 'pulse_recipient')"
-        + " AND (data_type LIKE 'timestamp%' OR data_type IN ('date', 'time without time zone') OR column_default LIKE 'nextval%')"))
+    assertThat(columns("pulse_answer"))
+        .containsExactlyInAnyOrder("id", "round_id", "ballot", "respondent", "answers");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM information_schema.columns WHERE table_name IN ('pulse_answer', 'pulse_recipient')"
+                    + " AND (data_type LIKE 'timestamp%' OR data_type IN ('date', 'time without time zone') OR column_default LIKE 'nextval%')"))
         .isZero();
-    assertThat(scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'pulse_answer' AND column_name = 'id'"
-        + " AND data_type = 'uuid'")).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM pg_constraint WHERE conrelid = 'pulse_answer'::regclass AND contype = 'f'"
-        + " AND confrelid <> 'pulse_round'::regclass")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM information_schema.columns WHERE table_name = 'pulse_answer' AND column_name = 'id'"
+                    + " AND data_type = 'uuid'"))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = 'pulse_answer'::regclass AND contype = 'f'"
+                    + " AND confrelid <> 'pulse_round'::regclass"))
+        .isZero();
 
     List<String> people = IntStream.rangeClosed(1, 5).mapToObj(i -> "U0AN" + i).toList();
     PulseFlows.stubUsergroup(slack, "S0ANON", people, "U0ANBOT", "U0ANGONE");
-    PulseFlows.submitNewSurvey("U0ADMIN", PulseFlows.newSurveyValues("Anonymity check", "enps", null, "S0ANON", true, 5))
-        .then().statusCode(200);
+    PulseFlows.submitNewSurvey(
+            "U0ADMIN",
+            PulseFlows.newSurveyValues("Anonymity check", "enps", null, "S0ANON", true, 5))
+        .then()
+        .statusCode(200);
     long surveyId = scalar("SELECT id FROM pulse_survey WHERE title = 'Anonymity check'");
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> scalar("SELECT count(*) FROM pulse_round WHERE survey_id = " + surveyId) == 1);
     long roundId = scalar("SELECT id FROM pulse_round WHERE survey_id = " + surveyId);
     awaitCalls("chat.postMessage", "Anonymity check", 5);
@@ -90,8 +111,16 @@ class PulseAnonymityTest extends SlackTestBase {
     Set<String> previousIds = new HashSet<>();
     int[] scores = {0, 3, 6, 9, 10};
     for (int i = 0; i < people.size(); i++) {
-      String ack = PulseFlows.answer(people.get(i), roundId, PulseFlows.option(0, scores[i]), PulseFlows.text(1, SECRET_TEXT + " " + i))
-          .then().statusCode(200).extract().asString();
+      String ack =
+          PulseFlows.answer(
+                  people.get(i),
+                  roundId,
+                  PulseFlows.option(0, scores[i]),
+                  PulseFlows.text(1, SECRET_TEXT + " " + i))
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
       acks.add(ack);
       Set<String> ids = strings("SELECT id::text FROM pulse_answer WHERE round_id = " + roundId);
       assertThat(ids).hasSize(i + 1);
@@ -100,38 +129,83 @@ class PulseAnonymityTest extends SlackTestBase {
       }
       previousIds = ids;
       // All answer rows carry the same row version: the transaction that wrote the newest answer.
-      assertThat(scalar("SELECT count(DISTINCT xmin::text) FROM pulse_answer WHERE round_id = " + roundId)).isEqualTo(1);
+      assertThat(
+              scalar(
+                  "SELECT count(DISTINCT xmin::text) FROM pulse_answer WHERE round_id = "
+                      + roundId))
+          .isEqualTo(1);
     }
     assertThat(acks).as("the answer ack does not depend on who answered or when").hasSize(1);
     assertThat(scalar("SELECT count(*) FROM outbox_message")).isEqualTo(outboxBefore);
     // Earlier respondents' rows share no row version with any answer.
-    assertThat(scalar("SELECT count(*) FROM pulse_recipient r WHERE r.round_id = " + roundId + " AND r.user_id <> 'U0AN5'"
-        + " AND r.xmin::text IN (SELECT a.xmin::text FROM pulse_answer a WHERE a.round_id = " + roundId + ")")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_recipient r WHERE r.round_id = "
+                    + roundId
+                    + " AND r.user_id <> 'U0AN5'"
+                    + " AND r.xmin::text IN (SELECT a.xmin::text FROM pulse_answer a WHERE a.round_id = "
+                    + roundId
+                    + ")"))
+        .isZero();
 
-    // --- Stored rows: no person anywhere in an answer row; ballots are not a plain hash of the person.
+    // --- Stored rows: no person anywhere in an answer row; ballots are not a plain hash of the
+    // person.
     assertAnswerRowsNameNobody(roundId, people);
     Set<String> ballots = strings("SELECT ballot FROM pulse_answer WHERE round_id = " + roundId);
     for (String p : people) {
-      assertThat(ballots).doesNotContain(sha256(p), sha256(roundId + "|" + p), sha256(p + "|" + roundId), p);
+      assertThat(ballots)
+          .doesNotContain(sha256(p), sha256(roundId + "|" + p), sha256(p + "|" + roundId), p);
     }
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId + " AND respondent IS NOT NULL")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_answer WHERE round_id = "
+                    + roundId
+                    + " AND respondent IS NOT NULL"))
+        .isZero();
 
-    // --- Admin command and API: aggregates only; comments hidden at exactly k (they need more than k).
-    String command = SlackRequests.cos("U0ADMIN", "pulse results " + surveyId).then().statusCode(200).extract().asString();
-    assertThat(command).contains("5/5 answered", "eNPS *-20*").doesNotContain(SECRET_TEXT).doesNotContain("U0AN");
+    // --- Admin command and API: aggregates only; comments hidden at exactly k (they need more than
+    // k).
+    String command =
+        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(command)
+        .contains("5/5 answered", "eNPS *-20*")
+        .doesNotContain(SECRET_TEXT)
+        .doesNotContain("U0AN");
     given().get("/api/v1/pulse/" + surveyId + "/results").then().statusCode(401);
-    String api = given().header("Authorization", "Bearer test-api-token").get("/api/v1/pulse/" + surveyId + "/results")
-        .then().statusCode(200).extract().asString();
-    assertThat(api).contains("\"responses\":5").doesNotContain(SECRET_TEXT).doesNotContain("U0AN").doesNotContain("ballot");
+    String api =
+        given()
+            .header("Authorization", "Bearer test-api-token")
+            .get("/api/v1/pulse/" + surveyId + "/results")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(api)
+        .contains("\"responses\":5")
+        .doesNotContain(SECRET_TEXT)
+        .doesNotContain("U0AN")
+        .doesNotContain("ballot");
     String metrics = given().get("/q/metrics").then().extract().asString();
     assertThat(metrics).doesNotContain("U0AN").doesNotContain(SECRET_TEXT);
 
     // --- Closing erases the ballots: afterwards not even the ballot key links an answer to anyone.
     assertThat(service.close(roundId)).isTrue();
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId + " AND ballot IS NOT NULL")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_answer WHERE round_id = "
+                    + roundId
+                    + " AND ballot IS NOT NULL"))
+        .isZero();
     assertAnswerRowsNameNobody(roundId, people);
     awaitCalls("chat.postMessage", "Pulse results: Anonymity check", 1);
-    assertThat(scalar("SELECT count(*) FROM outbox_message WHERE payload LIKE '%" + SECRET_TEXT + "%'")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM outbox_message WHERE payload LIKE '%" + SECRET_TEXT + "%'"))
+        .isZero();
 
     // --- Logs: no line names a respondent or quotes an answer.
     assertThat(logLines).isNotEmpty();
@@ -144,7 +218,8 @@ class PulseAnonymityTest extends SlackTestBase {
   }
 
   private void assertAnswerRowsNameNobody(long roundId, List<String> people) throws Exception {
-    List<String> rows = new ArrayList<>(strings("SELECT a::text FROM pulse_answer a WHERE round_id = " + roundId));
+    List<String> rows =
+        new ArrayList<>(strings("SELECT a::text FROM pulse_answer a WHERE round_id = " + roundId));
     assertThat(rows).hasSize(people.size());
     for (String row : rows) {
       for (String p : people) {
@@ -154,12 +229,18 @@ class PulseAnonymityTest extends SlackTestBase {
   }
 
   private List<String> columns(String table) throws Exception {
-    return new ArrayList<>(strings("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table + "'"));
+    return new ArrayList<>(
+        strings(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                + table
+                + "'"));
   }
 
   private Set<String> strings(String sql) throws Exception {
     Set<String> out = new HashSet<>();
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -168,6 +249,7 @@ class PulseAnonymityTest extends SlackTestBase {
   }
 
   private static String sha256(String s) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

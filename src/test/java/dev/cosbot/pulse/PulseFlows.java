@@ -11,17 +11,26 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Slack-side helpers shared by the pulse tests: stubbed audiences and the modal payloads Slack sends. */
+/**
+ * Slack-side helpers shared by the pulse tests: stubbed audiences and the modal payloads Slack
+ * sends.
+ */
 final class PulseFlows {
   private PulseFlows() {}
 
   /** Slack knows {@code humans}, a bot and a deactivated account, all members of {@code group}. */
-  static void stubUsergroup(WireMockServer slack, String group, List<String> humans, String bot, String deactivated) {
-    String members = java.util.stream.Stream.concat(humans.stream(), java.util.stream.Stream.of(bot, deactivated))
-        .map(u -> "\"" + u + "\"").collect(Collectors.joining(","));
-    slack.stubFor(post(urlPathEqualTo("/api/usergroups.users.list")).atPriority(5)
-        .withRequestBody(containing("usergroup=" + group))
-        .willReturn(SlackApiTestResource.okJson("{\"ok\":true,\"users\":[" + members + "]}")));
+  static void stubUsergroup(
+      WireMockServer slack, String group, List<String> humans, String bot, String deactivated) {
+    String members =
+        java.util.stream.Stream.concat(
+                humans.stream(), java.util.stream.Stream.of(bot, deactivated))
+            .map(u -> "\"" + u + "\"")
+            .collect(Collectors.joining(","));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/usergroups.users.list"))
+            .atPriority(5)
+            .withRequestBody(containing("usergroup=" + group))
+            .willReturn(SlackApiTestResource.okJson("{\"ok\":true,\"users\":[" + members + "]}")));
     for (String u : humans) {
       stubUser(slack, u, false, false);
     }
@@ -30,65 +39,117 @@ final class PulseFlows {
   }
 
   static void stubUser(WireMockServer slack, String id, boolean bot, boolean deleted) {
-    slack.stubFor(post(urlPathEqualTo("/api/users.info")).atPriority(5)
-        .withRequestBody(containing("user=" + id))
-        .willReturn(SlackApiTestResource.okJson("{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"name\":\"" + id.toLowerCase()
-            + "\",\"is_bot\":" + bot + ",\"deleted\":" + deleted + ",\"tz\":\"Europe/Paris\","
-            + "\"profile\":{\"display_name\":\"" + id + "\",\"real_name\":\"Person " + id + "\"}}}")));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/users.info"))
+            .atPriority(5)
+            .withRequestBody(containing("user=" + id))
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"user\":{\"id\":\""
+                        + id
+                        + "\",\"name\":\""
+                        + id.toLowerCase()
+                        + "\",\"is_bot\":"
+                        + bot
+                        + ",\"deleted\":"
+                        + deleted
+                        + ",\"tz\":\"Europe/Paris\","
+                        + "\"profile\":{\"display_name\":\""
+                        + id
+                        + "\",\"real_name\":\"Person "
+                        + id
+                        + "\"}}}")));
   }
 
   /** The new-survey modal as Slack submits it: a template, a user group, "now". */
-  static String newSurveyValues(String title, String template, String questions, String usergroup, boolean anonymous, int k) {
+  static String newSurveyValues(
+      String title, String template, String questions, String usergroup, boolean anonymous, int k) {
     return "{"
-        + "\"pulse_title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(title) + "}},"
+        + "\"pulse_title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(title)
+        + "}},"
         + "\"pulse_template\":{\"value\":{\"type\":\"static_select\",\"selected_option\":"
-        + (template == null ? "null" : "{\"text\":{\"type\":\"plain_text\",\"text\":\"t\"},\"value\":\"" + template + "\"}") + "}},"
-        + "\"pulse_questions\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(questions) + "}},"
+        + (template == null
+            ? "null"
+            : "{\"text\":{\"type\":\"plain_text\",\"text\":\"t\"},\"value\":\"" + template + "\"}")
+        + "}},"
+        + "\"pulse_questions\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(questions)
+        + "}},"
         + "\"pulse_channel\":{\"value\":{\"type\":\"conversations_select\",\"selected_conversation\":null}},"
-        + "\"pulse_usergroup\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(usergroup) + "}},"
+        + "\"pulse_usergroup\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(usergroup)
+        + "}},"
         + "\"pulse_people\":{\"value\":{\"type\":\"multi_users_select\",\"selected_users\":[]}},"
         + "\"pulse_anonymity\":{\"value\":{\"type\":\"radio_buttons\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"a\"},\"value\":\""
-        + (anonymous ? "anonymous" : "named") + "\"}}},"
+        + (anonymous ? "anonymous" : "named")
+        + "\"}}},"
         + "\"pulse_schedule\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"now\"},\"value\":\"now\"}}},"
         + "\"pulse_start_date\":{\"value\":{\"type\":\"datepicker\",\"selected_date\":null}},"
         + "\"pulse_start_time\":{\"value\":{\"type\":\"timepicker\",\"selected_time\":null}},"
         + "\"pulse_open_for\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"3\"},\"value\":\"3\"}}},"
-        + "\"pulse_min_answers\":{\"value\":{\"type\":\"number_input\",\"value\":\"" + k + "\"}}"
+        + "\"pulse_min_answers\":{\"value\":{\"type\":\"number_input\",\"value\":\""
+        + k
+        + "\"}}"
         + "}";
   }
 
   static Response submitNewSurvey(String admin, String values) {
-    return SlackRequests.interaction(SlackRequests.viewSubmission(admin, PulseIds.NEW_SURVEY_VIEW, "", values));
+    return SlackRequests.interaction(
+        SlackRequests.viewSubmission(admin, PulseIds.NEW_SURVEY_VIEW, "", values));
   }
 
-  /** Form-encoded calls (Bolt's own client: views.open, files.*), URL-decoded, whose body contains {@code text}. */
+  /**
+   * Form-encoded calls (Bolt's own client: views.open, files.*), URL-decoded, whose body contains
+   * {@code text}.
+   */
   static List<String> formCalls(WireMockServer slack, String method, String text) {
     return slack.getAllServeEvents().stream()
         .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
-        .map(e -> java.net.URLDecoder.decode(e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+        .map(
+            e ->
+                java.net.URLDecoder.decode(
+                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
         .filter(b -> text == null || b.contains(text))
         .toList();
   }
 
   static List<String> awaitFormCalls(WireMockServer slack, String method, String text, int count) {
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
         .until(() -> formCalls(slack, method, text).size() >= count);
     return formCalls(slack, method, text);
   }
 
   /** A selected option in an answer modal block. */
   static String option(int question, int value) {
-    return "\"q" + question + "\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\""
-        + value + "\"},\"value\":\"" + value + "\"}}}";
+    return "\"q"
+        + question
+        + "\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\""
+        + value
+        + "\"},\"value\":\""
+        + value
+        + "\"}}}";
   }
 
   static String text(int question, String text) {
-    return "\"q" + question + "\":{\"value\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(text) + "}}";
+    return "\"q"
+        + question
+        + "\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(text)
+        + "}}";
   }
 
-  /** Submits the answer modal of {@code roundId} as {@code user}; returns Slack's view of our answer. */
+  /**
+   * Submits the answer modal of {@code roundId} as {@code user}; returns Slack's view of our
+   * answer.
+   */
   static Response answer(String user, long roundId, String... blocks) {
-    return SlackRequests.interaction(SlackRequests.viewSubmission(user, PulseIds.ANSWER_VIEW, String.valueOf(roundId),
-        "{" + String.join(",", blocks) + "}"));
+    return SlackRequests.interaction(
+        SlackRequests.viewSubmission(
+            user,
+            PulseIds.ANSWER_VIEW,
+            String.valueOf(roundId),
+            "{" + String.join(",", blocks) + "}"));
   }
 }

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** The aggregation and anonymity rules, as pure functions. */
 class PulseStatsTest {
-  private static final List<Question> QUESTIONS = List.of(
-      new Question(QuestionType.ENPS, "Recommend?", List.of(), false),
-      new Question(QuestionType.LIKERT, "Focus", List.of(), false),
-      new Question(QuestionType.MULTI, "Improve", List.of("a", "b", "c"), true),
-      new Question(QuestionType.TEXT, "Why", List.of(), true));
+  private static final List<Question> QUESTIONS =
+      List.of(
+          new Question(QuestionType.ENPS, "Recommend?", List.of(), false),
+          new Question(QuestionType.LIKERT, "Focus", List.of(), false),
+          new Question(QuestionType.MULTI, "Improve", List.of("a", "b", "c"), true),
+          new Question(QuestionType.TEXT, "Why", List.of(), true));
 
   private static JsonObject answer(int enps, int likert, Integer multi, String text) {
     JsonObject a = new JsonObject();
@@ -45,8 +46,14 @@ class PulseStatsTest {
 
   @Test
   void belowKNothingIsShown() {
-    List<JsonObject> answers = List.of(answer(10, 5, 0, "x"), answer(0, 1, 1, "y"), answer(5, 3, 2, "z"), answer(7, 4, 0, "w"));
-    PulseStats.RoundResult r = PulseStats.compute(1, 1, 8, false, QUESTIONS, answers, 5, new Random(1));
+    List<JsonObject> answers =
+        List.of(
+            answer(10, 5, 0, "x"),
+            answer(0, 1, 1, "y"),
+            answer(5, 3, 2, "z"),
+            answer(7, 4, 0, "w"));
+    PulseStats.RoundResult r =
+        PulseStats.compute(1, 1, 8, false, QUESTIONS, answers, 5, new Random(1));
     assertThat(r.visible()).isFalse();
     assertThat(r.questions()).isEmpty();
   }
@@ -58,7 +65,8 @@ class PulseStatsTest {
     for (int i = 0; i < 6; i++) {
       answers.add(answer(scores[i], 1 + i % 5, i < 2 ? 1 : null, "comment " + i));
     }
-    PulseStats.RoundResult r = PulseStats.compute(1, 1, 8, true, QUESTIONS, answers, 5, new Random(1));
+    PulseStats.RoundResult r =
+        PulseStats.compute(1, 1, 8, true, QUESTIONS, answers, 5, new Random(1));
     assertThat(r.visible()).isTrue();
     assertThat(r.responseRatePercent()).isEqualTo(75);
     PulseStats.QuestionResult enps = r.questions().get(0);
@@ -69,7 +77,9 @@ class PulseStatsTest {
     assertThat(r.questions().get(2).visible()).isFalse();
     assertThat(r.questions().get(2).counts()).containsOnly(0L);
     // 6 comments with k=5: shown (more than k), all of them.
-    assertThat(r.questions().get(3).texts()).containsExactlyInAnyOrder("comment 0", "comment 1", "comment 2", "comment 3", "comment 4", "comment 5");
+    assertThat(r.questions().get(3).texts())
+        .containsExactlyInAnyOrder(
+            "comment 0", "comment 1", "comment 2", "comment 3", "comment 4", "comment 5");
   }
 
   @Test
@@ -78,14 +88,23 @@ class PulseStatsTest {
     for (int i = 0; i < 5; i++) {
       five.add(answer(5, 3, null, "t" + i));
     }
-    assertThat(PulseStats.compute(1, 1, 5, true, QUESTIONS, five, 5, new Random(1)).questions().get(3).visible()).isFalse();
+    assertThat(
+            PulseStats.compute(1, 1, 5, true, QUESTIONS, five, 5, new Random(1))
+                .questions()
+                .get(3)
+                .visible())
+        .isFalse();
     List<JsonObject> many = new ArrayList<>();
     List<String> order = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       many.add(answer(5, 3, null, "t" + i));
       order.add("t" + i);
     }
-    List<String> shown = PulseStats.compute(1, 1, 30, true, QUESTIONS, many, 5, new Random(7)).questions().get(3).texts();
+    List<String> shown =
+        PulseStats.compute(1, 1, 30, true, QUESTIONS, many, 5, new Random(7))
+            .questions()
+            .get(3)
+            .texts();
     assertThat(shown).containsExactlyInAnyOrderElementsOf(order).isNotEqualTo(order);
   }
 
@@ -97,11 +116,15 @@ class PulseStatsTest {
       high.add(answer(10, 5, null, null));
       low.add(answer(0, 1, null, null));
     }
-    PulseStats.RoundResult r1 = PulseStats.compute(1, 1, 5, true, QUESTIONS, high, 5, new Random(1));
+    PulseStats.RoundResult r1 =
+        PulseStats.compute(1, 1, 5, true, QUESTIONS, high, 5, new Random(1));
     PulseStats.RoundResult r2 = PulseStats.compute(2, 2, 5, true, QUESTIONS, low, 5, new Random(1));
-    PulseStats.RoundResult r3 = PulseStats.compute(3, 3, 5, true, QUESTIONS, low.subList(0, 4), 5, new Random(1));
+    PulseStats.RoundResult r3 =
+        PulseStats.compute(3, 3, 5, true, QUESTIONS, low.subList(0, 4), 5, new Random(1));
     assertThat(PulseStats.changes(r1, r2)).extracting(PulseStats.Change::enpsDelta).contains(-200);
-    assertThat(PulseStats.changes(r1, r2)).extracting(PulseStats.Change::meanDelta).containsExactly(-10.0, -4.0);
+    assertThat(PulseStats.changes(r1, r2))
+        .extracting(PulseStats.Change::meanDelta)
+        .containsExactly(-10.0, -4.0);
     assertThat(PulseStats.changes(r2, r3)).isEmpty();
     assertThat(PulseStats.changes(r3, r2)).isEmpty();
   }
@@ -112,7 +135,8 @@ class PulseStatsTest {
     assertThat(PulseStats.visibleSlices(Map.of("A", 10, "B", 6, "C", 2), 5)).containsExactly("A");
     // Hidden slices already hold k answers together: nothing else needs hiding.
     assertThat(PulseStats.visibleSlices(Map.of("A", 10, "B", 3, "C", 4), 5)).containsExactly("A");
-    assertThat(PulseStats.visibleSlices(Map.of("A", 10, "B", 6), 5)).containsExactlyInAnyOrder("A", "B");
+    assertThat(PulseStats.visibleSlices(Map.of("A", 10, "B", 6), 5))
+        .containsExactlyInAnyOrder("A", "B");
     // Two slices, one small: both hidden (the other equals the total minus nothing shown).
     assertThat(PulseStats.visibleSlices(Map.of("A", 9, "B", 1), 5)).isEmpty();
     assertThat(PulseStats.suppressed(Map.of("A", 10, "B", 6, "C", 2), 5)).containsOnlyKeys("A");

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4 acceptance through signed Slack requests against WireMock: a survey for a user group of
- * 8 (plus a bot and a deactivated account), DMs to the 8, answers through the modal, results with
- * and without enough answers, replacing an answer, refusing one after close.
+ * Issue 4 acceptance through signed Slack requests against WireMock: a survey for a user group of 8
+ * (plus a bot and a deactivated account), DMs to the 8, answers through the modal, results with and
+ * without enough answers, replacing an answer, refusing one after close.
  */
 @QuarkusTest
 class PulseSurveyTest extends SlackTestBase {
@@ -33,18 +33,26 @@ class PulseSurveyTest extends SlackTestBase {
   private long createEnpsSurvey(String group, List<String> humans, String title) throws Exception {
     PulseFlows.stubUsergroup(slack, group, humans, group + "BOT", group + "GONE");
     SlackRequests.cos("U0ADMIN", "pulse new").then().statusCode(200);
-    assertThat(PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.NEW_SURVEY_VIEW, 1)).isNotEmpty();
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0ADMIN", PulseIds.NEW_SURVEY_VIEW, "",
-            PulseFlows.newSurveyValues(title, "enps", null, group, true, 5)))
-        .then().statusCode(200);
+    assertThat(PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.NEW_SURVEY_VIEW, 1))
+        .isNotEmpty();
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ADMIN",
+                PulseIds.NEW_SURVEY_VIEW,
+                "",
+                PulseFlows.newSurveyValues(title, "enps", null, group, true, 5)))
+        .then()
+        .statusCode(200);
     long surveyId = scalar("SELECT id FROM pulse_survey WHERE title = '" + title + "'");
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> scalar("SELECT count(*) FROM pulse_round WHERE survey_id = " + surveyId) == 1);
     return surveyId;
   }
 
   private long roundOf(long surveyId) throws Exception {
-    return scalar("SELECT id FROM pulse_round WHERE survey_id = " + surveyId + " ORDER BY seq DESC LIMIT 1");
+    return scalar(
+        "SELECT id FROM pulse_round WHERE survey_id = " + surveyId + " ORDER BY seq DESC LIMIT 1");
   }
 
   @Test
@@ -55,37 +63,74 @@ class PulseSurveyTest extends SlackTestBase {
 
     List<JsonObject> dms = awaitCalls("chat.postMessage", "Acceptance eNPS", 8);
     assertThat(dms).hasSize(8);
-    assertThat(dms.stream().map(d -> d.get("channel").getAsString())).containsExactlyInAnyOrderElementsOf(humans);
+    assertThat(dms.stream().map(d -> d.get("channel").getAsString()))
+        .containsExactlyInAnyOrderElementsOf(humans);
     assertThat(dms.get(0).toString()).contains("Take the survey", PulseIds.TAKE_SURVEY);
 
     // The button opens the answer modal, which says what is and is not anonymous.
-    SlackRequests.interaction(SlackRequests.blockAction("U0PA1", PulseIds.TAKE_SURVEY, String.valueOf(roundId), "pulse_take"))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0PA1", PulseIds.TAKE_SURVEY, String.valueOf(roundId), "pulse_take"))
+        .then()
+        .statusCode(200);
     String modal = PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 1).get(0);
     assertThat(modal).contains("Anonymous", "without your name", "Not anonymous:");
 
     int[] scores = {10, 9, 9, 7, 5, 3};
     for (int i = 0; i < 4; i++) {
-      PulseFlows.answer(humans.get(i), roundId, PulseFlows.option(0, scores[i]), PulseFlows.text(1, "reason " + i))
-          .then().statusCode(200);
+      PulseFlows.answer(
+              humans.get(i),
+              roundId,
+              PulseFlows.option(0, scores[i]),
+              PulseFlows.text(1, "reason " + i))
+          .then()
+          .statusCode(200);
     }
-    String early = SlackRequests.cos("U0ADMIN", "pulse results " + surveyId).then().statusCode(200).extract().asString();
-    assertThat(early).contains("not enough answers yet").doesNotContain("eNPS *", "reason", "answered*", "`10`", "Mean");
+    String early =
+        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(early)
+        .contains("not enough answers yet")
+        .doesNotContain("eNPS *", "reason", "answered*", "`10`", "Mean");
 
     for (int i = 4; i < 6; i++) {
-      PulseFlows.answer(humans.get(i), roundId, PulseFlows.option(0, scores[i]), PulseFlows.text(1, "reason " + i))
-          .then().statusCode(200);
+      PulseFlows.answer(
+              humans.get(i),
+              roundId,
+              PulseFlows.option(0, scores[i]),
+              PulseFlows.text(1, "reason " + i))
+          .then()
+          .statusCode(200);
     }
-    String results = SlackRequests.cos("U0ADMIN", "pulse results " + surveyId).then().statusCode(200).extract().asString();
+    String results =
+        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(results)
         .contains("6/8 answered", "(75%)")
-        .contains("`10` █████ 1 (17%)", "`9` ██████████ 2 (33%)", "`7` █████ 1 (17%)", "`5` █████ 1 (17%)",
-            "`3` █████ 1 (17%)", "`0`  0 (0%)")
+        .contains(
+            "`10` █████ 1 (17%)",
+            "`9` ██████████ 2 (33%)",
+            "`7` █████ 1 (17%)",
+            "`5` █████ 1 (17%)",
+            "`3` █████ 1 (17%)",
+            "`0`  0 (0%)")
         .contains("Mean *7.2*", "eNPS *+17*")
         // 6 answers to the comment question is above k=5: shown.
         .contains("reason 0", "reason 5");
-    assertThat(scalar("SELECT count(*) FROM pulse_recipient WHERE round_id = " + roundId + " AND responded")).isEqualTo(6);
-    assertThat(scalar("SELECT count(*) FROM pulse_recipient WHERE round_id = " + roundId)).isEqualTo(8);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_recipient WHERE round_id = "
+                    + roundId
+                    + " AND responded"))
+        .isEqualTo(6);
+    assertThat(scalar("SELECT count(*) FROM pulse_recipient WHERE round_id = " + roundId))
+        .isEqualTo(8);
   }
 
   @Test
@@ -97,29 +142,53 @@ class PulseSurveyTest extends SlackTestBase {
 
     PulseFlows.answer("U0PB1", roundId, PulseFlows.option(0, 2)).then().statusCode(200);
     PulseFlows.answer("U0PB1", roundId, PulseFlows.option(0, 10)).then().statusCode(200);
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId)).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId + " AND answers LIKE '%\"0\":10%'")).isEqualTo(1);
+    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_answer WHERE round_id = "
+                    + roundId
+                    + " AND answers LIKE '%\"0\":10%'"))
+        .isEqualTo(1);
     for (int i = 2; i <= 5; i++) {
       PulseFlows.answer("U0PB" + i, roundId, PulseFlows.option(0, 10)).then().statusCode(200);
     }
-    String results = SlackRequests.cos("U0ADMIN", "pulse results " + surveyId).then().extract().asString();
-    assertThat(results).contains("5/5 answered", "`10` ██████████ 5 (100%)", "`2`  0 (0%)", "eNPS *+100*");
+    String results =
+        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId).then().extract().asString();
+    assertThat(results)
+        .contains("5/5 answered", "`10` ██████████ 5 (100%)", "`2`  0 (0%)", "eNPS *+100*");
 
     // A required question left empty is refused in place, field by field.
-    String invalid = PulseFlows.answer("U0PB2", roundId).then().statusCode(200).extract().asString();
+    String invalid =
+        PulseFlows.answer("U0PB2", roundId).then().statusCode(200).extract().asString();
     assertThat(invalid).contains("\"response_action\":\"errors\"", "\"q0\"");
 
     clock.advance(Duration.ofDays(4));
-    String late = PulseFlows.answer("U0PB3", roundId, PulseFlows.option(0, 0)).then().statusCode(200).extract().asString();
+    String late =
+        PulseFlows.answer("U0PB3", roundId, PulseFlows.option(0, 0))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(late).contains("has closed", "no longer");
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId + " AND answers LIKE '%\"0\":0%'")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_answer WHERE round_id = "
+                    + roundId
+                    + " AND answers LIKE '%\"0\":0%'"))
+        .isZero();
 
     assertThat(service.close(roundId)).isTrue();
     assertThat(service.close(roundId)).isFalse();
     JsonObject posted = awaitCalls("chat.postMessage", "Pulse results: Replace eNPS", 1).get(0);
     assertThat(posted.get("channel").getAsString()).isEqualTo("U0ADMIN");
     assertThat(posted.toString()).contains("5/5 answered");
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId + " AND ballot IS NOT NULL")).isZero();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM pulse_answer WHERE round_id = "
+                    + roundId
+                    + " AND ballot IS NOT NULL"))
+        .isZero();
   }
 
   @Test
@@ -131,35 +200,63 @@ class PulseSurveyTest extends SlackTestBase {
     PulseFlows.answer("U0PC1", roundId, PulseFlows.option(0, 8)).then().statusCode(200);
     assertThat(service.remind(roundId)).isEqualTo(3);
     assertThat(service.remind(roundId)).isZero();
-    List<JsonObject> reminders = awaitCalls("chat.postMessage", "Reminder: Pulse survey: Reminder eNPS", 3);
-    assertThat(reminders.stream().map(r -> r.get("channel").getAsString())).containsExactlyInAnyOrder("U0PC2", "U0PC3", "U0PC4");
+    List<JsonObject> reminders =
+        awaitCalls("chat.postMessage", "Reminder: Pulse survey: Reminder eNPS", 3);
+    assertThat(reminders.stream().map(r -> r.get("channel").getAsString()))
+        .containsExactlyInAnyOrder("U0PC2", "U0PC3", "U0PC4");
   }
 
   @Test
   void aOneQuestionPulseHasInlineButtonsThatOpenTheModalPreselected() throws Exception {
     List<String> humans = List.of("U0PD1", "U0PD2", "U0PD3");
     PulseFlows.stubUsergroup(slack, "S0PULSED", humans, "U0PDBOT", "U0PDGONE");
-    PulseFlows.submitNewSurvey("U0ADMIN", PulseFlows.newSurveyValues("Focus check", null, "likert: I can focus on my work", "S0PULSED", true, 3))
-        .then().statusCode(200);
+    PulseFlows.submitNewSurvey(
+            "U0ADMIN",
+            PulseFlows.newSurveyValues(
+                "Focus check", null, "likert: I can focus on my work", "S0PULSED", true, 3))
+        .then()
+        .statusCode(200);
     JsonObject dm = awaitCalls("chat.postMessage", "Focus check", 3).get(0);
-    assertThat(dm.toString()).contains(PulseIds.QUICK_ANSWER + "1", PulseIds.QUICK_ANSWER + "5").doesNotContain(PulseIds.TAKE_SURVEY);
+    assertThat(dm.toString())
+        .contains(PulseIds.QUICK_ANSWER + "1", PulseIds.QUICK_ANSWER + "5")
+        .doesNotContain(PulseIds.TAKE_SURVEY);
     long roundId = roundOf(scalar("SELECT id FROM pulse_survey WHERE title = 'Focus check'"));
-    SlackRequests.interaction(SlackRequests.blockAction("U0PD2", PulseIds.QUICK_ANSWER + "4", roundId + ":4", "pulse_quick"))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0PD2", PulseIds.QUICK_ANSWER + "4", roundId + ":4", "pulse_quick"))
+        .then()
+        .statusCode(200);
     String modal = PulseFlows.awaitFormCalls(slack, "views.open", "Focus check", 1).get(0);
-    assertThat(modal).contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"4 Agree\"");
+    assertThat(modal)
+        .contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"4 Agree\"");
     // Someone who was not asked cannot answer.
-    String stranger = PulseFlows.answer("U0STRANGER", roundId, PulseFlows.option(0, 4)).then().extract().asString();
+    String stranger =
+        PulseFlows.answer("U0STRANGER", roundId, PulseFlows.option(0, 4))
+            .then()
+            .extract()
+            .asString();
     assertThat(stranger).contains("not sent to you");
     assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId)).isZero();
   }
 
   @Test
   void theNewSurveyModalIsValidatedFieldByField() throws Exception {
-    String answer = PulseFlows.submitNewSurvey("U0ADMIN", PulseFlows.newSurveyValues("", null, "rating: nope", "not-a-group", true, 2))
-        .then().statusCode(200).extract().asString();
-    assertThat(answer).contains("\"response_action\":\"errors\"", PulseIds.TITLE, PulseIds.QUESTIONS, PulseIds.USERGROUP,
-        PulseIds.MIN_ANSWERS, "At least 3");
+    String answer =
+        PulseFlows.submitNewSurvey(
+                "U0ADMIN",
+                PulseFlows.newSurveyValues("", null, "rating: nope", "not-a-group", true, 2))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(answer)
+        .contains(
+            "\"response_action\":\"errors\"",
+            PulseIds.TITLE,
+            PulseIds.QUESTIONS,
+            PulseIds.USERGROUP,
+            PulseIds.MIN_ANSWERS,
+            "At least 3");
     assertThat(scalar("SELECT count(*) FROM pulse_survey WHERE title = ''")).isZero();
   }
 
@@ -167,26 +264,58 @@ class PulseSurveyTest extends SlackTestBase {
   void recipientsGetTheDmAtTheLocalTimeInTheirOwnZone() throws Exception {
     java.time.ZonedDateTime tokyoNow = clock.instant().atZone(java.time.ZoneId.of("Asia/Tokyo"));
     // The local start has just passed in Tokyo; in Los Angeles it is still hours away.
-    java.time.LocalDateTime start = tokyoNow.toLocalDateTime().minusMinutes(1).withSecond(0).withNano(0);
-    PulseSurvey survey = service.create("U0ADMIN", new PulseService.NewSurvey("Zones", PulseQuestions.template("enps"),
-        PulseSurvey.AudienceKind.PEOPLE, "U0TZ1,U0TZ2", "zones", true, 3, 1, 1, java.time.LocalDateTime.of(2100, 1, 1, 10, 0)));
-    long roundId = service.openRound(survey.id, start, List.of(new PulseAudience.Recipient("U0TZ1", "Asia/Tokyo"),
-        new PulseAudience.Recipient("U0TZ2", "America/Los_Angeles"))).orElseThrow().id;
-    assertThat(service.openRound(survey.id, start, List.of())).as("a scheduled round opens once").isEmpty();
+    java.time.LocalDateTime start =
+        tokyoNow.toLocalDateTime().minusMinutes(1).withSecond(0).withNano(0);
+    PulseSurvey survey =
+        service.create(
+            "U0ADMIN",
+            new PulseService.NewSurvey(
+                "Zones",
+                PulseQuestions.template("enps"),
+                PulseSurvey.AudienceKind.PEOPLE,
+                "U0TZ1,U0TZ2",
+                "zones",
+                true,
+                3,
+                1,
+                1,
+                java.time.LocalDateTime.of(2100, 1, 1, 10, 0)));
+    long roundId =
+        service
+            .openRound(
+                survey.id,
+                start,
+                List.of(
+                    new PulseAudience.Recipient("U0TZ1", "Asia/Tokyo"),
+                    new PulseAudience.Recipient("U0TZ2", "America/Los_Angeles")))
+            .orElseThrow()
+            .id;
+    assertThat(service.openRound(survey.id, start, List.of()))
+        .as("a scheduled round opens once")
+        .isEmpty();
     awaitCalls("chat.postMessage", "Zones", 1);
-    assertThat(matching("chat.postMessage", "Zones")).extracting(m -> m.get("channel").getAsString()).containsExactly("U0TZ1");
+    assertThat(matching("chat.postMessage", "Zones"))
+        .extracting(m -> m.get("channel").getAsString())
+        .containsExactly("U0TZ1");
     java.time.Instant laAt = start.atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
-    assertThat(schedules.nextFire(PulseService.TIMER_GROUP, "send:" + roundId + ":America/Los_Angeles")).contains(laAt);
+    assertThat(
+            schedules.nextFire(
+                PulseService.TIMER_GROUP, "send:" + roundId + ":America/Los_Angeles"))
+        .contains(laAt);
     PulseRound round = service.roundById(roundId);
     assertThat(round.closesAt).isEqualTo(laAt.plus(Duration.ofDays(1)));
     assertThat(service.sendZone(roundId, "America/Los_Angeles")).isEqualTo(1);
-    assertThat(awaitCalls("chat.postMessage", "Zones", 2)).extracting(m -> m.get("channel").getAsString()).contains("U0TZ2");
+    assertThat(awaitCalls("chat.postMessage", "Zones", 2))
+        .extracting(m -> m.get("channel").getAsString())
+        .contains("U0TZ2");
     schedules.cancel(PulseService.TIMER_GROUP, "send:" + roundId + ":America/Los_Angeles");
   }
 
   @Test
   void onlyChiefsOfStaffRunSurveys() {
-    SlackRequests.cos("U0MEMBERP", "pulse new").then().statusCode(200)
+    SlackRequests.cos("U0MEMBERP", "pulse new")
+        .then()
+        .statusCode(200)
         .body(org.hamcrest.Matchers.containsString("only a Chief of Staff"));
   }
 }

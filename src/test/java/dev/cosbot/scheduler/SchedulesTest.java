@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** A Quartz timer scheduled from code fires once, can inject beans, and rolls back with its transaction. */
+/**
+ * A Quartz timer scheduled from code fires once, can inject beans, and rolls back with its
+ * transaction.
+ */
 @QuarkusTest
 class SchedulesTest extends SlackTestBase {
   @Inject Schedules schedules;
@@ -43,7 +46,8 @@ class SchedulesTest extends SlackTestBase {
 
     @Transactional
     public void scheduleThenFail(String marker) {
-      schedules.once("test", marker, Instant.now().plusMillis(500), PostJob.class, Map.of("marker", marker));
+      schedules.once(
+          "test", marker, Instant.now().plusMillis(500), PostJob.class, Map.of("marker", marker));
       throw new IllegalStateException("business change failed");
     }
   }
@@ -51,7 +55,8 @@ class SchedulesTest extends SlackTestBase {
   @Test
   void aOneOffTimerFiresOnce() throws Exception {
     String marker = UUID.randomUUID().toString();
-    schedules.once("test", marker, Instant.now().plusSeconds(1), PostJob.class, Map.of("marker", marker));
+    schedules.once(
+        "test", marker, Instant.now().plusSeconds(1), PostJob.class, Map.of("marker", marker));
     assertThat(schedules.nextFire("test", marker)).isPresent();
     awaitCalls("chat.postMessage", "Timer " + marker, 1);
     Thread.sleep(1500);
@@ -75,7 +80,8 @@ class SchedulesTest extends SlackTestBase {
   @Test
   void cancelledTimersDoNotFire() throws Exception {
     String marker = UUID.randomUUID().toString();
-    schedules.once("test", marker, Instant.now().plusSeconds(1), PostJob.class, Map.of("marker", marker));
+    schedules.once(
+        "test", marker, Instant.now().plusSeconds(1), PostJob.class, Map.of("marker", marker));
     assertThat(schedules.cancel("test", marker)).isTrue();
     await().pollDelay(Duration.ofMillis(2000)).until(() -> true);
     assertThat(matching("chat.postMessage", "Timer " + marker)).isEmpty();

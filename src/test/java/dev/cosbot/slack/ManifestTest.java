@@ -28,7 +28,9 @@ class ManifestTest {
     List<String> declared = texts(manifest.path("features").path("slash_commands"), "command");
     assertBothWays("slash command", patterns("slashCommandHandlers"), declared);
     for (JsonNode command : manifest.path("features").path("slash_commands")) {
-      assertThat(command.path("description").asText()).as("description of " + command.path("command")).isNotBlank();
+      assertThat(command.path("description").asText())
+          .as("description of " + command.path("command"))
+          .isNotBlank();
       assertThat(command.path("url").asText()).endsWith("/slack/events");
     }
   }
@@ -38,7 +40,8 @@ class ManifestTest {
     List<String> message = new ArrayList<>();
     List<String> global = new ArrayList<>();
     for (JsonNode s : manifest.path("features").path("shortcuts")) {
-      ("message".equals(s.path("type").asText()) ? message : global).add(s.path("callback_id").asText());
+      ("message".equals(s.path("type").asText()) ? message : global)
+          .add(s.path("callback_id").asText());
     }
     assertBothWays("message shortcut", patterns("messageShortcutHandlers"), message);
     assertBothWays("global shortcut", patterns("globalShortcutHandlers"), global);
@@ -47,27 +50,43 @@ class ManifestTest {
   @Test
   void everyHandledEventIsSubscribedAndTheReverse() throws Exception {
     List<String> subscribed = new ArrayList<>();
-    manifest.path("settings").path("event_subscriptions").path("bot_events").forEach(e -> subscribed.add(e.asText()));
-    List<String> handled = new ArrayList<>(handlerMap("eventHandlers").keySet().stream().map(Object::toString).toList());
-    assertThat(handled).as("events the code handles").containsExactlyInAnyOrderElementsOf(subscribed);
+    manifest
+        .path("settings")
+        .path("event_subscriptions")
+        .path("bot_events")
+        .forEach(e -> subscribed.add(e.asText()));
+    List<String> handled =
+        new ArrayList<>(
+            handlerMap("eventHandlers").keySet().stream().map(Object::toString).toList());
+    assertThat(handled)
+        .as("events the code handles")
+        .containsExactlyInAnyOrderElementsOf(subscribed);
   }
 
   @Test
   void manifestHasWhatSlackRequiresAndPointsAtOneEndpoint() {
     assertThat(manifest.path("display_information").path("name").asText()).isNotBlank();
-    assertThat(manifest.path("features").path("bot_user").path("display_name").asText()).isNotBlank();
-    assertThat(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
-    assertThat(manifest.path("settings").path("interactivity").path("request_url").asText()).endsWith("/slack/events");
-    assertThat(manifest.path("settings").path("event_subscriptions").path("request_url").asText()).endsWith("/slack/events");
+    assertThat(manifest.path("features").path("bot_user").path("display_name").asText())
+        .isNotBlank();
+    assertThat(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean())
+        .isTrue();
+    assertThat(manifest.path("settings").path("interactivity").path("request_url").asText())
+        .endsWith("/slack/events");
+    assertThat(manifest.path("settings").path("event_subscriptions").path("request_url").asText())
+        .endsWith("/slack/events");
     assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isFalse();
   }
 
   private void assertBothWays(String what, List<Pattern> registered, List<String> declared) {
     for (String d : declared) {
-      assertThat(registered.stream().anyMatch(p -> p.matcher(d).matches())).as(what + " " + d + " is declared but not handled").isTrue();
+      assertThat(registered.stream().anyMatch(p -> p.matcher(d).matches()))
+          .as(what + " " + d + " is declared but not handled")
+          .isTrue();
     }
     for (Pattern p : registered) {
-      assertThat(declared.stream().anyMatch(d -> p.matcher(d).matches())).as(what + " " + p + " is handled but not in the manifest").isTrue();
+      assertThat(declared.stream().anyMatch(d -> p.matcher(d).matches()))
+          .as(what + " " + p + " is handled but not in the manifest")
+          .isTrue();
     }
   }
 
@@ -91,7 +110,8 @@ class ManifestTest {
 
   private static JsonNode read() {
     try {
-      return new ObjectMapper(new YAMLFactory()).readTree(Path.of("manifest/manifest.yml").toFile());
+      return new ObjectMapper(new YAMLFactory())
+          .readTree(Path.of("manifest/manifest.yml").toFile());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -47,9 +47,12 @@ class CadenceTest {
   void aSundayCadenceOnTheDayOfTheChangeIsStillTenLocal() {
     Cadence c = weekly(DayOfWeek.SUNDAY);
     // EU DST starts 2027-03-28 at 02:00 local; 10:00 CEST that day is 08:00Z.
-    assertThat(c.nextAfter(Instant.parse("2027-03-27T00:00:00Z"), BERLIN)).isEqualTo(Instant.parse("2027-03-28T08:00:00Z"));
-    assertThat(c.latestAtOrBefore(Instant.parse("2027-03-28T08:00:00Z"), BERLIN)).isEqualTo(Instant.parse("2027-03-28T08:00:00Z"));
-    assertThat(c.latestAtOrBefore(Instant.parse("2027-03-28T07:59:59Z"), BERLIN)).isEqualTo(Instant.parse("2027-03-21T09:00:00Z"));
+    assertThat(c.nextAfter(Instant.parse("2027-03-27T00:00:00Z"), BERLIN))
+        .isEqualTo(Instant.parse("2027-03-28T08:00:00Z"));
+    assertThat(c.latestAtOrBefore(Instant.parse("2027-03-28T08:00:00Z"), BERLIN))
+        .isEqualTo(Instant.parse("2027-03-28T08:00:00Z"));
+    assertThat(c.latestAtOrBefore(Instant.parse("2027-03-28T07:59:59Z"), BERLIN))
+        .isEqualTo(Instant.parse("2027-03-21T09:00:00Z"));
   }
 
   @Test
@@ -57,8 +60,10 @@ class CadenceTest {
     Cadence c = new Cadence(2, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalDate.of(2026, 11, 30));
     Instant first = c.nextAfter(Instant.parse("2026-11-29T00:00:00Z"), ZoneId.of("UTC"));
     assertThat(first).isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
-    assertThat(c.nextAfter(first, ZoneId.of("UTC"))).isEqualTo(Instant.parse("2026-12-14T09:00:00Z"));
-    assertThat(c.latestAtOrBefore(Instant.parse("2026-12-13T00:00:00Z"), ZoneId.of("UTC"))).isEqualTo(first);
+    assertThat(c.nextAfter(first, ZoneId.of("UTC")))
+        .isEqualTo(Instant.parse("2026-12-14T09:00:00Z"));
+    assertThat(c.latestAtOrBefore(Instant.parse("2026-12-13T00:00:00Z"), ZoneId.of("UTC")))
+        .isEqualTo(first);
   }
 
   @Test
@@ -69,13 +74,16 @@ class CadenceTest {
     Instant evening = Instant.parse("2026-12-03T09:00:00Z");
     assertThat(c.periodFor(evening, TOKYO, early)).isEqualTo(Instant.parse("2026-12-04T01:00:00Z"));
     // Wednesday is late for the previous Friday, not early for the next.
-    assertThat(c.periodFor(Instant.parse("2026-12-02T01:00:00Z"), TOKYO, early)).isEqualTo(Instant.parse("2026-11-27T01:00:00Z"));
+    assertThat(c.periodFor(Instant.parse("2026-12-02T01:00:00Z"), TOKYO, early))
+        .isEqualTo(Instant.parse("2026-11-27T01:00:00Z"));
   }
 
   @Test
   void describesItself() {
     assertThat(weekly(DayOfWeek.FRIDAY).describe()).isEqualTo("every Friday at 10:00");
-    assertThat(new Cadence(2, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalDate.of(2026, 1, 5)).describe())
+    assertThat(
+            new Cadence(2, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalDate.of(2026, 1, 5))
+                .describe())
         .isEqualTo("every 2 weeks on Monday at 09:00");
   }
 }

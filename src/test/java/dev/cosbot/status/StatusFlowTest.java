@@ -45,11 +45,23 @@ class StatusFlowTest extends SlackTestBase {
   }
 
   void person(String id, String tz, String emoji, String text, Instant expires) throws Exception {
-    execute("INSERT INTO person (slack_user_id, display_name, time_zone, status_emoji, status_text, status_expires_at, synced_at)"
-        + " VALUES ('" + id + "', '" + id.toLowerCase() + "', '" + tz + "', " + sql(emoji) + ", " + sql(text) + ", "
-        + (expires == null ? "NULL" : "'" + expires + "'") + ", now() + interval '3650 days')"
-        + " ON CONFLICT (slack_user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, status_emoji = EXCLUDED.status_emoji,"
-        + " status_text = EXCLUDED.status_text, status_expires_at = EXCLUDED.status_expires_at");
+    execute(
+        "INSERT INTO person (slack_user_id, display_name, time_zone, status_emoji, status_text, status_expires_at, synced_at)"
+            + " VALUES ('"
+            + id
+            + "', '"
+            + id.toLowerCase()
+            + "', '"
+            + tz
+            + "', "
+            + sql(emoji)
+            + ", "
+            + sql(text)
+            + ", "
+            + (expires == null ? "NULL" : "'" + expires + "'")
+            + ", now() + interval '3650 days')"
+            + " ON CONFLICT (slack_user_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, status_emoji = EXCLUDED.status_emoji,"
+            + " status_text = EXCLUDED.status_text, status_expires_at = EXCLUDED.status_expires_at");
   }
 
   static String sql(String s) {
@@ -57,44 +69,106 @@ class StatusFlowTest extends SlackTestBase {
   }
 
   static String text(String block, String value) {
-    return "\"" + block + "\":{\"v\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.jsonString(value) + "}}";
+    return "\""
+        + block
+        + "\":{\"v\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(value)
+        + "}}";
   }
 
   static String user(String block, String id) {
-    return "\"" + block + "\":{\"v\":{\"type\":\"users_select\",\"selected_user\":" + SlackRequests.jsonString(id) + "}}";
+    return "\""
+        + block
+        + "\":{\"v\":{\"type\":\"users_select\",\"selected_user\":"
+        + SlackRequests.jsonString(id)
+        + "}}";
   }
 
   static String select(String block, String value) {
-    return "\"" + block + "\":{\"v\":{\"type\":\"static_select\",\"selected_option\":"
-        + (value == null ? "null" : "{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"}") + "}}";
+    return "\""
+        + block
+        + "\":{\"v\":{\"type\":\"static_select\",\"selected_option\":"
+        + (value == null
+            ? "null"
+            : "{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"}")
+        + "}}";
   }
 
-  public static String initiativeValues(String name, String owner, String team, String time, String channel) {
-    return "{" + String.join(",", text("name", name), text("description", "What it is"), user("owner", owner), text("team", team),
-        user("dri", null), user("sponsor", null), "\"target_date\":{\"v\":{\"type\":\"datepicker\",\"selected_date\":null}}",
-        text("tags", "q4"), select("every_weeks", "1"), select("cadence_day", "5"),
-        "\"cadence_time\":{\"v\":{\"type\":\"timepicker\",\"selected_time\":" + SlackRequests.jsonString(time) + "}}",
-        "\"report_channel\":{\"v\":{\"type\":\"channels_select\",\"selected_channel\":" + SlackRequests.jsonString(channel) + "}}") + "}";
+  public static String initiativeValues(
+      String name, String owner, String team, String time, String channel) {
+    return "{"
+        + String.join(
+            ",",
+            text("name", name),
+            text("description", "What it is"),
+            user("owner", owner),
+            text("team", team),
+            user("dri", null),
+            user("sponsor", null),
+            "\"target_date\":{\"v\":{\"type\":\"datepicker\",\"selected_date\":null}}",
+            text("tags", "q4"),
+            select("every_weeks", "1"),
+            select("cadence_day", "5"),
+            "\"cadence_time\":{\"v\":{\"type\":\"timepicker\",\"selected_time\":"
+                + SlackRequests.jsonString(time)
+                + "}}",
+            "\"report_channel\":{\"v\":{\"type\":\"channels_select\",\"selected_channel\":"
+                + SlackRequests.jsonString(channel)
+                + "}}")
+        + "}";
   }
 
-  public static String updateValues(String rag, String summary, String risks, String asks, String askTo, String confidence, String percent) {
-    return "{" + String.join(",", select("rag", rag), text("summary", summary), text("progress", "Shipped the API"),
-        text("risks", risks), text("asks", asks), user("ask_to", askTo), select("confidence", confidence), text("percent", percent)) + "}";
+  public static String updateValues(
+      String rag,
+      String summary,
+      String risks,
+      String asks,
+      String askTo,
+      String confidence,
+      String percent) {
+    return "{"
+        + String.join(
+            ",",
+            select("rag", rag),
+            text("summary", summary),
+            text("progress", "Shipped the API"),
+            text("risks", risks),
+            text("asks", asks),
+            user("ask_to", askTo),
+            select("confidence", confidence),
+            text("percent", percent))
+        + "}";
   }
 
   /** Creates an initiative through /cos initiative new and its modal; returns its id. */
-  long create(String caller, String name, String owner, String team, String channel) throws Exception {
+  long create(String caller, String name, String owner, String team, String channel)
+      throws Exception {
     SlackRequests.cos(caller, "initiative new").then().statusCode(200);
     awaitViewOpened("status_initiative_modal");
-    String body = SlackRequests.interaction(SlackRequests.viewSubmission(caller, StatusIds.INITIATIVE_MODAL, "new",
-        initiativeValues(name, owner, team, "10:00", channel))).then().statusCode(200).extract().asString();
+    String body =
+        SlackRequests.interaction(
+                SlackRequests.viewSubmission(
+                    caller,
+                    StatusIds.INITIATIVE_MODAL,
+                    "new",
+                    initiativeValues(name, owner, team, "10:00", channel)))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(body).doesNotContain("errors");
     return scalar("SELECT id FROM status_initiative WHERE name = '" + name + "'");
   }
 
   String submitUpdate(String user, long id, String values) {
-    String body = SlackRequests.interaction(SlackRequests.viewSubmission(user, StatusIds.UPDATE_MODAL, String.valueOf(id), values))
-        .then().statusCode(200).extract().asString();
+    String body =
+        SlackRequests.interaction(
+                SlackRequests.viewSubmission(
+                    user, StatusIds.UPDATE_MODAL, String.valueOf(id), values))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     BlockKitLimits.assertAckValid(body);
     return body;
   }
@@ -105,10 +179,18 @@ class StatusFlowTest extends SlackTestBase {
 
   /** Waits for a views.open (form-encoded by the SDK) whose view contains {@code containing}. */
   void awaitViewOpened(String containing) {
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
-        .map(e -> java.net.URLDecoder.decode(e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
-        .anyMatch(b -> b.contains(containing)));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                slack.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
+                    .map(
+                        e ->
+                            java.net.URLDecoder.decode(
+                                e.getRequest().getBodyAsString(),
+                                java.nio.charset.StandardCharsets.UTF_8))
+                    .anyMatch(b -> b.contains(containing)));
   }
 
   List<JsonObject> prompts(String name) {
@@ -118,7 +200,8 @@ class StatusFlowTest extends SlackTestBase {
   // ---- acceptance ------------------------------------------------------------------------------
 
   @Test
-  void ownersInTokyoAndLosAngelesArePromptedAtTheirOwnTenThenUpdateAndSeeItInTheRollup() throws Exception {
+  void ownersInTokyoAndLosAngelesArePromptedAtTheirOwnTenThenUpdateAndSeeItInTheRollup()
+      throws Exception {
     person("U0TOKYO", "Asia/Tokyo", null, null, null);
     person("U0LAOWNER", "America/Los_Angeles", null, null, null);
     String team = unique("Platform");
@@ -126,12 +209,18 @@ class StatusFlowTest extends SlackTestBase {
     String la = unique("LA office");
     long tokyoId = create("U0TOKYO", tokyo, "U0TOKYO", team, "C0STATUS");
     long laId = create("U0ADMIN", la, "U0LAOWNER", team, "C0STATUS");
-    assertThat(awaitCalls("chat.postMessage", "made you the owner of *" + la, 1).get(0).get("channel").getAsString()).isEqualTo("U0LAOWNER");
+    assertThat(
+            awaitCalls("chat.postMessage", "made you the owner of *" + la, 1)
+                .get(0)
+                .get("channel")
+                .getAsString())
+        .isEqualTo("U0LAOWNER");
 
     Instant now = Instant.now();
     Instant tokyoDue = fridayAtTen().nextAfter(now, ZoneId.of("Asia/Tokyo"));
     Instant laDue = fridayAtTen().nextAfter(now, ZoneId.of("America/Los_Angeles"));
-    assertThat(tokyoDue.atZone(ZoneId.of("Asia/Tokyo")).toLocalTime()).isEqualTo(LocalTime.of(10, 0));
+    assertThat(tokyoDue.atZone(ZoneId.of("Asia/Tokyo")).toLocalTime())
+        .isEqualTo(LocalTime.of(10, 0));
 
     clock.setTo(tokyoDue.minusSeconds(60));
     checkins.step(tokyoId, clock.instant());
@@ -139,37 +228,90 @@ class StatusFlowTest extends SlackTestBase {
     clock.setTo(tokyoDue.plusSeconds(30));
     checkins.step(tokyoId, clock.instant());
     checkins.step(laId, clock.instant());
-    JsonObject prompt = awaitCalls("chat.postMessage", "Time for your update on *" + tokyo, 1).get(0);
+    JsonObject prompt =
+        awaitCalls("chat.postMessage", "Time for your update on *" + tokyo, 1).get(0);
     assertThat(prompt.get("channel").getAsString()).isEqualTo("U0TOKYO");
     assertThat(prompt.toString()).contains(StatusIds.POST_UPDATE_ACTION).contains("No update yet");
     assertThat(prompts(la)).as("not yet 10:00 in Los Angeles").isEmpty();
 
     clock.setTo(laDue.plusSeconds(30));
     checkins.step(laId, clock.instant());
-    assertThat(awaitCalls("chat.postMessage", "Time for your update on *" + la, 1).get(0).get("channel").getAsString()).isEqualTo("U0LAOWNER");
-    assertThat(scalar("SELECT count(*) FROM status_period WHERE initiative_id = " + laId + " AND due_at = '" + laDue + "'")).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM status_period WHERE initiative_id = " + tokyoId + " AND due_at = '" + tokyoDue + "'")).isEqualTo(1);
+    assertThat(
+            awaitCalls("chat.postMessage", "Time for your update on *" + la, 1)
+                .get(0)
+                .get("channel")
+                .getAsString())
+        .isEqualTo("U0LAOWNER");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_period WHERE initiative_id = "
+                    + laId
+                    + " AND due_at = '"
+                    + laDue
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_period WHERE initiative_id = "
+                    + tokyoId
+                    + " AND due_at = '"
+                    + tokyoDue
+                    + "'"))
+        .isEqualTo(1);
 
     // The button opens the update modal; the owner submits it.
-    SlackRequests.interaction(SlackRequests.blockAction("U0TOKYO", StatusIds.POST_UPDATE_ACTION, String.valueOf(tokyoId), "b"))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0TOKYO", StatusIds.POST_UPDATE_ACTION, String.valueOf(tokyoId), "b"))
+        .then()
+        .statusCode(200);
     awaitViewOpened("status_update_modal");
     clock.setTo(tokyoDue.plusSeconds(600));
-    submitUpdate("U0TOKYO", tokyoId, updateValues("AMBER", "Vendor late <!channel>", "Vendor slips a week", "Budget sign-off",
-        "U0CXO", "MEDIUM", "40"));
-    assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + tokyoId)).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM status_rag_event WHERE initiative_id = " + tokyoId + " AND to_rag = 'AMBER'")).isEqualTo(1);
+    submitUpdate(
+        "U0TOKYO",
+        tokyoId,
+        updateValues(
+            "AMBER",
+            "Vendor late <!channel>",
+            "Vendor slips a week",
+            "Budget sign-off",
+            "U0CXO",
+            "MEDIUM",
+            "40"));
+    assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + tokyoId))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_rag_event WHERE initiative_id = "
+                    + tokyoId
+                    + " AND to_rag = 'AMBER'"))
+        .isEqualTo(1);
     JsonObject ask = awaitCalls("chat.postMessage", "has an ask for you on *" + tokyo, 1).get(0);
     assertThat(ask.get("channel").getAsString()).isEqualTo("U0CXO");
     awaitCalls("chat.postMessage", "Your update on *" + tokyo, 1);
 
     // The same period again: a new version, not a second update; the RAG change is an event.
-    submitUpdate("U0TOKYO", tokyoId, updateValues("RED", "Vendor missed the date", "No vendor", "Budget sign-off", "U0CXO", "LOW", "40"));
-    assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + tokyoId)).isEqualTo(1);
-    assertThat(scalar("SELECT version FROM status_update WHERE initiative_id = " + tokyoId)).isEqualTo(2);
-    assertThat(scalar("SELECT count(*) FROM status_update_version v JOIN status_update u ON u.id = v.update_id"
-        + " WHERE u.initiative_id = " + tokyoId + " AND v.rag = 'AMBER' AND v.version = 1")).isEqualTo(1);
-    assertThat(scalar("SELECT count(*) FROM status_rag_event WHERE initiative_id = " + tokyoId + " AND from_rag = 'AMBER' AND to_rag = 'RED'"))
+    submitUpdate(
+        "U0TOKYO",
+        tokyoId,
+        updateValues(
+            "RED", "Vendor missed the date", "No vendor", "Budget sign-off", "U0CXO", "LOW", "40"));
+    assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + tokyoId))
+        .isEqualTo(1);
+    assertThat(scalar("SELECT version FROM status_update WHERE initiative_id = " + tokyoId))
+        .isEqualTo(2);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_update_version v JOIN status_update u ON u.id = v.update_id"
+                    + " WHERE u.initiative_id = "
+                    + tokyoId
+                    + " AND v.rag = 'AMBER' AND v.version = 1"))
+        .isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_rag_event WHERE initiative_id = "
+                    + tokyoId
+                    + " AND from_rag = 'AMBER' AND to_rag = 'RED'"))
         .isEqualTo(1);
 
     // A later sweep of that period does not prompt again.
@@ -178,17 +320,30 @@ class StatusFlowTest extends SlackTestBase {
     assertThat(prompts(tokyo)).hasSize(1);
 
     // /cos report shows it, transitions first.
-    String report = SlackRequests.cos("U0ADMIN", "report " + team).then().statusCode(200).extract().asString();
+    String report =
+        SlackRequests.cos("U0ADMIN", "report " + team).then().statusCode(200).extract().asString();
     BlockKitLimits.assertAckValid(report);
-    assertThat(report).contains(tokyo).contains("What changed").contains("Off track").contains("Budget sign-off")
+    assertThat(report)
+        .contains(tokyo)
+        .contains("What changed")
+        .contains("Off track")
+        .contains("Budget sign-off")
         .doesNotContain("<!channel>");
-    String one = SlackRequests.cos("U0TOKYO", "report " + tokyo).then().statusCode(200).extract().asString();
+    String one =
+        SlackRequests.cos("U0TOKYO", "report " + tokyo).then().statusCode(200).extract().asString();
     assertThat(one).contains(tokyo).doesNotContain(la);
 
     // JSON rollup behind the API token.
     given().get("/api/v1/status/rollup").then().statusCode(401);
-    JsonPath rollup = given().header("Authorization", "Bearer test-api-token").queryParam("team", team)
-        .get("/api/v1/status/rollup").then().statusCode(200).extract().jsonPath();
+    JsonPath rollup =
+        given()
+            .header("Authorization", "Bearer test-api-token")
+            .queryParam("team", team)
+            .get("/api/v1/status/rollup")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(rollup.getInt("counts.initiatives")).isEqualTo(2);
     assertThat(rollup.getInt("counts.red")).isEqualTo(1);
     assertThat(rollup.getString("groups[0].rag")).isEqualTo("RED");
@@ -197,41 +352,89 @@ class StatusFlowTest extends SlackTestBase {
     assertThat(rollup.getString("openAsks[0].askTo")).isEqualTo("U0CXO");
 
     // CSV: every update, formula injection neutralised.
-    submitUpdate("U0TOKYO", tokyoId, updateValues("RED", "=HYPERLINK(\"http://evil\")", "No vendor", null, null, "LOW", null));
-    String csv = given().header("Authorization", "Bearer test-api-token").queryParam("team", team)
-        .get("/api/v1/status/updates.csv").then().statusCode(200).extract().asString();
-    assertThat(csv).startsWith("update_id,initiative").contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
+    submitUpdate(
+        "U0TOKYO",
+        tokyoId,
+        updateValues("RED", "=HYPERLINK(\"http://evil\")", "No vendor", null, null, "LOW", null));
+    String csv =
+        given()
+            .header("Authorization", "Bearer test-api-token")
+            .queryParam("team", team)
+            .get("/api/v1/status/updates.csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(csv)
+        .startsWith("update_id,initiative")
+        .contains("'=HYPERLINK")
+        .doesNotContain(",=HYPERLINK");
   }
 
   @Test
   void invalidModalSubmissionsReturnFieldErrorsAndStoreNothing() throws Exception {
     long before = scalar("SELECT count(*) FROM status_initiative");
-    String body = SlackRequests.interaction(SlackRequests.viewSubmission("U0ADMIN", StatusIds.INITIATIVE_MODAL, "new",
-            initiativeValues("", "U0ADMIN", "x".repeat(81), null, null)))
-        .then().statusCode(200).body("response_action", equalTo("errors"))
-        .body("errors.name", containsString("required")).body("errors.team", containsString("80"))
-        .body("errors.cadence_time", containsString("time")).extract().asString();
+    String body =
+        SlackRequests.interaction(
+                SlackRequests.viewSubmission(
+                    "U0ADMIN",
+                    StatusIds.INITIATIVE_MODAL,
+                    "new",
+                    initiativeValues("", "U0ADMIN", "x".repeat(81), null, null)))
+            .then()
+            .statusCode(200)
+            .body("response_action", equalTo("errors"))
+            .body("errors.name", containsString("required"))
+            .body("errors.team", containsString("80"))
+            .body("errors.cadence_time", containsString("time"))
+            .extract()
+            .asString();
     BlockKitLimits.assertAckValid(body);
     assertThat(scalar("SELECT count(*) FROM status_initiative")).isEqualTo(before);
 
     person("U0VALID", "Europe/London", null, null, null);
     String name = unique("Validation");
     long id = create("U0VALID", name, "U0VALID", "Ops", null);
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0ADMIN", StatusIds.INITIATIVE_MODAL, "new",
-            initiativeValues(name.toUpperCase(), "U0ADMIN", "Ops", "10:00", null)))
-        .then().statusCode(200).body("errors.name", containsString("already exists"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ADMIN",
+                StatusIds.INITIATIVE_MODAL,
+                "new",
+                initiativeValues(name.toUpperCase(), "U0ADMIN", "Ops", "10:00", null)))
+        .then()
+        .statusCode(200)
+        .body("errors.name", containsString("already exists"));
 
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0VALID", StatusIds.UPDATE_MODAL, String.valueOf(id),
-            updateValues(null, "s".repeat(501), null, null, null, "MEDIUM", "150")))
-        .then().statusCode(200).body("response_action", equalTo("errors"))
-        .body("errors.rag", containsString("on track")).body("errors.summary", containsString("500"))
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0VALID",
+                StatusIds.UPDATE_MODAL,
+                String.valueOf(id),
+                updateValues(null, "s".repeat(501), null, null, null, "MEDIUM", "150")))
+        .then()
+        .statusCode(200)
+        .body("response_action", equalTo("errors"))
+        .body("errors.rag", containsString("on track"))
+        .body("errors.summary", containsString("500"))
         .body("errors.percent", containsString("0 to 100"));
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0VALID", StatusIds.UPDATE_MODAL, String.valueOf(id),
-            updateValues("RED", "Late", null, null, null, "LOW", null)))
-        .then().statusCode(200).body("errors.risks", containsString("risk"));
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0STRANGER", StatusIds.UPDATE_MODAL, String.valueOf(id),
-            updateValues("GREEN", "Fine", null, null, null, "HIGH", null)))
-        .then().statusCode(200).body("errors.summary", containsString("Only the owner"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0VALID",
+                StatusIds.UPDATE_MODAL,
+                String.valueOf(id),
+                updateValues("RED", "Late", null, null, null, "LOW", null)))
+        .then()
+        .statusCode(200)
+        .body("errors.risks", containsString("risk"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0STRANGER",
+                StatusIds.UPDATE_MODAL,
+                String.valueOf(id),
+                updateValues("GREEN", "Fine", null, null, null, "HIGH", null)))
+        .then()
+        .statusCode(200)
+        .body("errors.summary", containsString("Only the owner"));
     assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + id)).isZero();
   }
 
@@ -250,46 +453,93 @@ class StatusFlowTest extends SlackTestBase {
     awaitCalls("chat.postMessage", "Reminder: the update on *" + name, 1);
     checkins.step(id, due.plus(Duration.ofHours(50)));
     checkins.step(id, due.plus(Duration.ofHours(51)));
-    assertThat(scalar("SELECT count(*) FROM status_period WHERE initiative_id = " + id + " AND state = 'MISSING'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_period WHERE initiative_id = "
+                    + id
+                    + " AND state = 'MISSING'"))
+        .isEqualTo(1);
     assertThat(prompts(name)).hasSize(1);
     assertThat(matching("chat.postMessage", "Reminder: the update on *" + name)).hasSize(1);
 
-    JsonPath rollup = given().header("Authorization", "Bearer test-api-token")
-        .queryParam("from", due.minusSeconds(60).toString()).queryParam("to", due.plus(Duration.ofDays(3)).toString())
-        .get("/api/v1/status/rollup").then().statusCode(200).extract().jsonPath();
-    assertThat(rollup.getList("missing.findAll { it.initiativeId == " + id + " }.state")).containsExactly("MISSING");
+    JsonPath rollup =
+        given()
+            .header("Authorization", "Bearer test-api-token")
+            .queryParam("from", due.minusSeconds(60).toString())
+            .queryParam("to", due.plus(Duration.ofDays(3)).toString())
+            .get("/api/v1/status/rollup")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(rollup.getList("missing.findAll { it.initiativeId == " + id + " }.state"))
+        .containsExactly("MISSING");
 
-    // Second week missed in a row (stale-after-missed is 2 in tests): the Chiefs of Staff hear of it.
+    // Second week missed in a row (stale-after-missed is 2 in tests): the Chiefs of Staff hear of
+    // it.
     Instant next = due.plus(Duration.ofDays(7));
     checkins.step(id, next.plusSeconds(60));
     checkins.step(id, next.plus(Duration.ofHours(25)));
     checkins.step(id, next.plus(Duration.ofHours(50)));
-    JsonObject stale = awaitCalls("chat.postMessage", "*" + name + "* (", 1).stream()
-        .filter(m -> m.toString().contains("is *stale*")).findFirst().orElseThrow();
+    JsonObject stale =
+        awaitCalls("chat.postMessage", "*" + name + "* (", 1).stream()
+            .filter(m -> m.toString().contains("is *stale*"))
+            .findFirst()
+            .orElseThrow();
     assertThat(stale.get("channel").getAsString()).isEqualTo("U0ADMIN");
-    assertThat(scalar("SELECT count(*) FROM status_initiative WHERE id = " + id + " AND stale_since IS NOT NULL")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_initiative WHERE id = "
+                    + id
+                    + " AND stale_since IS NOT NULL"))
+        .isEqualTo(1);
     checkins.step(id, next.plus(Duration.ofHours(60)));
-    assertThat(matching("chat.postMessage", "is *stale*").stream().filter(m -> m.toString().contains(name)).count()).isEqualTo(1);
+    assertThat(
+            matching("chat.postMessage", "is *stale*").stream()
+                .filter(m -> m.toString().contains(name))
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void anOwnerOnVacationIsNotPromptedAndShowsAsAway() throws Exception {
-    person("U0BEACH", "Europe/Paris", ":palm_tree:", "On vacation", Instant.now().plus(Duration.ofDays(60)));
+    person(
+        "U0BEACH",
+        "Europe/Paris",
+        ":palm_tree:",
+        "On vacation",
+        Instant.now().plus(Duration.ofDays(60)));
     String name = unique("Beach project");
     long id = create("U0ADMIN", name, "U0BEACH", "Sales", null);
     Instant due = fridayAtTen().nextAfter(Instant.now(), ZoneId.of("Europe/Paris"));
     checkins.step(id, due.plusSeconds(60));
     checkins.step(id, due.plus(Duration.ofHours(30)));
-    assertThat(scalar("SELECT count(*) FROM status_period WHERE initiative_id = " + id + " AND state = 'AWAY'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_period WHERE initiative_id = "
+                    + id
+                    + " AND state = 'AWAY'"))
+        .isEqualTo(1);
     assertThat(prompts(name)).isEmpty();
-    JsonPath rollup = given().header("Authorization", "Bearer test-api-token")
-        .queryParam("from", due.minusSeconds(60).toString()).queryParam("to", due.plusSeconds(3600).toString())
-        .get("/api/v1/status/rollup").then().statusCode(200).extract().jsonPath();
-    assertThat(rollup.getList("missing.findAll { it.initiativeId == " + id + " }.state")).containsExactly("AWAY");
+    JsonPath rollup =
+        given()
+            .header("Authorization", "Bearer test-api-token")
+            .queryParam("from", due.minusSeconds(60).toString())
+            .queryParam("to", due.plusSeconds(3600).toString())
+            .get("/api/v1/status/rollup")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(rollup.getList("missing.findAll { it.initiativeId == " + id + " }.state"))
+        .containsExactly("AWAY");
 
     // The status expired by the next week: prompted again.
     Instant next = due.plus(Duration.ofDays(7));
-    execute("UPDATE person SET status_expires_at = '" + next.minusSeconds(3600) + "' WHERE slack_user_id = 'U0BEACH'");
+    execute(
+        "UPDATE person SET status_expires_at = '"
+            + next.minusSeconds(3600)
+            + "' WHERE slack_user_id = 'U0BEACH'");
     checkins.step(id, next.plusSeconds(60));
     awaitCalls("chat.postMessage", "Time for your update on *" + name, 1);
   }
@@ -299,15 +549,28 @@ class StatusFlowTest extends SlackTestBase {
     person("U0EARLY", "Asia/Tokyo", null, null, null);
     String name = unique("Early bird");
     long id = create("U0EARLY", name, "U0EARLY", "Design", null);
-    Instant due = fridayAtTen().nextAfter(Instant.now().plus(Duration.ofDays(1)), ZoneId.of("Asia/Tokyo"));
+    Instant due =
+        fridayAtTen().nextAfter(Instant.now().plus(Duration.ofDays(1)), ZoneId.of("Asia/Tokyo"));
     clock.setTo(due.minus(Duration.ofHours(14)));
     SlackRequests.cos("U0EARLY", "status").then().statusCode(200);
     awaitViewOpened("status_update_modal");
     submitUpdate("U0EARLY", id, updateValues("GREEN", "All good", null, null, null, "HIGH", "100"));
-    assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + id + " AND period_due = '" + due + "'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_update WHERE initiative_id = "
+                    + id
+                    + " AND period_due = '"
+                    + due
+                    + "'"))
+        .isEqualTo(1);
     checkins.step(id, due.plusSeconds(60));
     checkins.step(id, due.plus(Duration.ofHours(30)));
-    assertThat(scalar("SELECT count(*) FROM status_period WHERE initiative_id = " + id + " AND state = 'UPDATED'")).isEqualTo(1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_period WHERE initiative_id = "
+                    + id
+                    + " AND state = 'UPDATED'"))
+        .isEqualTo(1);
     assertThat(prompts(name)).isEmpty();
   }
 
@@ -324,7 +587,15 @@ class StatusFlowTest extends SlackTestBase {
     assertThat(prompts(name)).hasSize(1);
     checkins.step(id, after.plusSeconds(30));
     awaitCalls("chat.postMessage", "Time for your update on *" + name, 2);
-    assertThat(scalar("SELECT count(*) FROM status_period WHERE initiative_id = " + id + " AND due_at IN ('" + before + "', '" + after + "')"))
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_period WHERE initiative_id = "
+                    + id
+                    + " AND due_at IN ('"
+                    + before
+                    + "', '"
+                    + after
+                    + "')"))
         .isEqualTo(2);
   }
 
@@ -334,17 +605,42 @@ class StatusFlowTest extends SlackTestBase {
     String team = unique("Listing");
     String name = unique("Listed");
     long id = create("U0LIST", name, "U0LIST", team, null);
-    SlackRequests.cos("U0OTHER", "initiatives " + team).then().statusCode(200).body("text", containsString(name));
-    SlackRequests.cos("U0OTHER", "initiative edit \"" + name + "\"").then().statusCode(200).body("text", containsString("Only the owner"));
+    SlackRequests.cos("U0OTHER", "initiatives " + team)
+        .then()
+        .statusCode(200)
+        .body("text", containsString(name));
+    SlackRequests.cos("U0OTHER", "initiative edit \"" + name + "\"")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Only the owner"));
     SlackRequests.cos("U0LIST", "initiative edit \"" + name + "\"").then().statusCode(200);
     awaitViewOpened("Edit initiative");
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0LIST", StatusIds.INITIATIVE_MODAL, "edit:" + id,
-        initiativeValues(name, "U0LIST", team + " B", "09:30", null).replace("}}}", "}}," + select("state", "PAUSED").substring(0) + "}")))
-        .then().statusCode(200);
-    assertThat(scalar("SELECT count(*) FROM status_initiative WHERE id = " + id + " AND state = 'PAUSED' AND cadence_time = '09:30'"))
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0LIST",
+                StatusIds.INITIATIVE_MODAL,
+                "edit:" + id,
+                initiativeValues(name, "U0LIST", team + " B", "09:30", null)
+                    .replace("}}}", "}}," + select("state", "PAUSED").substring(0) + "}")))
+        .then()
+        .statusCode(200);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_initiative WHERE id = "
+                    + id
+                    + " AND state = 'PAUSED' AND cadence_time = '09:30'"))
         .isEqualTo(1);
-    SlackRequests.cos("U0LIST", "initiative done \"" + name + "\"").then().statusCode(200).body("text", containsString("is done"));
-    assertThat(scalar("SELECT count(*) FROM status_initiative WHERE id = " + id + " AND state = 'DONE'")).isEqualTo(1);
-    SlackRequests.cos("U0LIST", "initiatives " + team + " B").then().statusCode(200).body("text", containsString("No open initiatives"));
+    SlackRequests.cos("U0LIST", "initiative done \"" + name + "\"")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("is done"));
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_initiative WHERE id = " + id + " AND state = 'DONE'"))
+        .isEqualTo(1);
+    SlackRequests.cos("U0LIST", "initiatives " + team + " B")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("No open initiatives"));
   }
 }

@@ -33,15 +33,34 @@ class StatusReportsTest extends SlackTestBase {
     String channel = "C0REP" + suffix;
     String team = "Reports " + suffix;
     String name = "Reported " + suffix;
-    execute("INSERT INTO person (slack_user_id, time_zone, synced_at) VALUES ('U0REPORTER', 'Europe/Berlin', now() + interval '3650 days')"
-        + " ON CONFLICT (slack_user_id) DO NOTHING");
+    execute(
+        "INSERT INTO person (slack_user_id, time_zone, synced_at) VALUES ('U0REPORTER', 'Europe/Berlin', now() + interval '3650 days')"
+            + " ON CONFLICT (slack_user_id) DO NOTHING");
     Instant start = Instant.now();
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0REPORTER", StatusIds.INITIATIVE_MODAL, "new",
-        StatusFlowTest.initiativeValues(name, "U0REPORTER", team, "10:00", channel))).then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0REPORTER",
+                StatusIds.INITIATIVE_MODAL,
+                "new",
+                StatusFlowTest.initiativeValues(name, "U0REPORTER", team, "10:00", channel)))
+        .then()
+        .statusCode(200);
     long id = scalar("SELECT id FROM status_initiative WHERE name = '" + name + "'");
-    SlackRequests.interaction(SlackRequests.viewSubmission("U0REPORTER", StatusIds.UPDATE_MODAL, String.valueOf(id),
-        StatusFlowTest.updateValues("RED", "Blocked on legal", "Contract unsigned", "Call their CEO", "U0CXO", "LOW", "10")))
-        .then().statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0REPORTER",
+                StatusIds.UPDATE_MODAL,
+                String.valueOf(id),
+                StatusFlowTest.updateValues(
+                    "RED",
+                    "Blocked on legal",
+                    "Contract unsigned",
+                    "Call their CEO",
+                    "U0CXO",
+                    "LOW",
+                    "10")))
+        .then()
+        .statusCode(200);
     long updateId = scalar("SELECT id FROM status_update WHERE initiative_id = " + id);
     // The scheduled sweep visits every active initiative; nothing is due yet for this one.
     assertThat(jobs.sweep(Instant.now())).isGreaterThanOrEqualTo(1);
@@ -53,32 +72,52 @@ class StatusReportsTest extends SlackTestBase {
     List<JsonObject> posted = awaitCalls("chat.postMessage", "\"channel\":\"" + channel + "\"", 1);
     assertThat(posted).hasSize(1);
     String report = posted.get(0).toString();
-    assertThat(report).contains("Weekly status report").contains(name).contains("Off track").contains("Contract unsigned")
-        .contains("Call their CEO").doesNotContain("Reported ignored");
-    assertThat(scalar("SELECT count(*) FROM status_report WHERE channel = '" + channel + "'")).isEqualTo(1);
+    assertThat(report)
+        .contains("Weekly status report")
+        .contains(name)
+        .contains("Off track")
+        .contains("Contract unsigned")
+        .contains("Call their CEO")
+        .doesNotContain("Reported ignored");
+    assertThat(scalar("SELECT count(*) FROM status_report WHERE channel = '" + channel + "'"))
+        .isEqualTo(1);
 
     // CXO digest: turned red and the ask need the CXO; team signal counts red.
-    DigestRequest request = new DigestRequest("U0CXO", false, Instant.now().plusSeconds(1), start.minus(Duration.ofMinutes(5)), ZoneOffset.UTC);
+    DigestRequest request =
+        new DigestRequest(
+            "U0CXO",
+            false,
+            Instant.now().plusSeconds(1),
+            start.minus(Duration.ofMinutes(5)),
+            ZoneOffset.UTC);
     List<DigestItem> items = digest.items(request);
-    assertThat(items).anySatisfy(i -> {
-      assertThat(i.key()).isEqualTo("status:red:" + id);
-      assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
-      assertThat(i.button().value()).startsWith("U0REPORTER|");
-    });
-    assertThat(items).anySatisfy(i -> {
-      assertThat(i.key()).isEqualTo("status:ask:" + updateId);
-      assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
-      assertThat(i.text()).contains("Call their CEO");
-    });
+    assertThat(items)
+        .anySatisfy(
+            i -> {
+              assertThat(i.key()).isEqualTo("status:red:" + id);
+              assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
+              assertThat(i.button().value()).startsWith("U0REPORTER|");
+            });
+    assertThat(items)
+        .anySatisfy(
+            i -> {
+              assertThat(i.key()).isEqualTo("status:ask:" + updateId);
+              assertThat(i.section()).isEqualTo(DigestSection.NEEDS_YOU);
+              assertThat(i.text()).contains("Call their CEO");
+            });
     assertThat(items).allSatisfy(i -> assertThat(i.text().length()).isLessThanOrEqualTo(300));
     List<TeamSignal> signals = digest.teamSignals(request);
-    assertThat(signals).anySatisfy(s -> {
-      assertThat(s.team()).isEqualTo(team);
-      assertThat(s.summary()).isEqualTo("1 red, 0 amber");
-      assertThat(s.weight()).isEqualTo(25);
-    });
+    assertThat(signals)
+        .anySatisfy(
+            s -> {
+              assertThat(s.team()).isEqualTo(team);
+              assertThat(s.summary()).isEqualTo("1 red, 0 amber");
+              assertThat(s.weight()).isEqualTo(25);
+            });
     // Another reader does not get someone else's ask.
-    assertThat(digest.items(new DigestRequest("U0ADMIN", true, request.now(), request.since(), ZoneOffset.UTC)))
+    assertThat(
+            digest.items(
+                new DigestRequest("U0ADMIN", true, request.now(), request.since(), ZoneOffset.UTC)))
         .noneMatch(i -> i.key().equals("status:ask:" + updateId));
 
     // Home: the owner sees the initiative, its last status and when the next update is due.

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks messages, modals and Home views against Slack's Block Kit limits (NOTES.md). Used on
- * every call WireMock captured and on every immediate answer to a Slack request.
+ * Checks messages, modals and Home views against Slack's Block Kit limits (NOTES.md). Used on every
+ * call WireMock captured and on every immediate answer to a Slack request.
  */
 public final class BlockKitLimits {
   private BlockKitLimits() {}
@@ -28,7 +28,10 @@ public final class BlockKitLimits {
     for (ServeEvent event : slack.getAllServeEvents()) {
       String path = event.getRequest().getUrl();
       String method = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-      JsonObject body = body(event.getRequest().getBodyAsString(), event.getRequest().contentTypeHeader().mimeTypePart());
+      JsonObject body =
+          body(
+              event.getRequest().getBodyAsString(),
+              event.getRequest().contentTypeHeader().mimeTypePart());
       if (body == null) {
         continue;
       }
@@ -53,12 +56,18 @@ public final class BlockKitLimits {
     List<String> p = new ArrayList<>();
     if (body.has("view")) {
       JsonElement view = body.get("view");
-      JsonObject v = view.isJsonPrimitive() ? JsonParser.parseString(view.getAsString()).getAsJsonObject() : view.getAsJsonObject();
+      JsonObject v =
+          view.isJsonPrimitive()
+              ? JsonParser.parseString(view.getAsString()).getAsJsonObject()
+              : view.getAsJsonObject();
       checkView(v, p);
     }
     if (body.has("blocks")) {
       JsonElement blocks = body.get("blocks");
-      JsonArray array = blocks.isJsonPrimitive() ? JsonParser.parseString(blocks.getAsString()).getAsJsonArray() : blocks.getAsJsonArray();
+      JsonArray array =
+          blocks.isJsonPrimitive()
+              ? JsonParser.parseString(blocks.getAsString()).getAsJsonArray()
+              : blocks.getAsJsonArray();
       max(p, "message blocks", array.size(), 50);
       checkBlocks(array, p);
       int total = 0;
@@ -170,12 +179,13 @@ public final class BlockKitLimits {
     if (e.has("options")) {
       JsonArray options = e.getAsJsonArray("options");
       max(p, "options", options.size(), 100);
-      options.forEach(o -> {
-        maxText(p, "option text", o.getAsJsonObject().get("text"), 75);
-        if (o.getAsJsonObject().has("value")) {
-          max(p, "option value", str(o.getAsJsonObject(), "value").length(), 150);
-        }
-      });
+      options.forEach(
+          o -> {
+            maxText(p, "option text", o.getAsJsonObject().get("text"), 75);
+            if (o.getAsJsonObject().has("value")) {
+              max(p, "option value", str(o.getAsJsonObject(), "value").length(), 150);
+            }
+          });
     }
     if (e.has("placeholder")) {
       maxText(p, "placeholder", e.get("placeholder"), 150);
@@ -186,7 +196,10 @@ public final class BlockKitLimits {
     if (textObject == null || textObject.isJsonNull()) {
       return;
     }
-    String text = textObject.isJsonObject() ? str(textObject.getAsJsonObject(), "text") : textObject.getAsString();
+    String text =
+        textObject.isJsonObject()
+            ? str(textObject.getAsJsonObject(), "text")
+            : textObject.getAsString();
     if (text.isEmpty()) {
       p.add(what + " is empty");
     }
@@ -215,7 +228,8 @@ public final class BlockKitLimits {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          form.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
               URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }

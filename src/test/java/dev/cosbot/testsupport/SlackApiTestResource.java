@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * WireMock playing the Slack Web API for every Quarkus test: the app's SLACK_API_URL points here,
- * and tests assert on what was sent. {@link #resetToDefaults(WireMockServer)} restores the
- * friendly default answers.
+ * and tests assert on what was sent. {@link #resetToDefaults(WireMockServer)} restores the friendly
+ * default answers.
  */
 public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager {
   public static final String BOT_TOKEN = "xoxb-test-token-not-real";
@@ -34,8 +34,14 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
   /** A started WireMock that answers like Slack, including history of what was posted to it. */
   public static WireMockServer newServer() {
     SlackHistory history = new SlackHistory();
-    WireMockServer server = new WireMockServer(
-        wireMockConfig().dynamicPort().jettyAcceptors(1).containerThreads(30).globalTemplating(true).extensions(history));
+    WireMockServer server =
+        new WireMockServer(
+            wireMockConfig()
+                .dynamicPort()
+                .jettyAcceptors(1)
+                .containerThreads(30)
+                .globalTemplating(true)
+                .extensions(history));
     history.attach(server);
     server.start();
     resetToDefaults(server);
@@ -45,35 +51,62 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
   /** Default Slack answers: every write succeeds with a fresh ts; auth.test names the bot. */
   public static void resetToDefaults(WireMockServer server) {
     server.resetAll();
-    server.stubFor(any(urlPathMatching("/api/.*")).atPriority(100)
-        .willReturn(okJson("{\"ok\":true}")));
-    server.stubFor(post(urlPathEqualTo("/api/auth.test")).atPriority(10)
-        .willReturn(okJson("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"cosbot\","
-            + "\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
-    server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(10)
-        .willReturn(okJson("{\"ok\":true,\"channel\":\"{{#if (jsonPath request.body '$.channel')}}{{jsonPath request.body '$.channel'}}{{else}}C0DEFAULT{{/if}}\","
-            + "\"ts\":\"{{now epoch}}.{{randomValue length=6 type='NUMERIC'}}\"}")));
-    server.stubFor(post(urlPathEqualTo("/api/chat.update")).atPriority(10)
-        .willReturn(okJson("{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\",\"ts\":\"{{jsonPath request.body '$.ts'}}\"}")));
-    server.stubFor(post(urlPathEqualTo("/api/chat.postEphemeral")).atPriority(10)
-        .willReturn(okJson("{\"ok\":true,\"message_ts\":\"{{now epoch}}.000100\"}")));
-    server.stubFor(post(urlPathEqualTo("/api/views.open")).atPriority(10)
-        .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
-    for (String method : new String[] {"conversations.history", "conversations.replies", "conversations.open"}) {
-      server.stubFor(post(urlPathEqualTo("/api/" + method)).atPriority(10)
-          .willReturn(aResponse().withTransformers(SlackHistory.NAME)));
+    server.stubFor(
+        any(urlPathMatching("/api/.*")).atPriority(100).willReturn(okJson("{\"ok\":true}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/auth.test"))
+            .atPriority(10)
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"cosbot\","
+                        + "\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .atPriority(10)
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":\"{{#if (jsonPath request.body '$.channel')}}{{jsonPath request.body '$.channel'}}{{else}}C0DEFAULT{{/if}}\","
+                        + "\"ts\":\"{{now epoch}}.{{randomValue length=6 type='NUMERIC'}}\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/chat.update"))
+            .atPriority(10)
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\",\"ts\":\"{{jsonPath request.body '$.ts'}}\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/chat.postEphemeral"))
+            .atPriority(10)
+            .willReturn(okJson("{\"ok\":true,\"message_ts\":\"{{now epoch}}.000100\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/views.open"))
+            .atPriority(10)
+            .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
+    for (String method :
+        new String[] {"conversations.history", "conversations.replies", "conversations.open"}) {
+      server.stubFor(
+          post(urlPathEqualTo("/api/" + method))
+              .atPriority(10)
+              .willReturn(aResponse().withTransformers(SlackHistory.NAME)));
     }
-    server.stubFor(post(urlPathEqualTo("/api/users.info")).atPriority(50)
-        .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/users.info"))
+            .atPriority(50)
+            .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
   }
 
-  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(
+      String body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json; charset=utf-8")
+        .withBody(body);
   }
 
   @Override
   public void inject(TestInjector injector) {
-    injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectSlackApi.class, WireMockServer.class));
+    injector.injectIntoFields(
+        server,
+        new TestInjector.AnnotatedAndMatchesType(InjectSlackApi.class, WireMockServer.class));
   }
 
   @Override

@@ -43,8 +43,10 @@ public class SlackHistory implements ResponseDefinitionTransformerV2 {
         // Slack has the message once it accepted the request, whether or not the answer reached
         // the caller (it may have timed out or died): judge by the answer WireMock chose.
         ResponseDefinition chosen = e.getResponseDefinition();
-        if (!e.getRequest().getUrl().endsWith("/chat.postMessage") || chosen == null
-            || chosen.getStatus() != 200 || chosen.getFault() != null
+        if (!e.getRequest().getUrl().endsWith("/chat.postMessage")
+            || chosen == null
+            || chosen.getStatus() != 200
+            || chosen.getFault() != null
             || String.valueOf(chosen.getBody()).contains("\"ok\":false")) {
           continue;
         }
@@ -52,7 +54,9 @@ public class SlackHistory implements ResponseDefinitionTransformerV2 {
         JsonObject response = new JsonObject();
         try {
           body = JsonParser.parseString(e.getRequest().getBodyAsString()).getAsJsonObject();
-          if (e.getResponse() != null && e.getResponse().getBodyAsString() != null && e.getResponse().getBodyAsString().startsWith("{")) {
+          if (e.getResponse() != null
+              && e.getResponse().getBodyAsString() != null
+              && e.getResponse().getBodyAsString().startsWith("{")) {
             response = JsonParser.parseString(e.getResponse().getBodyAsString()).getAsJsonObject();
           }
         } catch (RuntimeException notJson) {
@@ -101,7 +105,9 @@ public class SlackHistory implements ResponseDefinitionTransformerV2 {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        out.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return out;

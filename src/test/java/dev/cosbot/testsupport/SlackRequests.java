@@ -12,8 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sends requests to /slack/events exactly as Slack does: the real body formats, signed with
- * {@code v0} HMAC-SHA256 over {@code v0:timestamp:body}.
+ * Sends requests to /slack/events exactly as Slack does: the real body formats, signed with {@code
+ * v0} HMAC-SHA256 over {@code v0:timestamp:body}.
  */
 public final class SlackRequests {
   public static final String TEAM = "T0ACME";
@@ -25,7 +25,8 @@ public final class SlackRequests {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
       return "v0=" + HexFormat.of().formatHex(digest);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -34,7 +35,8 @@ public final class SlackRequests {
 
   /** Posts a body signed now with the test signing secret. */
   public static Response signed(String body, String contentType) {
-    return signedAt(body, contentType, Instant.now().getEpochSecond(), SlackApiTestResource.SIGNING_SECRET);
+    return signedAt(
+        body, contentType, Instant.now().getEpochSecond(), SlackApiTestResource.SIGNING_SECRET);
   }
 
   public static Response signedAt(String body, String contentType, long timestamp, String secret) {
@@ -50,19 +52,32 @@ public final class SlackRequests {
   /** The form body of a slash command invocation. */
   public static String commandBody(String userId, String command, String text) {
     return form(
-        "token", "legacy-verification-token",
-        "team_id", TEAM,
-        "team_domain", "acme",
-        "channel_id", "C0GENERAL",
-        "channel_name", "general",
-        "user_id", userId,
-        "user_name", userId.toLowerCase(),
-        "command", command,
-        "text", text,
-        "api_app_id", APP,
-        "is_enterprise_install", "false",
-        "response_url", "https://hooks.slack.com/commands/T0ACME/1/abc",
-        "trigger_id", "trigger-" + UUID.randomUUID());
+        "token",
+        "legacy-verification-token",
+        "team_id",
+        TEAM,
+        "team_domain",
+        "acme",
+        "channel_id",
+        "C0GENERAL",
+        "channel_name",
+        "general",
+        "user_id",
+        userId,
+        "user_name",
+        userId.toLowerCase(),
+        "command",
+        command,
+        "text",
+        text,
+        "api_app_id",
+        APP,
+        "is_enterprise_install",
+        "false",
+        "response_url",
+        "https://hooks.slack.com/commands/T0ACME/1/abc",
+        "trigger_id",
+        "trigger-" + UUID.randomUUID());
   }
 
   public static Response command(String userId, String command, String text) {
@@ -76,10 +91,22 @@ public final class SlackRequests {
 
   /** An Events API envelope around {@code eventJson}. */
   public static String eventBody(String eventId, String eventJson) {
-    return "{\"token\":\"legacy\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"" + APP + "\","
-        + "\"event\":" + eventJson + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\","
-        + "\"event_time\":" + Instant.now().getEpochSecond() + ","
-        + "\"authorizations\":[{\"team_id\":\"" + TEAM + "\",\"user_id\":\"UBOT\",\"is_bot\":true}],"
+    return "{\"token\":\"legacy\",\"team_id\":\""
+        + TEAM
+        + "\",\"api_app_id\":\""
+        + APP
+        + "\","
+        + "\"event\":"
+        + eventJson
+        + ",\"type\":\"event_callback\",\"event_id\":\""
+        + eventId
+        + "\","
+        + "\"event_time\":"
+        + Instant.now().getEpochSecond()
+        + ","
+        + "\"authorizations\":[{\"team_id\":\""
+        + TEAM
+        + "\",\"user_id\":\"UBOT\",\"is_bot\":true}],"
         + "\"is_ext_shared_channel\":false}";
   }
 
@@ -93,7 +120,10 @@ public final class SlackRequests {
             .contentType("application/json")
             .body(body);
     if (retryNum != null) {
-      request = request.header("X-Slack-Retry-Num", String.valueOf(retryNum)).header("X-Slack-Retry-Reason", "http_timeout");
+      request =
+          request
+              .header("X-Slack-Retry-Num", String.valueOf(retryNum))
+              .header("X-Slack-Retry-Reason", "http_timeout");
     }
     return request.when().post("/slack/events");
   }
@@ -105,35 +135,91 @@ public final class SlackRequests {
 
   /** A block_actions payload for a button click. */
   public static String blockAction(String userId, String actionId, String value, String blockId) {
-    return "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + userId + "\",\"username\":\"" + userId.toLowerCase()
-        + "\",\"team_id\":\"" + TEAM + "\"},\"api_app_id\":\"" + APP + "\",\"token\":\"legacy\","
+    return "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+        + userId
+        + "\",\"username\":\""
+        + userId.toLowerCase()
+        + "\",\"team_id\":\""
+        + TEAM
+        + "\"},\"api_app_id\":\""
+        + APP
+        + "\",\"token\":\"legacy\","
         + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\",\"channel_id\":\"D0DM\",\"is_ephemeral\":false},"
-        + "\"trigger_id\":\"trigger-" + UUID.randomUUID() + "\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"acme\"},"
+        + "\"trigger_id\":\"trigger-"
+        + UUID.randomUUID()
+        + "\",\"team\":{\"id\":\""
+        + TEAM
+        + "\",\"domain\":\"acme\"},"
         + "\"channel\":{\"id\":\"D0DM\",\"name\":\"directmessage\"},"
         + "\"message\":{\"type\":\"message\",\"ts\":\"1700000000.000100\",\"text\":\"message\"},"
         + "\"response_url\":\"https://hooks.slack.com/actions/T0ACME/1/abc\","
-        + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"" + blockId + "\",\"value\":" + jsonString(value)
+        + "\"actions\":[{\"action_id\":\""
+        + actionId
+        + "\",\"block_id\":\""
+        + blockId
+        + "\",\"value\":"
+        + jsonString(value)
         + ",\"type\":\"button\",\"action_ts\":\"1700000001.000200\",\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"}}]}";
   }
 
   /** A view_submission payload; {@code valuesJson} is the {@code state.values} object. */
-  public static String viewSubmission(String userId, String callbackId, String privateMetadata, String valuesJson) {
-    return "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"acme\"},"
-        + "\"user\":{\"id\":\"" + userId + "\",\"username\":\"" + userId.toLowerCase() + "\",\"team_id\":\"" + TEAM + "\"},"
-        + "\"api_app_id\":\"" + APP + "\",\"token\":\"legacy\",\"trigger_id\":\"trigger-" + UUID.randomUUID() + "\","
-        + "\"view\":{\"id\":\"V0MODAL\",\"team_id\":\"" + TEAM + "\",\"type\":\"modal\",\"callback_id\":\"" + callbackId + "\","
-        + "\"private_metadata\":" + jsonString(privateMetadata) + ",\"state\":{\"values\":" + valuesJson + "},"
+  public static String viewSubmission(
+      String userId, String callbackId, String privateMetadata, String valuesJson) {
+    return "{\"type\":\"view_submission\",\"team\":{\"id\":\""
+        + TEAM
+        + "\",\"domain\":\"acme\"},"
+        + "\"user\":{\"id\":\""
+        + userId
+        + "\",\"username\":\""
+        + userId.toLowerCase()
+        + "\",\"team_id\":\""
+        + TEAM
+        + "\"},"
+        + "\"api_app_id\":\""
+        + APP
+        + "\",\"token\":\"legacy\",\"trigger_id\":\"trigger-"
+        + UUID.randomUUID()
+        + "\","
+        + "\"view\":{\"id\":\"V0MODAL\",\"team_id\":\""
+        + TEAM
+        + "\",\"type\":\"modal\",\"callback_id\":\""
+        + callbackId
+        + "\","
+        + "\"private_metadata\":"
+        + jsonString(privateMetadata)
+        + ",\"state\":{\"values\":"
+        + valuesJson
+        + "},"
         + "\"hash\":\"1700000000.abc\",\"title\":{\"type\":\"plain_text\",\"text\":\"cos-bot\"},\"blocks\":[]},"
         + "\"response_urls\":[],\"is_enterprise_install\":false}";
   }
 
   /** A message shortcut payload. */
-  public static String messageShortcut(String userId, String callbackId, String channelId, String messageTs, String text) {
-    return "{\"type\":\"message_action\",\"callback_id\":\"" + callbackId + "\",\"trigger_id\":\"trigger-" + UUID.randomUUID() + "\","
-        + "\"message_ts\":\"" + messageTs + "\",\"response_url\":\"https://hooks.slack.com/app/T0ACME/1/abc\","
-        + "\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"acme\"},\"channel\":{\"id\":\"" + channelId + "\",\"name\":\"general\"},"
-        + "\"user\":{\"id\":\"" + userId + "\",\"name\":\"" + userId.toLowerCase() + "\"},\"token\":\"legacy\","
-        + "\"message\":{\"type\":\"message\",\"user\":\"U0AUTHOR\",\"ts\":\"" + messageTs + "\",\"text\":" + jsonString(text) + "}}";
+  public static String messageShortcut(
+      String userId, String callbackId, String channelId, String messageTs, String text) {
+    return "{\"type\":\"message_action\",\"callback_id\":\""
+        + callbackId
+        + "\",\"trigger_id\":\"trigger-"
+        + UUID.randomUUID()
+        + "\","
+        + "\"message_ts\":\""
+        + messageTs
+        + "\",\"response_url\":\"https://hooks.slack.com/app/T0ACME/1/abc\","
+        + "\"team\":{\"id\":\""
+        + TEAM
+        + "\",\"domain\":\"acme\"},\"channel\":{\"id\":\""
+        + channelId
+        + "\",\"name\":\"general\"},"
+        + "\"user\":{\"id\":\""
+        + userId
+        + "\",\"name\":\""
+        + userId.toLowerCase()
+        + "\"},\"token\":\"legacy\","
+        + "\"message\":{\"type\":\"message\",\"user\":\"U0AUTHOR\",\"ts\":\""
+        + messageTs
+        + "\",\"text\":"
+        + jsonString(text)
+        + "}}";
   }
 
   public static String jsonString(String value) {
@@ -168,7 +254,8 @@ public final class SlackRequests {
       }
       out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
           .append('=')
-          .append(URLEncoder.encode(pairs[i + 1] == null ? "" : pairs[i + 1], StandardCharsets.UTF_8));
+          .append(
+              URLEncoder.encode(pairs[i + 1] == null ? "" : pairs[i + 1], StandardCharsets.UTF_8));
     }
     return out.toString();
   }

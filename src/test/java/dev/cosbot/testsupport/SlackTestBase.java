@@ -26,7 +26,13 @@ public abstract class SlackTestBase {
 
   @BeforeEach
   void quietSlack() {
-    await().atMost(Duration.ofSeconds(20)).until(() -> scalar("SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING') AND next_attempt_at < now() + interval '5 seconds'") == 0);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                scalar(
+                        "SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING') AND next_attempt_at < now() + interval '5 seconds'")
+                    == 0);
     SlackApiTestResource.resetToDefaults(slack);
   }
 
@@ -46,25 +52,34 @@ public abstract class SlackTestBase {
         .toList();
   }
 
-  /** Waits until {@code count} calls of {@code method} matching {@code containing} were received. */
+  /**
+   * Waits until {@code count} calls of {@code method} matching {@code containing} were received.
+   */
   protected List<JsonObject> awaitCalls(String method, String containing, int count) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> matching(method, containing).size() >= count);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> matching(method, containing).size() >= count);
     return matching(method, containing);
   }
 
   protected List<JsonObject> matching(String method, String containing) {
-    return calls(method).stream().filter(b -> containing == null || b.toString().contains(containing)).toList();
+    return calls(method).stream()
+        .filter(b -> containing == null || b.toString().contains(containing))
+        .toList();
   }
 
   protected long scalar(String sql) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   protected void execute(String sql) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

@@ -3,7 +3,10 @@ package dev.cosbot.slack.command;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits slash command text into words, keeping "quoted phrases" and Slack's <@U…|name> tokens whole. */
+/**
+ * Splits slash command text into words, keeping "quoted phrases" and Slack's <@U…|name> tokens
+ * whole.
+ */
 public final class CommandText {
   private CommandText() {}
 
@@ -35,7 +38,10 @@ public final class CommandText {
     return words;
   }
 
-  /** The user id in a mention as Slack escapes it ({@code <@U123|ana>}) or a bare id; null otherwise. */
+  /**
+   * The user id in a mention as Slack escapes it ({@code <@U123|ana>}) or a bare id; null
+   * otherwise.
+   */
   public static String userId(String word) {
     if (word == null) {
       return null;

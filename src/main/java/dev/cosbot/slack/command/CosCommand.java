@@ -10,7 +10,12 @@ import java.util.List;
  * @param rest the raw text after the subcommand name
  */
 public record CosCommand(
-    String name, List<String> args, String rest, Caller caller, String channelId, String triggerId) {
+    String name,
+    List<String> args,
+    String rest,
+    Caller caller,
+    String channelId,
+    String triggerId) {
 
   public String arg(int index) {
     return index < args.size() ? args.get(index) : "";

@@ -36,16 +36,25 @@ public class CosCommandRouter implements SlackListeners {
 
   @Override
   public void register(App app) {
-    help.add(new HelpLine("/cos help", "what you can do with cos-bot", dev.cosbot.people.Role.MEMBER));
+    help.add(
+        new HelpLine("/cos help", "what you can do with cos-bot", dev.cosbot.people.Role.MEMBER));
     for (CosSubcommand sub : subcommands) {
       sub.names().forEach(n -> byName.put(n.toLowerCase(Locale.ROOT), sub));
       help.addAll(sub.help());
     }
-    app.command(COMMAND, (req, ctx) -> route(req.getPayload().getText(), req.getPayload().getUserId(),
-        req.getPayload().getChannelId(), req.getPayload().getTriggerId(), ctx));
+    app.command(
+        COMMAND,
+        (req, ctx) ->
+            route(
+                req.getPayload().getText(),
+                req.getPayload().getUserId(),
+                req.getPayload().getChannelId(),
+                req.getPayload().getTriggerId(),
+                ctx));
   }
 
-  Response route(String text, String userId, String channelId, String triggerId, SlashCommandContext ctx) {
+  Response route(
+      String text, String userId, String channelId, String triggerId, SlashCommandContext ctx) {
     List<String> words = CommandText.words(text);
     Caller caller = roles.of(userId);
     if (words.isEmpty() || words.get(0).equalsIgnoreCase("help")) {
@@ -57,8 +66,12 @@ public class CosCommandRouter implements SlackListeners {
       return ephemeral(ctx, HelpBlocks.helpText(help, caller, words.get(0)));
     }
     String trimmed = text.trim();
-    String rest = trimmed.length() > words.get(0).length() ? trimmed.substring(trimmed.indexOf(words.get(0)) + words.get(0).length()).trim() : "";
-    CosCommand cmd = new CosCommand(name, words.subList(1, words.size()), rest, caller, channelId, triggerId);
+    String rest =
+        trimmed.length() > words.get(0).length()
+            ? trimmed.substring(trimmed.indexOf(words.get(0)) + words.get(0).length()).trim()
+            : "";
+    CosCommand cmd =
+        new CosCommand(name, words.subList(1, words.size()), rest, caller, channelId, triggerId);
     try {
       return sub.handle(cmd, ctx);
     } catch (UserFacingException e) {
@@ -66,7 +79,11 @@ public class CosCommandRouter implements SlackListeners {
     } catch (Exception e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.errorf(e, "/cos %s failed (ref %s)", name, ref);
-      return ephemeral(ctx, "Sorry, something went wrong on my side (ref `" + ref + "`). Please try again in a moment.");
+      return ephemeral(
+          ctx,
+          "Sorry, something went wrong on my side (ref `"
+              + ref
+              + "`). Please try again in a moment.");
     }
   }
 

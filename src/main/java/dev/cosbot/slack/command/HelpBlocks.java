@@ -26,7 +26,8 @@ public final class HelpBlocks {
     return SlackText.cut(text.toString(), 3000);
   }
 
-  private static void appendSection(StringBuilder text, List<HelpLine> lines, Role role, String title, Caller caller) {
+  private static void appendSection(
+      StringBuilder text, List<HelpLine> lines, Role role, String title, Caller caller) {
     if (!caller.has(role)) {
       return;
     }
@@ -38,7 +39,11 @@ public final class HelpBlocks {
       text.append("*").append(title).append("*\n");
     }
     for (HelpLine line : mine) {
-      text.append("• `").append(line.usage()).append("` — ").append(line.description()).append('\n');
+      text.append("• `")
+          .append(line.usage())
+          .append("` — ")
+          .append(line.description())
+          .append('\n');
     }
     text.append('\n');
   }

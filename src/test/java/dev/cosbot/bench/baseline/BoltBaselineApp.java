@@ -25,11 +25,16 @@ public final class BoltBaselineApp {
             .signingSecret(System.getenv("SLACK_SIGNING_SECRET"))
             .build();
     App app = new App(config);
-    app.command("/cos", (req, ctx) -> ctx.ack(
-        "*cos-bot commands*\n• `/cos help` — what you can do with cos-bot\n• `/cos admin` — administration"));
+    app.command(
+        "/cos",
+        (req, ctx) ->
+            ctx.ack(
+                "*cos-bot commands*\n• `/cos help` — what you can do with cos-bot\n• `/cos admin` — administration"));
     int port = Integer.parseInt(System.getenv("PORT"));
     Object server =
-        Class.forName("com.slack.api.bolt.jetty.SlackAppServer").getConstructor(App.class, int.class).newInstance(app, port);
+        Class.forName("com.slack.api.bolt.jetty.SlackAppServer")
+            .getConstructor(App.class, int.class)
+            .newInstance(app, port);
     server.getClass().getMethod("start").invoke(server);
   }
 }
