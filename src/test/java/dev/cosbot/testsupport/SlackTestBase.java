@@ -81,6 +81,14 @@ public abstract class SlackTestBase {
         .toList();
   }
 
+  /** Waits until {@code sql} counts {@code expected} (work after an ack is asynchronous). */
+  protected void awaitScalar(String sql, long expected) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(() -> scalar(sql) == expected);
+  }
+
   protected long scalar(String sql) throws Exception {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
