@@ -28,6 +28,10 @@ public abstract class SlackTestBase {
   @InjectSlackApi protected WireMockServer slack;
   @Inject protected AgroalDataSource dataSource;
 
+  @Inject
+  @io.quarkus.cache.CacheName(dev.cosbot.platform.people.Roles.CACHE)
+  io.quarkus.cache.Cache roleCache;
+
   /** The management interface (health, metrics, OpenAPI): a random port in tests. */
   @TestHTTPResource(value = "/", management = true)
   protected URL managementUrl;
@@ -47,6 +51,12 @@ public abstract class SlackTestBase {
                         "SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING') AND next_attempt_at < now() + interval '5 seconds'")
                     == 0);
     SlackApiTestResource.resetToDefaults(slack);
+    forgetRoles();
+  }
+
+  /** Tests that change roles with SQL (not through the app) must drop the cached role lookups. */
+  protected void forgetRoles() {
+    roleCache.invalidateAll().await().indefinitely();
   }
 
   @AfterEach
@@ -103,5 +113,6 @@ public abstract class SlackTestBase {
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
+    forgetRoles();
   }
 }
