@@ -1,7 +1,6 @@
 package dev.cosbot.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -24,9 +23,9 @@ public class SlackApp {
   @Inject SlackSettings settings;
   @Inject @Any Instance<SlackListeners> listeners;
   @Inject EventDeduplication deduplication;
+  @Inject dev.cosbot.platform.slack.SlackClient client;
 
   private volatile App app;
-  private volatile Slack slack;
 
   void onStart(@Observes StartupEvent event) {
     if (!settings.canCallSlack()) {
@@ -61,23 +60,9 @@ public class SlackApp {
     return Optional.of(current);
   }
 
-  /** The Slack client configured with SLACK_API_URL (used for read-only Web API calls). */
+  /** The Slack SDK on the one Web API client (SLACK_API_URL, timeouts, connection pool). */
   public Slack slack() {
-    Slack current = slack;
-    if (current == null) {
-      synchronized (this) {
-        if (slack == null) {
-          SlackConfig config = new SlackConfig();
-          config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
-          config.setPrettyResponseLoggingEnabled(false);
-          config.setLibraryMaintainerMode(false);
-          config.setFailOnUnknownProperties(false);
-          slack = Slack.getInstance(config);
-        }
-        current = slack;
-      }
-    }
-    return current;
+    return client.slack();
   }
 
   private App build() {
