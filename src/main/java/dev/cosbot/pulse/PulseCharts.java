@@ -1,6 +1,6 @@
 package dev.cosbot.pulse;
 
-import dev.cosbot.slack.SlackSettings;
+import dev.cosbot.platform.slack.SlackSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,7 +30,7 @@ public class PulseCharts {
   @Inject dev.cosbot.platform.slack.SlackClient client;
   @Inject SlackSettings settings;
   @Inject EntityManager em;
-  @Inject dev.cosbot.scheduler.Schedules schedules;
+  @Inject dev.cosbot.platform.scheduler.Schedules schedules;
   @Inject java.time.Clock clock;
 
   /**
@@ -202,7 +202,8 @@ public class PulseCharts {
       ok(client.upload(url.get("upload_url").getAsString(), upload.png(), "image/png"));
       com.google.gson.JsonObject file = new com.google.gson.JsonObject();
       file.addProperty("id", url.get("file_id").getAsString());
-      file.addProperty("title", dev.cosbot.support.SlackText.cut(upload.title(), 200) + " — trend");
+      file.addProperty(
+          "title", dev.cosbot.platform.support.SlackText.cut(upload.title(), 200) + " — trend");
       com.google.gson.JsonArray files = new com.google.gson.JsonArray();
       files.add(file);
       ok(

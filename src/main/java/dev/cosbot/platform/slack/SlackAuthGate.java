@@ -1,6 +1,5 @@
 package dev.cosbot.platform.slack;
 
-import dev.cosbot.slack.SlackSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

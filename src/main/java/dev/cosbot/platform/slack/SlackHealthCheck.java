@@ -1,6 +1,5 @@
 package dev.cosbot.platform.slack;
 
-import dev.cosbot.slack.SlackSettings;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

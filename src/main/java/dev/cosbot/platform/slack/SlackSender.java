@@ -1,0 +1,124 @@
+package dev.cosbot.platform.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The outbox's side of the Slack client: sends one queued call, and finds out whether an
+ * interrupted delivery reached Slack. Knows nothing about retries or the database.
+ */
+@ApplicationScoped
+public class SlackSender {
+  @Inject SlackClient client;
+
+  public SlackResult send(String method, String jsonBody) {
+    return client.call(method, jsonBody);
+  }
+
+  /** What asking Slack about an interrupted delivery found out. */
+  public record Lookup(boolean answered, Found found) {
+    static final Lookup UNKNOWN = new Lookup(false, null);
+    static final Lookup NOT_FOUND = new Lookup(true, null);
+  }
+
+  /** Where an interrupted delivery was found. */
+  public record Found(String channel, String ts) {}
+
+  /**
+   * Looks for a chat.postMessage that may already have reached Slack, by the delivery mark in its
+   * metadata, in the channel (or thread) it was sent to since {@code since}.
+   */
+  public Lookup findDelivered(String jsonBody, String key, java.time.Instant since) {
+    JsonObject body = JsonParser.parseString(jsonBody).getAsJsonObject();
+    String channel = text(body, "channel");
+    if (channel == null) {
+      return Lookup.UNKNOWN;
+    }
+    try {
+      if (channel.matches("[UW][A-Z0-9]+")) {
+        JsonObject opened = form("conversations.open", "users", channel);
+        if (opened == null || !opened.get("ok").getAsBoolean()) {
+          return Lookup.UNKNOWN;
+        }
+        channel = opened.getAsJsonObject("channel").get("id").getAsString();
+      }
+      String mark = DeliveryMark.of(key);
+      String oldest = String.valueOf(Math.max(0, since.getEpochSecond() - 60));
+      String threadTs = text(body, "thread_ts");
+      String cursor = null;
+      for (int page = 0; page < 5; page++) {
+        JsonObject history =
+            threadTs == null
+                ? form(
+                    "conversations.history",
+                    "channel",
+                    channel,
+                    "oldest",
+                    oldest,
+                    "limit",
+                    "200",
+                    "include_all_metadata",
+                    "true",
+                    "cursor",
+                    cursor)
+                : form(
+                    "conversations.replies",
+                    "channel",
+                    channel,
+                    "ts",
+                    threadTs,
+                    "oldest",
+                    oldest,
+                    "limit",
+                    "200",
+                    "include_all_metadata",
+                    "true",
+                    "cursor",
+                    cursor);
+        if (history == null || !history.has("ok") || !history.get("ok").getAsBoolean()) {
+          return Lookup.UNKNOWN;
+        }
+        if (history.has("messages")) {
+          for (JsonElement m : history.getAsJsonArray("messages")) {
+            JsonObject message = m.getAsJsonObject();
+            JsonObject metadata =
+                message.has("metadata") ? message.getAsJsonObject("metadata") : null;
+            if (metadata != null
+                && DeliveryMark.EVENT.equals(text(metadata, "event_type"))
+                && metadata.has("event_payload")
+                && mark.equals(
+                    text(metadata.getAsJsonObject("event_payload"), DeliveryMark.FIELD))) {
+              return new Lookup(true, new Found(channel, text(message, "ts")));
+            }
+          }
+        }
+        JsonObject meta =
+            history.has("response_metadata") ? history.getAsJsonObject("response_metadata") : null;
+        cursor = meta == null ? null : text(meta, "next_cursor");
+        if (cursor == null || cursor.isBlank()) {
+          return Lookup.NOT_FOUND;
+        }
+      }
+      return Lookup.UNKNOWN;
+    } catch (RuntimeException e) {
+      return Lookup.UNKNOWN;
+    }
+  }
+
+  /** A form-encoded read call; null unless Slack accepted it. */
+  private JsonObject form(String method, String... pairs) {
+    SlackResult result = client.form(method, pairs);
+    return result instanceof SlackResult.Ok ok ? ok.body() : null;
+  }
+
+  private static String text(JsonObject json, String field) {
+    JsonElement value = json.get(field);
+    if (value == null || value.isJsonNull()) {
+      return null;
+    }
+    return value.isJsonPrimitive() ? value.getAsString() : null;
+  }
+}
