@@ -3,8 +3,8 @@ package dev.cosbot.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cosbot.db.EmbeddedDatabase;
 import dev.cosbot.it.AppProcess;
+import dev.cosbot.platform.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
