@@ -515,6 +515,7 @@ class StatusFlowTest extends SlackTestBase {
     Instant after = Instant.parse("2027-03-19T17:00:00Z");
     checkins.step(id, before.plusSeconds(30));
     checkins.step(id, after.minusSeconds(30));
+    awaitCalls("chat.postMessage", "Time for your update on *" + name, 1);
     assertThat(prompts(name)).hasSize(1);
     checkins.step(id, after.plusSeconds(30));
     awaitCalls("chat.postMessage", "Time for your update on *" + name, 2);
