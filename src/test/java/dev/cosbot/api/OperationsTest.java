@@ -10,7 +10,10 @@ import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Admin API auth, health, metrics and the OpenAPI document. */
+/**
+ * Admin API auth, and health, metrics and the OpenAPI document on the management port (never on the
+ * public one).
+ */
 @QuarkusTest
 class OperationsTest extends SlackTestBase {
 
@@ -33,19 +36,19 @@ class OperationsTest extends SlackTestBase {
 
   @Test
   void readinessIncludesTheDatabase() {
-    given()
+    management()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem(containsString("Database")));
-    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
   }
 
   @Test
   void metricsCountSlackRequestsAndShowTheOutbox() {
     SlackRequests.cos("U0MEMBER1", "help").then().statusCode(200);
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
     org.assertj.core.api.Assertions.assertThat(metrics)
         .contains("cosbot_slack_requests_seconds_count{status=\"200\",type=\"Command\"")
         .contains("cosbot_outbox_pending")
@@ -54,8 +57,27 @@ class OperationsTest extends SlackTestBase {
   }
 
   @Test
+  void operationalEndpointsAreNotOnThePublicPort() {
+    org.assertj.core.api.Assertions.assertThat(managementUrl.getPort())
+        .as("management port differs from the public port")
+        .isNotEqualTo(io.restassured.RestAssured.port);
+    for (String path :
+        new String[] {
+          "/q/metrics",
+          "/q/health",
+          "/q/health/ready",
+          "/q/health/live",
+          "/q/openapi",
+          "/q/swagger-ui/"
+        }) {
+      given().get(path).then().statusCode(404);
+      management().get(path).then().statusCode(200);
+    }
+  }
+
+  @Test
   void theOpenApiDocumentDescribesTheAdminApi() {
-    given()
+    management()
         .get("/q/openapi?format=json")
         .then()
         .statusCode(200)

@@ -189,7 +189,7 @@ class PulseAnonymityTest extends SlackTestBase {
         .doesNotContain(SECRET_TEXT)
         .doesNotContain("U0AN")
         .doesNotContain("ballot");
-    String metrics = given().get("/q/metrics").then().extract().asString();
+    String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).doesNotContain("U0AN").doesNotContain(SECRET_TEXT);
 
     // --- Closing erases the ballots: afterwards not even the ballot key links an answer to anyone.
