@@ -1,7 +1,11 @@
 package dev.cosbot.digest;
 
-import dev.cosbot.people.PeopleDirectory;
-import dev.cosbot.people.Person;
+import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSource;
+import dev.cosbot.platform.spi.TeamSignal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

@@ -1,6 +1,6 @@
 package dev.cosbot.pulse;
 
-import dev.cosbot.slack.SlackSettings;
+import dev.cosbot.platform.slack.SlackSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
