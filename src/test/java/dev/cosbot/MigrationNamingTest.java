@@ -27,7 +27,8 @@ class MigrationNamingTest {
           "V20__pulse.sql",
           "V30__escalation.sql",
           "V40__cadence.sql",
-          "V50__digest_and_decisions.sql");
+          "V50__digest_and_decisions.sql",
+          "V65__outbox_reliability.sql");
 
   static final Pattern NEW =
       Pattern.compile("V(20\\d{2})(0[1-9]|1[0-2])([0-3]\\d)([0-2]\\d)([0-5]\\d)__[a-z0-9_]+\\.sql");

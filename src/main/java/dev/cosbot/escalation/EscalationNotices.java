@@ -184,7 +184,7 @@ public class EscalationNotices {
     if (outcome instanceof EscalationService.Outcome.NotFound) {
       return id < 0
           ? "I can't find that escalation. See `/cos escalations` for the open ones."
-          : "I can't find escalation #" + id + ".";
+          : "That's no longer available: escalation #" + id + " does not exist any more.";
     }
     if (outcome instanceof EscalationService.Outcome.NotAllowed n) {
       return "Sorry, only the owner of escalation #"

@@ -42,7 +42,7 @@ class StatusReportsTest extends SlackTestBase {
                 "U0REPORTER",
                 StatusIds.INITIATIVE_MODAL,
                 "new",
-                StatusFlowTest.initiativeValues(name, "U0REPORTER", team, "10:00", channel)))
+                StatusRequests.initiativeValues(name, "U0REPORTER", team, "10:00", channel)))
         .then()
         .statusCode(200);
     long id = scalar("SELECT id FROM status_initiative WHERE name = '" + name + "'");
@@ -51,7 +51,7 @@ class StatusReportsTest extends SlackTestBase {
                 "U0REPORTER",
                 StatusIds.UPDATE_MODAL,
                 String.valueOf(id),
-                StatusFlowTest.updateValues(
+                StatusRequests.updateValues(
                     "RED",
                     "Blocked on legal",
                     "Contract unsigned",
