@@ -443,7 +443,38 @@ public final class PulseBlocks {
       PulseSurvey survey, PulseStats.RoundResult r, List<PulseStats.Change> changes) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut("Pulse: " + survey.title, 150)))));
-    if (!r.visible()) {
+    if (!r.closed()) {
+      String soFar =
+          "Round "
+              + r.seq()
+              + " (open) · *"
+              + r.participation()
+              + "/"
+              + r.recipients()
+              + " answered so far*";
+      if (!r.visible()) {
+        blocks.add(
+            section(
+                s ->
+                    s.text(
+                        markdownText(
+                            soFar
+                                + "\nResults are shared when the round closes, so that nobody can"
+                                + " work out an answer by watching them change."))));
+        return blocks;
+      }
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          soFar
+                              + "\n_Interim results released "
+                              + date(r.releasedAt())
+                              + " from "
+                              + r.responses()
+                              + " answers; comments only at close._"))));
+    } else if (!r.visible()) {
       blocks.add(
           section(
               s ->
@@ -457,22 +488,23 @@ public final class PulseBlocks {
                               + " people have answered"
                               + (r.closed() ? " (this round closed without)." : ".")))));
       return blocks;
+    } else {
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          "Round "
+                              + r.seq()
+                              + " (closed)"
+                              + " · *"
+                              + r.responses()
+                              + "/"
+                              + r.recipients()
+                              + " answered* ("
+                              + r.responseRatePercent()
+                              + "%)"))));
     }
-    blocks.add(
-        section(
-            s ->
-                s.text(
-                    markdownText(
-                        "Round "
-                            + r.seq()
-                            + (r.closed() ? " (closed)" : " (open)")
-                            + " · *"
-                            + r.responses()
-                            + "/"
-                            + r.recipients()
-                            + " answered* ("
-                            + r.responseRatePercent()
-                            + "%)"))));
     int budget = 9_000;
     for (PulseStats.QuestionResult q : r.questions()) {
       PulseStats.Change change =
