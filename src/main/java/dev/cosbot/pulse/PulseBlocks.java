@@ -212,14 +212,21 @@ public final class PulseBlocks {
     if (!anonymous) {
       return ":bust_in_silhouette: *Not anonymous.* Your name is stored with your answers.";
     }
-    return ":lock: *Anonymous.* Your answers are stored without your name and without the time you answered."
-        + " cos-bot only records _that_ you responded (for reminders and one answer per person)."
-        + " Results are shown only as totals once at least "
+    return ":lock: *Anonymous.* Your answers are stored without your name and without the time you"
+        + " answered: sealed (encrypted) until the round closes, then opened and shuffled with"
+        + " everyone else's. Results are shown only as totals, once at least "
         + k
-        + " people answered, and comments only once more than "
+        + " people answered and when the round closes; comments only once more than "
         + k
         + " did, word for word and in random order — so leave out anything that identifies you."
-        + " *Not anonymous:* that you were asked and whether you responded.";
+        + " *Not anonymous:* that you were asked.";
+  }
+
+  /** The context line linking to the privacy notes (or naming them when no URL is known). */
+  public static String privacyLine(String url) {
+    return url == null
+        ? ":shield: Who can see what is written down in cos-bot's privacy notes (docs/privacy.md)."
+        : ":shield: Who can see what: <" + url + "|how cos-bot keeps your answers private>.";
   }
 
   public static String dmText(PulseSurvey survey) {
@@ -324,11 +331,21 @@ public final class PulseBlocks {
    * The answer modal; {@code preset} pre-selects the value of the first question (inline buttons).
    */
   public static View answerModal(
-      PulseSurvey survey, PulseRound round, List<Question> questions, Integer preset, int k) {
+      PulseSurvey survey,
+      PulseRound round,
+      List<Question> questions,
+      Integer preset,
+      int k,
+      String privacyUrl) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(survey.title, 150)))));
     blocks.add(
-        context(c -> c.elements(List.of(markdownText(anonymityNotice(survey.anonymous, k))))));
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(anonymityNotice(survey.anonymous, k)),
+                        markdownText(privacyLine(privacyUrl))))));
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
       Integer initial = i == 0 ? preset : null;

@@ -51,6 +51,23 @@ public interface PulseSettings {
   @WithDefault("10")
   int digestDropThreshold();
 
+  /** cos-bot's public base URL; the survey modal links to {@code <url>/privacy}. */
+  Optional<String> publicUrl();
+
+  /** Where the survey modal's privacy link points instead (e.g. your intranet's copy). */
+  Optional<String> privacyUrl();
+
+  /** The privacy notes' address, if one is known. */
+  default Optional<String> privacyLink() {
+    return privacyUrl()
+        .filter(u -> !u.isBlank())
+        .or(
+            () ->
+                publicUrl()
+                    .filter(u -> !u.isBlank())
+                    .map(u -> u.replaceAll("/+$", "") + PulsePrivacyResource.PATH));
+  }
+
   /** The smallest k the bot accepts: anonymity needs at least three answers. */
   int FLOOR = 3;
 

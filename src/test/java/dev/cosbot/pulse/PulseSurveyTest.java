@@ -74,7 +74,18 @@ class PulseSurveyTest extends SlackTestBase {
         .then()
         .statusCode(200);
     String modal = PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 1).get(0);
-    assertThat(modal).contains("Anonymous", "without your name", "Not anonymous:");
+    assertThat(modal)
+        .contains("Anonymous", "without your name", "sealed", "Not anonymous:")
+        .contains("privacy notes");
+    // The privacy notes it names are served by the bot itself.
+    assertThat(
+            io.restassured.RestAssured.given()
+                .get("/privacy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("Privacy: who can see what", "PulseSealedStorageTest");
 
     int[] scores = {10, 9, 9, 7, 5, 3};
     for (int i = 0; i < 4; i++) {
