@@ -1,6 +1,6 @@
 package dev.cosbot;
 
-import dev.cosbot.db.EmbeddedDatabase;
+import dev.cosbot.platform.db.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;

@@ -24,7 +24,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
-import dev.cosbot.support.SlackText;
+import dev.cosbot.platform.support.SlackText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

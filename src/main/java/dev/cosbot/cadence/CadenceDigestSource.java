@@ -1,11 +1,11 @@
 package dev.cosbot.cadence;
 
-import dev.cosbot.digest.DigestButton;
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestRequest;
-import dev.cosbot.digest.DigestSection;
-import dev.cosbot.digest.DigestSource;
-import dev.cosbot.support.SlackText;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.DigestSource;
+import dev.cosbot.platform.support.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.cosbot.cadence;
 
-import dev.cosbot.slack.command.CommandText;
+import dev.cosbot.ingress.command.CommandText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -4,9 +4,9 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.cosbot.home.HomeSection;
-import dev.cosbot.people.Caller;
-import dev.cosbot.support.SlackText;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.spi.HomeSection;
+import dev.cosbot.platform.support.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.cosbot.cadence;
 
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Person;
-import dev.cosbot.people.WorkspaceSetting;
-import dev.cosbot.support.NotAllowedException;
-import dev.cosbot.support.SlackText;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.people.WorkspaceSetting;
+import dev.cosbot.platform.support.NotAllowedException;
+import dev.cosbot.platform.support.SlackText;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,12 +1,13 @@
 package dev.cosbot.digest;
 
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Roles;
-import dev.cosbot.support.NotAllowedException;
-import dev.cosbot.support.SlackText;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.spi.DigestIds;
+import dev.cosbot.platform.support.NotAllowedException;
+import dev.cosbot.platform.support.SlackText;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,11 +2,11 @@ package dev.cosbot.digest;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import dev.cosbot.people.Role;
-import dev.cosbot.slack.command.CosCommand;
-import dev.cosbot.slack.command.CosCommandRouter;
-import dev.cosbot.slack.command.CosSubcommand;
-import dev.cosbot.slack.command.HelpLine;
+import dev.cosbot.ingress.command.CosCommand;
+import dev.cosbot.ingress.command.CosCommandRouter;
+import dev.cosbot.ingress.command.CosSubcommand;
+import dev.cosbot.ingress.command.HelpLine;
+import dev.cosbot.platform.people.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.cosbot.digest;
 
+import dev.cosbot.platform.spi.DigestSection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -38,13 +38,19 @@ public final class DigestLedger {
         .executeUpdate();
   }
 
-  /** When the reader's previous digest was sent. */
-  public static Optional<Instant> lastSent(String readerUserId) {
+  /**
+   * When the reader's previous digest was built and queued: the latest row of an earlier local
+   * date. Today's own row is left out, so a digest claimed just before it is built still covers
+   * everything since the one before it.
+   */
+  public static Optional<Instant> lastSentBefore(String readerUserId, LocalDate localDate) {
     Object result =
         Panache.getEntityManager()
             .createNativeQuery(
-                "SELECT max(sent_at) FROM digest_delivery WHERE reader_id = ?1", Instant.class)
+                "SELECT max(sent_at) FROM digest_delivery WHERE reader_id = ?1 AND local_date < ?2",
+                Instant.class)
             .setParameter(1, readerUserId)
+            .setParameter(2, localDate)
             .getSingleResult();
     return Optional.ofNullable((Instant) result);
   }

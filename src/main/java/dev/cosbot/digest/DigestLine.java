@@ -1,5 +1,7 @@
 package dev.cosbot.digest;
 
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestItem;
 import java.util.List;
 
 /**

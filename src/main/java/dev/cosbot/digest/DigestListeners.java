@@ -1,10 +1,12 @@
 package dev.cosbot.digest;
 
 import com.slack.api.bolt.App;
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.slack.SlackListeners;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.ingress.SlackListeners;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestIds;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;

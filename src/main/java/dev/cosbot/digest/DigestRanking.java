@@ -1,6 +1,9 @@
 package dev.cosbot.digest;
 
-import dev.cosbot.support.SlackText;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.TeamSignal;
+import dev.cosbot.platform.support.SlackText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

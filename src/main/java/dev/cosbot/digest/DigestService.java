@@ -1,7 +1,11 @@
 package dev.cosbot.digest;
 
-import dev.cosbot.people.PeopleDirectory;
-import dev.cosbot.people.Person;
+import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSource;
+import dev.cosbot.platform.spi.TeamSignal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -36,11 +40,14 @@ public class DigestService {
       DigestContent content, DigestBlocks.Rendered rendered, List<Long> overrideIds) {}
 
   /**
-   * Builds the digest of {@code readerUserId} as of {@code now}. Pins and mutes apply to the CXO's
-   * digest and its preview, not to a Chief of Staff's own. Call inside a transaction.
+   * Builds the digest of {@code readerUserId} as of {@code now}, covering what happened since the
+   * reader's digest of an earlier local day (a day back for the first one). Pins and mutes apply to
+   * the CXO's digest and its preview, not to a Chief of Staff's own. Call inside a transaction.
    */
   public Built build(String readerUserId, DigestContent.Kind kind, Instant now, ZoneId zone) {
-    Instant since = DigestLedger.lastSent(readerUserId).orElse(now.minus(Duration.ofDays(1)));
+    LocalDate date = now.atZone(zone).toLocalDate();
+    Instant since =
+        DigestLedger.lastSentBefore(readerUserId, date).orElse(now.minus(Duration.ofDays(1)));
     DigestRequest request =
         new DigestRequest(
             readerUserId, kind == DigestContent.Kind.CHIEF_OF_STAFF, now, since, zone);
@@ -94,7 +101,6 @@ public class DigestService {
               .toList();
     }
     DigestRanking.Ranked ranked = DigestRanking.rank(lines, pins, mutes);
-    LocalDate date = now.atZone(zone).toLocalDate();
     DigestContent content =
         new DigestContent(
             readerUserId,

@@ -1,14 +1,14 @@
 package dev.cosbot.escalation;
 
-import dev.cosbot.digest.DigestButton;
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestRequest;
-import dev.cosbot.digest.DigestSection;
-import dev.cosbot.digest.DigestSource;
-import dev.cosbot.digest.TeamSignal;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Roles;
-import dev.cosbot.support.SlackText;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.DigestSource;
+import dev.cosbot.platform.spi.TeamSignal;
+import dev.cosbot.platform.support.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.cosbot.escalation;
 
-import dev.cosbot.people.Caller;
-import dev.cosbot.slack.SlackReads;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.slack.SlackReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

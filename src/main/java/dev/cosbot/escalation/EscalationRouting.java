@@ -1,7 +1,7 @@
 package dev.cosbot.escalation;
 
-import dev.cosbot.slack.command.CommandText;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.ingress.command.CommandText;
+import dev.cosbot.platform.support.UserFacingException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

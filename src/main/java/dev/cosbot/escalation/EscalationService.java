@@ -1,14 +1,14 @@
 package dev.cosbot.escalation;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Roles;
-import dev.cosbot.scheduler.Schedules;
-import dev.cosbot.support.NotAllowedException;
-import dev.cosbot.support.SlackText;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.scheduler.Schedules;
+import dev.cosbot.platform.support.NotAllowedException;
+import dev.cosbot.platform.support.SlackText;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -8,7 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.cosbot.people.Caller;
+import dev.cosbot.platform.people.Caller;
 import java.util.ArrayList;
 import java.util.List;
 

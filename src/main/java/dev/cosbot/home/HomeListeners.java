@@ -2,7 +2,7 @@ package dev.cosbot.home;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import dev.cosbot.slack.SlackListeners;
+import dev.cosbot.ingress.SlackListeners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

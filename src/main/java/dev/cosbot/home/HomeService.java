@@ -1,10 +1,11 @@
 package dev.cosbot.home;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Roles;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.spi.HomeSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

@@ -1,8 +1,8 @@
 package dev.cosbot.pulse;
 
-import dev.cosbot.people.PeopleDirectory;
-import dev.cosbot.people.Person;
-import dev.cosbot.slack.SlackReads;
+import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.slack.SlackReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

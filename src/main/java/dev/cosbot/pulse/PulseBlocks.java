@@ -26,7 +26,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
-import dev.cosbot.support.SlackText;
+import dev.cosbot.platform.support.SlackText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

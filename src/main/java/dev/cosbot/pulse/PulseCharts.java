@@ -3,8 +3,8 @@ package dev.cosbot.pulse;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
-import dev.cosbot.slack.SlackApp;
-import dev.cosbot.slack.SlackSettings;
+import dev.cosbot.platform.slack.SlackSdk;
+import dev.cosbot.platform.slack.SlackSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,10 +35,10 @@ public class PulseCharts {
   private static final Logger LOG = Logger.getLogger(PulseCharts.class);
 
   @Inject PulseService service;
-  @Inject SlackApp slackApp;
+  @Inject SlackSdk slackSdk;
   @Inject SlackSettings settings;
   @Inject EntityManager em;
-  @Inject dev.cosbot.scheduler.Schedules schedules;
+  @Inject dev.cosbot.platform.scheduler.Schedules schedules;
   @Inject java.time.Clock clock;
 
   /**
@@ -193,7 +193,7 @@ public class PulseCharts {
       return false;
     }
     try {
-      MethodsClient client = slackApp.slack().methods(settings.botToken().get());
+      MethodsClient client = slackSdk.slack().methods(settings.botToken().get());
       var opened = client.conversationsOpen(r -> r.users(List.of(upload.owner())));
       if (!opened.isOk()) {
         throw new IOException("conversations.open: " + opened.getError());
@@ -225,7 +225,7 @@ public class PulseCharts {
                               FilesCompleteUploadExternalRequest.FileDetails.builder()
                                   .id(url.getFileId())
                                   .title(
-                                      dev.cosbot.support.SlackText.cut(upload.title(), 200)
+                                      dev.cosbot.platform.support.SlackText.cut(upload.title(), 200)
                                           + " — trend")
                                   .build()))
                       .channelId(channel)

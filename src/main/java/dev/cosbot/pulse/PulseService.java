@@ -2,11 +2,11 @@ package dev.cosbot.pulse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCall;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.scheduler.Schedules;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCall;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.scheduler.Schedules;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package dev.cosbot.status;
 
-import dev.cosbot.people.Person;
+import dev.cosbot.platform.people.Person;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;

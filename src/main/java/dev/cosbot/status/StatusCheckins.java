@@ -1,9 +1,9 @@
 package dev.cosbot.status;
 
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Person;
-import dev.cosbot.people.Roles;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.people.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,11 +3,11 @@ package dev.cosbot.status;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-import dev.cosbot.people.Role;
-import dev.cosbot.slack.command.CosCommand;
-import dev.cosbot.slack.command.CosCommandRouter;
-import dev.cosbot.slack.command.CosSubcommand;
-import dev.cosbot.slack.command.HelpLine;
+import dev.cosbot.ingress.command.CosCommand;
+import dev.cosbot.ingress.command.CosCommandRouter;
+import dev.cosbot.ingress.command.CosSubcommand;
+import dev.cosbot.ingress.command.HelpLine;
+import dev.cosbot.platform.people.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -96,7 +96,7 @@ public class StatusCommand implements CosSubcommand {
         yield CosCommandRouter.ephemeral(
             ctx,
             ":white_check_mark: *"
-                + dev.cosbot.support.SlackText.escapeAndCut(i.name, 80)
+                + dev.cosbot.platform.support.SlackText.escapeAndCut(i.name, 80)
                 + "* is done. It stays in the history and leaves the portfolio.");
       }
       default -> CosCommandRouter.ephemeral(ctx, USAGE);

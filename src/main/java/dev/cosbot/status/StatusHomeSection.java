@@ -1,9 +1,9 @@
 package dev.cosbot.status;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.cosbot.home.HomeSection;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Person;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.spi.HomeSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,12 +1,12 @@
 package dev.cosbot.status;
 
 import com.slack.api.bolt.App;
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Roles;
-import dev.cosbot.slack.SlackListeners;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.ingress.SlackListeners;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.cosbot.status;
 
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,14 +1,14 @@
 package dev.cosbot.status;
 
-import dev.cosbot.outbox.Outbox;
-import dev.cosbot.outbox.SlackCalls;
-import dev.cosbot.people.Caller;
-import dev.cosbot.people.Person;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.support.NotAllowedException;
+import dev.cosbot.platform.support.SlackText;
+import dev.cosbot.platform.support.UserFacingException;
 import dev.cosbot.status.StatusForms.InitiativeForm;
 import dev.cosbot.status.StatusForms.UpdateForm;
-import dev.cosbot.support.NotAllowedException;
-import dev.cosbot.support.SlackText;
-import dev.cosbot.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,13 +2,13 @@ package dev.cosbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cosbot.digest.DigestButton;
 import dev.cosbot.digest.DigestContent;
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestSection;
 import dev.cosbot.digest.DigestService;
 import dev.cosbot.digest.FixtureDigestSource;
-import dev.cosbot.digest.TeamSignal;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.TeamSignal;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

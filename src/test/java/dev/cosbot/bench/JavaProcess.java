@@ -19,14 +19,17 @@ public final class JavaProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final long startedNanos;
   private final Path log;
   private double startupMillis = Double.NaN;
 
-  private JavaProcess(String name, Process process, int port, long startedNanos, Path log) {
+  private JavaProcess(
+      String name, Process process, int port, int managementPort, long startedNanos, Path log) {
     this.name = name;
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.startedNanos = startedNanos;
     this.log = log;
   }
@@ -45,11 +48,15 @@ public final class JavaProcess implements AutoCloseable {
 
   /**
    * Starts {@code java <jvmArgs> <mainArgs>} with {@code env}; the port goes in as
-   * QUARKUS_HTTP_PORT and PORT.
+   * QUARKUS_HTTP_PORT and PORT, a second one as QUARKUS_MANAGEMENT_PORT (health and metrics).
    */
   public static JavaProcess start(String name, List<String> mainArgs, Map<String, String> env)
       throws IOException {
     int port = freePort();
+    int managementPort;
+    do {
+      managementPort = freePort();
+    } while (managementPort == port);
     Path log = Path.of("target", "bench-logs", name + ".log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
@@ -65,15 +72,16 @@ public final class JavaProcess implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
     builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     long started = System.nanoTime();
-    return new JavaProcess(name, builder.start(), port, started, log);
+    return new JavaProcess(name, builder.start(), port, managementPort, started, log);
   }
 
   /**
-   * Polls {@code path} every 20 ms until it answers one of {@code statuses}; records the startup
-   * time.
+   * Polls {@code path} every 20 ms (paths under /q/ on the management port) until it answers one of
+   * {@code statuses}; records the startup time.
    */
   public JavaProcess awaitReady(String method, String path, int... statuses) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -97,7 +105,10 @@ public final class JavaProcess implements AutoCloseable {
   private int status(String method, String path) {
     try {
       HttpURLConnection c =
-          (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+          (HttpURLConnection)
+              URI.create((path.startsWith("/q/") ? managementUrl() : baseUrl()) + path)
+                  .toURL()
+                  .openConnection();
       c.setRequestMethod(method);
       c.setConnectTimeout(500);
       c.setReadTimeout(2000);
@@ -113,6 +124,11 @@ public final class JavaProcess implements AutoCloseable {
 
   public String baseUrl() {
     return "http://localhost:" + port;
+  }
+
+  /** Health and metrics of the service (Quarkus' management interface). */
+  public String managementUrl() {
+    return "http://localhost:" + managementPort;
   }
 
   public double startupMillis() {

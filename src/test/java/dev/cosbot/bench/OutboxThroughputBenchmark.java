@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.cosbot.db.EmbeddedDatabase;
-import dev.cosbot.outbox.SlackCall;
-import dev.cosbot.outbox.SlackCalls;
+import dev.cosbot.platform.db.EmbeddedDatabase;
+import dev.cosbot.platform.outbox.SlackCall;
+import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;

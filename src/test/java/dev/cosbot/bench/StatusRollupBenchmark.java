@@ -2,7 +2,7 @@ package dev.cosbot.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cosbot.db.EmbeddedDatabase;
+import dev.cosbot.platform.db.EmbeddedDatabase;
 import dev.cosbot.status.Rollup;
 import dev.cosbot.status.RollupQueries;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package dev.cosbot.cadence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestRequest;
-import dev.cosbot.digest.DigestSection;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSection;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;

@@ -3,7 +3,7 @@ package dev.cosbot.cadence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.cosbot.support.Json;
+import dev.cosbot.platform.support.Json;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.cosbot.support.Json;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.TeamSignal;
+import dev.cosbot.platform.support.Json;
 import dev.cosbot.testsupport.BlockKitLimits;
 import java.time.LocalDate;
 import java.util.ArrayList;

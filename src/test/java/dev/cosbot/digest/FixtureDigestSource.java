@@ -1,5 +1,9 @@
 package dev.cosbot.digest;
 
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSource;
+import dev.cosbot.platform.spi.TeamSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.cosbot.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cosbot.support.Json;
+import dev.cosbot.platform.support.Json;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package dev.cosbot.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestRequest;
-import dev.cosbot.digest.DigestSection;
-import dev.cosbot.digest.TeamSignal;
-import dev.cosbot.people.Roles;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.TeamSignal;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -3,8 +3,8 @@ package dev.cosbot.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cosbot.slack.command.CommandText;
-import dev.cosbot.support.UserFacingException;
+import dev.cosbot.ingress.command.CommandText;
+import dev.cosbot.platform.support.UserFacingException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

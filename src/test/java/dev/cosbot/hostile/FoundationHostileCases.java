@@ -5,7 +5,7 @@ import static dev.cosbot.hostile.HostileCase.refused;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cosbot.support.SignedMetadata;
+import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import io.agroal.api.AgroalDataSource;

@@ -26,6 +26,7 @@ public final class AppProcess implements AutoCloseable {
   private final Path log;
   private Process process;
   private int port;
+  private int managementPort;
   private boolean startedBefore;
 
   public AppProcess(String name, Map<String, String> env) {
@@ -42,9 +43,15 @@ public final class AppProcess implements AutoCloseable {
     return jar;
   }
 
-  /** Starts the process and waits until /q/health/ready answers 200. */
+  /**
+   * Starts the process and waits until /q/health/ready answers 200 on the management port. Both
+   * ports are new on every start.
+   */
   public AppProcess start() throws IOException {
     port = freePort();
+    do {
+      managementPort = freePort();
+    } while (managementPort == port);
     Files.createDirectories(log.getParent());
     List<String> command =
         new ArrayList<>(
@@ -67,6 +74,7 @@ public final class AppProcess implements AutoCloseable {
       builder.environment().putIfAbsent("COSBOT_PULSE_BALLOT_SECRET", "it-pulse-secret-0123456789");
     }
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
     builder.redirectErrorStream(true);
     // A fresh log per run of the test (earlier runs must not count), appended across restarts of
     // this process.
@@ -85,7 +93,7 @@ public final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException(
                     name + " exited with " + process.exitValue() + "; see " + log);
               }
-              return status("/q/health/ready") == 200;
+              return managementStatus("/q/health/ready") == 200;
             });
     return this;
   }
@@ -98,11 +106,31 @@ public final class AppProcess implements AutoCloseable {
     return port;
   }
 
-  /** HTTP status of a GET, or -1 when the process does not answer. */
+  /** The management interface: health, metrics and the OpenAPI document live only there. */
+  public String managementUrl() {
+    return "http://localhost:" + managementPort;
+  }
+
+  /**
+   * HTTP status of a GET on the public port, or -1 when the process does not answer. Health and
+   * metrics are not there: use {@link #managementStatus}.
+   */
   public int status(String path) {
+    if (path.startsWith("/q/")) {
+      throw new IllegalArgumentException(
+          path + " is served on the management port: use managementStatus(\"" + path + "\")");
+    }
+    return get(baseUrl() + path);
+  }
+
+  /** HTTP status of a GET on the management port (/q/health/..., /q/metrics), or -1. */
+  public int managementStatus(String path) {
+    return get(managementUrl() + path);
+  }
+
+  private static int get(String url) {
     try {
-      HttpURLConnection c =
-          (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+      HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
       c.setConnectTimeout(1000);
       c.setReadTimeout(3000);
       return c.getResponseCode();

@@ -65,7 +65,7 @@ class DatabaseOutageIT {
       await()
           .atMost(Duration.ofSeconds(15))
           .pollInterval(Duration.ofMillis(250))
-          .until(() -> running.status("/q/health/ready") == 503);
+          .until(() -> running.managementStatus("/q/health/ready") == 503);
       List<Long> answerMillis = new ArrayList<>();
       int events = 0;
       while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
@@ -90,8 +90,12 @@ class DatabaseOutageIT {
             .as("an event during the outage is refused so that Slack retries it")
             .isEqualTo(503);
 
-        assertThat(app.status("/q/health/live")).as("the process stays up").isEqualTo(200);
-        assertThat(app.status("/q/health/ready")).as("readiness stays DOWN").isEqualTo(503);
+        assertThat(app.managementStatus("/q/health/live"))
+            .as("the process stays up")
+            .isEqualTo(200);
+        assertThat(app.managementStatus("/q/health/ready"))
+            .as("readiness stays DOWN")
+            .isEqualTo(503);
       }
       assertThat(answerMillis)
           .as("/cos answers during the outage (ms)")
@@ -103,7 +107,7 @@ class DatabaseOutageIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(250))
-          .until(() -> running.status("/q/health/ready") == 200);
+          .until(() -> running.managementStatus("/q/health/ready") == 200);
       long readyAfterMillis = (System.nanoTime() - restartedAt) / 1_000_000;
       await()
           .atMost(Duration.ofSeconds(30))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.cosbot.db.EmbeddedDatabase;
+import dev.cosbot.platform.db.EmbeddedDatabase;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -123,7 +123,7 @@ class KillDuringFanOutIT {
         ps.setString(2, channel);
         ps.setString(
             3,
-            dev.cosbot.outbox.SlackCalls.postMessage(
+            dev.cosbot.platform.outbox.SlackCalls.postMessage(
                     key, channel, "fan " + run + " #" + i + "#", null)
                 .payload()
                 .toString());

@@ -3,7 +3,7 @@ package dev.cosbot.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cosbot.db.EmbeddedDatabase;
+import dev.cosbot.platform.db.EmbeddedDatabase;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -37,7 +37,7 @@ class RestartIT {
 
       AppProcess second = new AppProcess("restart-2", env).start();
       try {
-        assertThat(second.status("/q/health/ready")).isEqualTo(200);
+        assertThat(second.managementStatus("/q/health/ready")).isEqualTo(200);
         // U0KEEPER was made an admin by the first run: only the database can remember that.
         assertThat(ItSlack.text(slack.cos(second, "U0KEEPER", "admin list")))
             .contains("<@U0KEEPER>");
@@ -60,7 +60,7 @@ class RestartIT {
       // The orphaned PostgreSQL still holds postmaster.pid; the next start must cope.
       AppProcess second = new AppProcess("kill-2", env).start();
       try {
-        assertThat(second.status("/q/health/ready")).isEqualTo(200);
+        assertThat(second.managementStatus("/q/health/ready")).isEqualTo(200);
       } finally {
         second.stop();
       }

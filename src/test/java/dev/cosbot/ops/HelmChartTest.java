@@ -100,14 +100,19 @@ class HelmChartTest {
   }
 
   @Test
-  void probesUseTheFixedQuarkusHealthPathsAndCanBeDisabled() {
+  void probesUseTheFixedQuarkusHealthPathsOnTheManagementPortAndCanBeDisabled() {
     JsonNode container =
         container(render(template().set("postgresql.host", "db")).one("Deployment"));
 
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
     assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
-    assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+    assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("management");
+    assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+    assertThat(container.at("/startupProbe/httpGet/port").asText()).isEqualTo("management");
+    assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+    assertThat(container.at("/ports/1/containerPort").asInt()).isEqualTo(9000);
+    assertThat(value(env(container), "QUARKUS_MANAGEMENT_PORT")).isEqualTo("9000");
     assertThat(container.at("/livenessProbe").has("enabled"))
         .as("toggle leaks into the probe")
         .isFalse();
@@ -239,6 +244,8 @@ class HelmChartTest {
     assertThat(service.at("/spec/type").asText()).isEqualTo("ClusterIP");
     assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(80);
     assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+    assertThat(service.at("/spec/ports/1/name").asText()).isEqualTo("management");
+    assertThat(service.at("/spec/ports/1/targetPort").asText()).isEqualTo("management");
   }
 
   @Test
@@ -281,13 +288,16 @@ class HelmChartTest {
 
     JsonNode ingress = enabled.one("Ingress");
     assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("cos-bot.example.com");
-    assertThat(paths(ingress)).containsExactly("/slack", "/calendar");
+    assertThat(paths(ingress)).containsExactly("/slack/events", "/api/v1", "/calendar", "/app");
+    assertThat(ingress.at("/spec/rules/0/http/paths"))
+        .as("the Ingress never routes to the management port")
+        .allSatisfy(p -> assertThat(p.at("/backend/service/port/name").asText()).isEqualTo("http"));
     assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText())
         .isEqualTo(FULLNAME);
 
     JsonNode serviceMonitor = enabled.one("ServiceMonitor");
     assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
-    assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+    assertThat(serviceMonitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
     assertThat(serviceMonitor.at("/spec/namespaceSelector/matchNames/0").asText())
         .isEqualTo(NAMESPACE);
   }

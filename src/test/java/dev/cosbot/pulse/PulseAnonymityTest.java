@@ -210,7 +210,7 @@ class PulseAnonymityTest extends SlackTestBase {
         .doesNotContain(SECRET_TEXT)
         .doesNotContain("U0AN")
         .doesNotContain("ballot");
-    String metrics = given().get("/q/metrics").then().extract().asString();
+    String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).doesNotContain("U0AN").doesNotContain(SECRET_TEXT);
     awaitCalls("chat.postMessage", "Pulse results: Anonymity check", 1);
     assertThat(

@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestRequest;
-import dev.cosbot.digest.DigestSection;
-import dev.cosbot.digest.TeamSignal;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.TeamSignal;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;

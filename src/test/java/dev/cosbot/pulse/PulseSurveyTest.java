@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PulseSurveyTest extends SlackTestBase {
   @Inject TestClock clock;
   @Inject PulseService service;
-  @Inject dev.cosbot.scheduler.Schedules schedules;
+  @Inject dev.cosbot.platform.scheduler.Schedules schedules;
 
   @AfterEach
   void resetClock() {

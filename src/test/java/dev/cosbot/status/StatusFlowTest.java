@@ -1,5 +1,8 @@
 package dev.cosbot.status;
 
+import static dev.cosbot.status.StatusRequests.initiativeValues;
+import static dev.cosbot.status.StatusRequests.select;
+import static dev.cosbot.status.StatusRequests.updateValues;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -66,78 +69,6 @@ class StatusFlowTest extends SlackTestBase {
 
   static String sql(String s) {
     return s == null ? "NULL" : "'" + s.replace("'", "''") + "'";
-  }
-
-  static String text(String block, String value) {
-    return "\""
-        + block
-        + "\":{\"v\":{\"type\":\"plain_text_input\",\"value\":"
-        + SlackRequests.jsonString(value)
-        + "}}";
-  }
-
-  static String user(String block, String id) {
-    return "\""
-        + block
-        + "\":{\"v\":{\"type\":\"users_select\",\"selected_user\":"
-        + SlackRequests.jsonString(id)
-        + "}}";
-  }
-
-  static String select(String block, String value) {
-    return "\""
-        + block
-        + "\":{\"v\":{\"type\":\"static_select\",\"selected_option\":"
-        + (value == null
-            ? "null"
-            : "{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + value + "\"}")
-        + "}}";
-  }
-
-  public static String initiativeValues(
-      String name, String owner, String team, String time, String channel) {
-    return "{"
-        + String.join(
-            ",",
-            text("name", name),
-            text("description", "What it is"),
-            user("owner", owner),
-            text("team", team),
-            user("dri", null),
-            user("sponsor", null),
-            "\"target_date\":{\"v\":{\"type\":\"datepicker\",\"selected_date\":null}}",
-            text("tags", "q4"),
-            select("every_weeks", "1"),
-            select("cadence_day", "5"),
-            "\"cadence_time\":{\"v\":{\"type\":\"timepicker\",\"selected_time\":"
-                + SlackRequests.jsonString(time)
-                + "}}",
-            "\"report_channel\":{\"v\":{\"type\":\"channels_select\",\"selected_channel\":"
-                + SlackRequests.jsonString(channel)
-                + "}}")
-        + "}";
-  }
-
-  public static String updateValues(
-      String rag,
-      String summary,
-      String risks,
-      String asks,
-      String askTo,
-      String confidence,
-      String percent) {
-    return "{"
-        + String.join(
-            ",",
-            select("rag", rag),
-            text("summary", summary),
-            text("progress", "Shipped the API"),
-            text("risks", risks),
-            text("asks", asks),
-            user("ask_to", askTo),
-            select("confidence", confidence),
-            text("percent", percent))
-        + "}";
   }
 
   /** Creates an initiative through /cos initiative new and its modal; returns its id. */
@@ -584,6 +515,7 @@ class StatusFlowTest extends SlackTestBase {
     Instant after = Instant.parse("2027-03-19T17:00:00Z");
     checkins.step(id, before.plusSeconds(30));
     checkins.step(id, after.minusSeconds(30));
+    awaitCalls("chat.postMessage", "Time for your update on *" + name, 1);
     assertThat(prompts(name)).hasSize(1);
     checkins.step(id, after.plusSeconds(30));
     awaitCalls("chat.postMessage", "Time for your update on *" + name, 2);

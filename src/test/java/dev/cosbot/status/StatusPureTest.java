@@ -3,7 +3,7 @@ package dev.cosbot.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.cosbot.support.Json;
+import dev.cosbot.platform.support.Json;
 import dev.cosbot.testsupport.BlockKitLimits;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -3,11 +3,11 @@ package dev.cosbot.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.cosbot.digest.DigestItem;
-import dev.cosbot.digest.DigestRequest;
-import dev.cosbot.digest.DigestSection;
-import dev.cosbot.digest.TeamSignal;
 import dev.cosbot.home.HomeService;
+import dev.cosbot.platform.spi.DigestItem;
+import dev.cosbot.platform.spi.DigestRequest;
+import dev.cosbot.platform.spi.DigestSection;
+import dev.cosbot.platform.spi.TeamSignal;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ class StatusReportsTest extends SlackTestBase {
                 "U0REPORTER",
                 StatusIds.INITIATIVE_MODAL,
                 "new",
-                StatusFlowTest.initiativeValues(name, "U0REPORTER", team, "10:00", channel)))
+                StatusRequests.initiativeValues(name, "U0REPORTER", team, "10:00", channel)))
         .then()
         .statusCode(200);
     long id = scalar("SELECT id FROM status_initiative WHERE name = '" + name + "'");
@@ -51,7 +51,7 @@ class StatusReportsTest extends SlackTestBase {
                 "U0REPORTER",
                 StatusIds.UPDATE_MODAL,
                 String.valueOf(id),
-                StatusFlowTest.updateValues(
+                StatusRequests.updateValues(
                     "RED",
                     "Blocked on legal",
                     "Contract unsigned",

@@ -94,6 +94,41 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
             .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
   }
 
+  /**
+   * Makes Slack know a person: {@code users.info} for {@code id} answers with these names and time
+   * zone (the only way a {@link FreshStart} test tells the bot who someone is).
+   */
+  public static void knowsUser(
+      WireMockServer server, String id, String displayName, String realName, String timeZone) {
+    server.stubFor(
+        post(urlPathEqualTo("/api/users.info"))
+            .atPriority(5)
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("user=" + id))
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"user\":"
+                        + userJson(id, displayName, realName, timeZone)
+                        + "}")));
+  }
+
+  /** A Slack user object as users.info and users.list return it. */
+  public static String userJson(String id, String displayName, String realName, String timeZone) {
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + id.toLowerCase()
+        + "\",\"deleted\":false,\"is_bot\":false,\"real_name\":\""
+        + realName
+        + "\",\"tz\":\""
+        + timeZone
+        + "\",\"profile\":{\"display_name\":\""
+        + displayName
+        + "\",\"real_name\":\""
+        + realName
+        + "\"}}";
+  }
+
   public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(
       String body) {
     return aResponse()

@@ -7,7 +7,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,6 +27,15 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class SlackTestBase {
   @InjectSlackApi protected WireMockServer slack;
   @Inject protected AgroalDataSource dataSource;
+
+  /** The management interface (health, metrics, OpenAPI): a random port in tests. */
+  @TestHTTPResource(value = "/", management = true)
+  protected URL managementUrl;
+
+  /** A request to the management port, e.g. {@code management().get("/q/metrics")}. */
+  protected RequestSpecification management() {
+    return RestAssured.given().port(managementUrl.getPort());
+  }
 
   @BeforeEach
   void quietSlack() {

@@ -1,0 +1,49 @@
+package dev.cosbot.platform.outbox;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Admin view of the outbox: how much is waiting, what failed and why; requeue failed messages. */
+@Path("/api/v1/outbox")
+@Produces(MediaType.APPLICATION_JSON)
+public class OutboxResource {
+  @Inject OutboxStore store;
+
+  /** One failed message, without its content. */
+  public record DeadLetter(
+      long id, String method, String channel, String error, int attempts, Instant createdAt) {}
+
+  public record Summary(
+      long pending, long sending, long sent, long dead, List<DeadLetter> deadLetters) {}
+
+  @GET
+  @Transactional
+  public Summary summary() throws Exception {
+    List<DeadLetter> dead =
+        OutboxMessage.deadLetters(100).stream()
+            .map(
+                m ->
+                    new DeadLetter(m.id, m.method, m.channel, m.lastError, m.attempts, m.createdAt))
+            .toList();
+    return new Summary(
+        store.count(OutboxStatus.PENDING),
+        store.count(OutboxStatus.SENDING),
+        store.count(OutboxStatus.SENT),
+        store.count(OutboxStatus.DEAD),
+        dead);
+  }
+
+  @POST
+  @Path("/retry-dead")
+  public Map<String, Integer> retryDead() throws Exception {
+    return Map.of("requeued", store.requeueDead());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.cosbot.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** How the outbox delivers messages to Slack. */
+@ConfigMapping(prefix = "cosbot.outbox")
+public interface OutboxSettings {
+  /** Parallel delivery workers per instance. */
+  @WithDefault("4")
+  int workers();
+
+  /** How often an idle worker looks for due messages (new messages also wake it at once). */
+  @WithDefault("PT0.5S")
+  Duration pollInterval();
+
+  /** How long a claimed message is reserved for one instance before another may take it over. */
+  @WithDefault("PT60S")
+  Duration lease();
+
+  /** Attempts (5xx, timeouts, connection errors) before a message is dead-lettered. */
+  @WithDefault("8")
+  int maxAttempts();
+
+  /** First retry delay; doubles each attempt (with jitter) up to {@link #maxBackoff()}. */
+  @WithDefault("PT1S")
+  Duration initialBackoff();
+
+  @WithDefault("PT5M")
+  Duration maxBackoff();
+
+  /** Timeout of one Web API call. */
+  @WithDefault("PT10S")
+  Duration callTimeout();
+
+  /**
+   * Calls per minute per Web API method (Slack's tiers); methods not listed use {@link
+   * #defaultPerMinute()}.
+   */
+  Map<String, Integer> perMinute();
+
+  @WithDefault("50")
+  int defaultPerMinute();
+
+  /** Messages per second into one channel (Slack allows about one, with short bursts). */
+  @WithDefault("1")
+  double perChannelPerSecond();
+
+  /** Burst of messages allowed into one channel before the per-second pace applies. */
+  @WithDefault("3")
+  int perChannelBurst();
+
+  /**
+   * Before re-sending a chat.postMessage whose earlier attempt may have reached Slack (timeout,
+   * crash mid-send), look for it in the channel's history by its delivery mark (needs the *:history
+   * scopes). Off: such a message may be delivered twice.
+   */
+  @WithDefault("true")
+  boolean reconcile();
+
+  /** Delivered messages are kept this long, then purged. */
+  @WithDefault("P30D")
+  Duration keepSent();
+}

@@ -1,0 +1,4 @@
+/**
+ * The Slack Web API from the platform side: settings, SDK instance, reads and the outbox's sender.
+ */
+package dev.cosbot.platform.slack;

@@ -1,8 +1,0 @@
-package dev.cosbot.support;
-
-/** The caller's role does not allow the action; the message says so politely and names who can. */
-public class NotAllowedException extends UserFacingException {
-  public NotAllowedException(String message) {
-    super(message);
-  }
-}

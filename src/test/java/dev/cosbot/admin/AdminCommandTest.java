@@ -1,0 +1,80 @@
+package dev.cosbot.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.cosbot.testsupport.SlackRequests;
+import dev.cosbot.testsupport.SlackTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Admin commands check the caller's role; changes persist and the new admin is told. */
+@QuarkusTest
+class AdminCommandTest extends SlackTestBase {
+
+  @Test
+  void aMemberIsPolitelyRefused() throws Exception {
+    SlackRequests.cos("U0MEMBER2", "admin add <@U0NEWADMIN|new>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("only a Chief of Staff can do that"));
+    assertThat(
+            scalar("SELECT count(*) FROM person WHERE slack_user_id = 'U0NEWADMIN' AND is_admin"))
+        .isZero();
+  }
+
+  @Test
+  void anAdminAddsAnotherWhoGetsADirectMessage() throws Exception {
+    SlackRequests.cos("U0ADMIN", "admin add <@U0DEPUTY|deputy>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("is now a Chief of Staff"));
+    assertThat(scalar("SELECT count(*) FROM person WHERE slack_user_id = 'U0DEPUTY' AND is_admin"))
+        .isEqualTo(1);
+    assertThat(
+            awaitCalls("chat.postMessage", "made you a Chief of Staff", 1)
+                .get(0)
+                .get("channel")
+                .getAsString())
+        .isEqualTo("U0DEPUTY");
+
+    SlackRequests.cos("U0DEPUTY", "admin list")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("<@U0DEPUTY>"));
+    SlackRequests.cos("U0ADMIN", "admin remove <@U0DEPUTY>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("no longer"));
+    assertThat(scalar("SELECT count(*) FROM person WHERE slack_user_id = 'U0DEPUTY' AND is_admin"))
+        .isZero();
+  }
+
+  @Test
+  void configuredAdminsCannotBeRemovedFromSlack() {
+    SlackRequests.cos("U0ADMIN", "admin remove <@U0ADMIN>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("COSBOT_ADMINS"));
+  }
+
+  @Test
+  void theCxoCanBeNamed() throws Exception {
+    SlackRequests.cos("U0ADMIN", "admin cxo <@U0CXO>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("is the CXO"));
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM workspace_setting WHERE setting_key = 'cxo' AND setting_value = 'U0CXO'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void missingMentionGetsUsage() {
+    SlackRequests.cos("U0ADMIN", "admin add nobody")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Please mention the person"));
+  }
+}

@@ -1,0 +1,224 @@
+package dev.cosbot.platform.outbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.cosbot.testsupport.SlackApiTestResource;
+import dev.cosbot.testsupport.SlackTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Fault suite, Web API side: whatever Slack does, nothing is lost, nothing is sent twice. */
+@QuarkusTest
+class SlackFaultsTest extends SlackTestBase {
+  @Inject Outbox outbox;
+
+  @Test
+  void aTimeoutAfterSlackAcceptedIsNotSentTwice() throws Exception {
+    String marker = "slow-" + UUID.randomUUID();
+    // Slack posts the message but answers after the client's 2 s call timeout.
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .willReturn(
+                SlackApiTestResource.okJson(
+                        "{\"ok\":true,\"channel\":\"C0SLOW\",\"ts\":\"1700000000.000001\"}")
+                    .withFixedDelay(3000)));
+
+    outbox.send(SlackCalls.postMessage("fault:" + marker, "C0SLOW", "Slow " + marker, null));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(status("fault:" + marker)));
+    Thread.sleep(3500);
+    assertThat(posts(marker)).as("Slack received the message exactly once").hasSize(1);
+    assertThat(
+            slack.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/api/conversations.history"))
+                .filter(e -> e.getRequest().getBodyAsString().contains("channel=C0SLOW")))
+        .as("the dispatcher asked Slack before re-sending")
+        .isNotEmpty();
+  }
+
+  @Test
+  void aConnectionResetIsRetriedAndDeliveredOnce() throws Exception {
+    String marker = "reset-" + UUID.randomUUID();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .inScenario(marker)
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("ok"));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .inScenario(marker)
+            .whenScenarioStateIs("ok")
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"channel\":\"C0RESET\",\"ts\":\"1700000000.000002\"}")));
+
+    outbox.send(SlackCalls.postMessage("fault:" + marker, "C0RESET", "Reset " + marker, null));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status("fault:" + marker)));
+    assertThat(posts(marker)).hasSize(2);
+    assertThat(
+            posts(marker).stream()
+                .filter(e -> e.getResponseDefinition().getFault() == null)
+                .count())
+        .as("one reset, then one accepted")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aBurstOf429sDelaysButLosesNothing() throws Exception {
+    String marker = "burst-" + UUID.randomUUID();
+    for (int i = 0; i < 4; i++) {
+      slack.stubFor(
+          post(urlPathEqualTo("/api/chat.postMessage"))
+              .withRequestBody(containing(marker))
+              .atPriority(1)
+              .inScenario(marker)
+              .whenScenarioStateIs(i == 0 ? STARTED : "s" + i)
+              .willReturn(
+                  aResponse()
+                      .withStatus(429)
+                      .withHeader("Retry-After", "1")
+                      .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+              .willSetStateTo("s" + (i + 1)));
+    }
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .inScenario(marker)
+            .whenScenarioStateIs("s4")
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"channel\":\"C0BURST\",\"ts\":\"1700000000.000003\"}")));
+
+    IntStream.range(0, 10)
+        .forEach(
+            i ->
+                outbox.send(
+                    SlackCalls.postMessage(
+                        "fault:" + marker + ":" + i,
+                        "U0BURST" + i,
+                        "Burst " + marker + " #" + i + "#",
+                        null)));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> delivered(marker) == 10);
+    List<String> accepted =
+        posts(marker).stream()
+            .filter(e -> e.getResponse().getStatus() == 200)
+            .map(e -> e.getRequest().getBodyAsString().replaceAll(".*#(\\d+)#.*", "$1"))
+            .toList();
+    assertThat(accepted).hasSize(10).doesNotHaveDuplicates();
+    // Four 429s in a row were served; requests racing in the same scenario state may each get one,
+    // so the count is at least four. What matters: every message once, none lost.
+    assertThat(posts(marker).stream().filter(e -> e.getResponse().getStatus() == 429).count())
+        .isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void ratelimitedInTheBodyIsRetried() throws Exception {
+    String marker = "body429-" + UUID.randomUUID();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .inScenario(marker)
+            .whenScenarioStateIs(STARTED)
+            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"ratelimited\"}"))
+            .willSetStateTo("ok"));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .inScenario(marker)
+            .whenScenarioStateIs("ok")
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"channel\":\"C0RL\",\"ts\":\"1700000000.000004\"}")));
+    outbox.send(SlackCalls.postMessage("fault:" + marker, "C0RL", "Body " + marker, null));
+    await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status("fault:" + marker)));
+    assertThat(posts(marker)).hasSize(2);
+  }
+
+  @Test
+  void invalidAuthIsDeadLetteredWithTheReason() throws Exception {
+    String marker = "auth-" + UUID.randomUUID();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    outbox.send(SlackCalls.postMessage("fault:" + marker, "C0AUTH", "Auth " + marker, null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(status("fault:" + marker)));
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'fault:"
+                    + marker
+                    + "' AND last_error = 'invalid_auth'"))
+        .isEqualTo(1);
+    assertThat(posts(marker)).hasSize(1);
+  }
+
+  @Test
+  void persistentServerErrorsDeadLetterAfterTheLastAttempt() throws Exception {
+    String marker = "down-" + UUID.randomUUID();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(500)));
+    outbox.send(SlackCalls.postMessage("fault:" + marker, "C0DOWN", "Down " + marker, null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "DEAD".equals(status("fault:" + marker)));
+    assertThat(posts(marker)).hasSize(5);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'fault:"
+                    + marker
+                    + "' AND last_error LIKE 'http_500 (after 5 attempts)'"))
+        .isEqualTo(1);
+  }
+
+  private List<ServeEvent> posts(String marker) {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/chat.postMessage"))
+        .filter(e -> e.getRequest().getBodyAsString().contains(marker))
+        .toList();
+  }
+
+  private long delivered(String marker) throws Exception {
+    return scalar(
+        "SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'fault:"
+            + marker
+            + ":%' AND status = 'SENT'");
+  }
+
+  private String status(String key) throws Exception {
+    try (var c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement("SELECT status FROM outbox_message WHERE idempotency_key = ?")) {
+      ps.setString(1, key);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "MISSING";
+      }
+    }
+  }
+}
