@@ -1,6 +1,6 @@
 package dev.cosbot.pulse;
 
-import dev.cosbot.slack.SlackSettings;
+import dev.cosbot.platform.slack.SlackSettings;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
