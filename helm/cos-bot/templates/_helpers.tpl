@@ -94,14 +94,54 @@ Image reference: repository with digest when given, else with the tag (defaultin
 {{- end -}}
 
 {{/*
-JDBC URL of the external PostgreSQL: postgresql.jdbcUrl when set, else built from host, port and database.
+JDBC URL of the external PostgreSQL: externalDatabase.jdbcUrl when set, else built from host, port and database.
 */}}
 {{- define "cos-bot.jdbcUrl" -}}
-{{- if .Values.postgresql.jdbcUrl -}}
-{{- .Values.postgresql.jdbcUrl -}}
+{{- if .Values.externalDatabase.jdbcUrl -}}
+{{- .Values.externalDatabase.jdbcUrl -}}
 {{- else -}}
-{{- printf "jdbc:postgresql://%s:%v/%s" .Values.postgresql.host .Values.postgresql.port .Values.postgresql.database -}}
+{{- printf "jdbc:postgresql://%s:%v/%s" .Values.externalDatabase.host .Values.externalDatabase.port .Values.externalDatabase.database -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+Public base URL: cosbot.publicUrl, else the first Ingress host (https when it has TLS).
+*/}}
+{{- define "cos-bot.publicUrl" -}}
+{{- if .Values.cosbot.publicUrl -}}
+{{- .Values.cosbot.publicUrl -}}
+{{- else if and .Values.ingress.enabled .Values.ingress.hosts -}}
+{{- $host := (first .Values.ingress.hosts).host -}}
+{{- if $host -}}
+{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) $host -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+JVM options: the image's, with the heap share from values (the last -XX:MaxRAMPercentage wins).
+*/}}
+{{- define "cos-bot.javaOpts" -}}
+{{- $opts := list (printf "-XX:MaxRAMPercentage=%v" .Values.jvm.maxRamPercentage) "-Djava.awt.headless=true" "-Dquarkus.http.host=0.0.0.0" "-Djava.util.logging.manager=org.jboss.logmanager.LogManager" -}}
+{{- with .Values.jvm.extraOpts -}}
+{{- $opts = append $opts . -}}
+{{- end -}}
+{{- join " " $opts -}}
+{{- end -}}
+
+{{/*
+An environment variable read from the credentials Secret (rendered or existing).
+Usage: include "cos-bot.secretEnv" (dict "name" "ENV_NAME" "key" "secret-key" "optional" true "context" $)
+*/}}
+{{- define "cos-bot.secretEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "cos-bot.secretName" .context }}
+      key: {{ .key }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
 {{- end -}}
 
 {{/*
@@ -109,8 +149,7 @@ Compile all validation messages into a single failure.
 */}}
 {{- define "cos-bot.validateValues" -}}
 {{- $messages := list -}}
-{{- $messages = append $messages (include "cos-bot.validateValues.postgresql" .) -}}
-{{- $messages = append $messages (include "cos-bot.validateValues.replicaCount" .) -}}
+{{- $messages = append $messages (include "cos-bot.validateValues.externalDatabase" .) -}}
 {{- $messages = without $messages "" -}}
 {{- $message := join "\n" $messages -}}
 {{- if $message -}}
@@ -119,20 +158,12 @@ Compile all validation messages into a single failure.
 {{- end -}}
 
 {{/* Validate values of cos-bot - external PostgreSQL */}}
-{{- define "cos-bot.validateValues.postgresql" -}}
-{{- if and (not .Values.postgresql.host) (not .Values.postgresql.jdbcUrl) -}}
-cos-bot: postgresql.host
-    cos-bot needs an external PostgreSQL database in Kubernetes (the embedded
-    one is only for single-machine runs). Set the database host
-    (--set postgresql.host=my-postgres) or a full JDBC URL
-    (--set postgresql.jdbcUrl=jdbc:postgresql://my-postgres:5432/cosbot).
-{{- end -}}
-{{- end -}}
-
-{{/* Validate values of cos-bot - number of replicas */}}
-{{- define "cos-bot.validateValues.replicaCount" -}}
-{{- if lt (int .Values.replicaCount) 1 -}}
-cos-bot: replicaCount
-    replicaCount must be at least 1 (2 or more is recommended).
+{{- define "cos-bot.validateValues.externalDatabase" -}}
+{{- if and (not .Values.externalDatabase.host) (not .Values.externalDatabase.jdbcUrl) -}}
+cos-bot: externalDatabase.host
+    cos-bot needs an external PostgreSQL database in Kubernetes (the image
+    has no embedded one). Set the database host
+    (--set externalDatabase.host=my-postgres) or a full JDBC URL
+    (--set externalDatabase.jdbcUrl=jdbc:postgresql://my-postgres:5432/cosbot).
 {{- end -}}
 {{- end -}}

@@ -21,6 +21,17 @@ public class CosBotMain {
   public static void main(String... args) throws Exception {
     EmbeddedDatabase embedded = null;
     if (!externalDatabaseConfigured()) {
+      if (!embeddedDatabaseAvailable()) {
+        // The container image leaves the embedded PostgreSQL out: it must run against a real one.
+        // Logging is not set up before Quarkus starts (records would be queued and lost on exit),
+        // so this one line goes straight to stderr.
+        System.err.println(
+            "ERROR cos-bot: No database configured: set QUARKUS_DATASOURCE_JDBC_URL (e.g."
+                + " jdbc:postgresql://db:5432/cosbot), QUARKUS_DATASOURCE_USERNAME and"
+                + " QUARKUS_DATASOURCE_PASSWORD. This build has no embedded PostgreSQL (the"
+                + " container image never has one).");
+        System.exit(2);
+      }
       Path dataDir = Path.of(setting("cosbot.data-dir", "COSBOT_DATA_DIR", "./data"));
       long started = System.nanoTime();
       embedded = EmbeddedDatabase.start(dataDir);
@@ -74,6 +85,19 @@ public class CosBotMain {
     public int run(String... args) {
       Quarkus.waitForExit();
       return 0;
+    }
+  }
+
+  /** False in the container image, which ships without the embedded PostgreSQL libraries. */
+  private static boolean embeddedDatabaseAvailable() {
+    try {
+      Class.forName(
+          "io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
+          false,
+          CosBotMain.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      return false;
     }
   }
 

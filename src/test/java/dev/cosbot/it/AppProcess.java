@@ -28,6 +28,8 @@ public final class AppProcess implements AutoCloseable {
   private int port;
   private int managementPort;
   private boolean startedBefore;
+  private String jar;
+  private final List<String> jvmArgs = new ArrayList<>();
 
   public AppProcess(String name, Map<String, String> env) {
     this.name = name;
@@ -41,6 +43,18 @@ public final class AppProcess implements AutoCloseable {
       throw new IllegalStateException("Packaged app not found at " + jar + ": run ./mvnw verify");
     }
     return jar;
+  }
+
+  /** Runs this jar instead of the packaged one (e.g. the container image's file layout). */
+  public AppProcess withJar(Path jar) {
+    this.jar = jar.toString();
+    return this;
+  }
+
+  /** Extra JVM options, after the test defaults (so they win). */
+  public AppProcess withJvmArgs(List<String> args) {
+    jvmArgs.addAll(args);
+    return this;
   }
 
   /**
@@ -59,9 +73,10 @@ public final class AppProcess implements AutoCloseable {
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar()));
+                "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmArgs);
+    command.add("-jar");
+    command.add(jar != null ? jar : jar());
     ProcessBuilder builder = new ProcessBuilder(command);
     builder
         .environment()

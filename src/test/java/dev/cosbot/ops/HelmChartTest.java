@@ -49,13 +49,13 @@ class HelmChartTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("VALUES VALIDATION")
         .hasMessageContaining("external PostgreSQL")
-        .hasMessageContaining("postgresql.host")
-        .hasMessageContaining("postgresql.jdbcUrl");
+        .hasMessageContaining("externalDatabase.host")
+        .hasMessageContaining("externalDatabase.jdbcUrl");
   }
 
   @Test
   void defaultValuesRenderTwoReplicasWithSafeRollingUpdates() {
-    Rendered rendered = render(template().set("postgresql.host", "db"));
+    Rendered rendered = render(template().set("externalDatabase.host", "db"));
 
     JsonNode deployment = rendered.one("Deployment");
     assertThat(deployment.at("/metadata/name").asText()).isEqualTo(FULLNAME);
@@ -80,7 +80,7 @@ class HelmChartTest {
 
   @Test
   void podRunsAsNonRootOnAReadOnlyRootFilesystemWithAWritableTmp() {
-    JsonNode deployment = render(template().set("postgresql.host", "db")).one("Deployment");
+    JsonNode deployment = render(template().set("externalDatabase.host", "db")).one("Deployment");
     JsonNode pod = deployment.at("/spec/template/spec");
     JsonNode container = container(deployment);
 
@@ -102,7 +102,7 @@ class HelmChartTest {
   @Test
   void probesUseTheFixedQuarkusHealthPathsOnTheManagementPortAndCanBeDisabled() {
     JsonNode container =
-        container(render(template().set("postgresql.host", "db")).one("Deployment"));
+        container(render(template().set("externalDatabase.host", "db")).one("Deployment"));
 
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
@@ -121,7 +121,7 @@ class HelmChartTest {
         container(
             render(
                     template()
-                        .set("postgresql.host", "db")
+                        .set("externalDatabase.host", "db")
                         .set("livenessProbe.enabled", false)
                         .set("readinessProbe.enabled", false)
                         .set("startupProbe.enabled", false))
@@ -136,10 +136,10 @@ class HelmChartTest {
     Rendered rendered =
         render(
             template()
-                .set("postgresql.host", "db.internal")
-                .set("postgresql.port", 6543)
-                .set("postgresql.database", "bot")
-                .set("postgresql.username", "bot_user")
+                .set("externalDatabase.host", "db.internal")
+                .set("externalDatabase.port", 6543)
+                .set("externalDatabase.database", "bot")
+                .set("externalDatabase.user", "bot_user")
                 .set("cosbot.admins[0]", "U01")
                 .set("cosbot.admins[1]", "U02")
                 .set("cosbot.cxo", "U99"));
@@ -151,7 +151,14 @@ class HelmChartTest {
     assertThat(secretKey(env, "SLACK_SIGNING_SECRET")).isEqualTo("slack-signing-secret");
     assertThat(secretKey(env, "SLACK_APP_TOKEN")).isEqualTo("slack-app-token");
     assertThat(secretKey(env, "COSBOT_API_TOKEN")).isEqualTo("api-token");
-    assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("postgresql-password");
+    assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("database-password");
+    assertThat(secretKey(env, "COSBOT_PULSE_BALLOT_SECRET")).isEqualTo("pulse-ballot-secret");
+    assertThat(secretKey(env, "SLACK_CLIENT_SECRET")).isEqualTo("slack-client-secret");
+    assertThat(
+            env.get("COSBOT_PULSE_BALLOT_SECRET")
+                .at("/valueFrom/secretKeyRef/optional")
+                .asBoolean())
+        .isTrue();
     assertThat(env.get("SLACK_APP_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean())
         .isTrue();
     assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean())
@@ -165,6 +172,11 @@ class HelmChartTest {
     assertThat(value(env, "COSBOT_ADMINS")).isEqualTo("U01,U02");
     assertThat(value(env, "COSBOT_CXO")).isEqualTo("U99");
     assertThat(value(env, "COSBOT_DATA_DIR")).isEqualTo("/var/lib/cos-bot");
+    assertThat(value(env, "COSBOT_LOG_JSON")).isEqualTo("true");
+    assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE")).isEqualTo("15");
+    assertThat(value(env, "JAVA_MAX_MEM_RATIO")).isEqualTo("75");
+    assertThat(value(env, "JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=75");
+    assertThat(env).doesNotContainKey("COSBOT_PUBLIC_URL");
   }
 
   @Test
@@ -172,20 +184,19 @@ class HelmChartTest {
     String url =
         "jdbc:postgresql://primary:5432,replica:5432/cosbot?sslmode=require&targetServerType=primary";
     Map<String, JsonNode> env =
-        env(container(render(template().set("postgresql.jdbcUrl", url)).one("Deployment")));
+        env(container(render(template().set("externalDatabase.jdbcUrl", url)).one("Deployment")));
 
     assertThat(value(env, "QUARKUS_DATASOURCE_JDBC_URL")).isEqualTo(url);
   }
 
   @Test
   void secretIsRenderedWithEmptyDefaultsAndRollsThePodsWhenItChanges() {
-    Rendered rendered = render(template().set("postgresql.host", "db"));
+    Rendered rendered = render(template().set("externalDatabase.host", "db"));
 
     JsonNode secret = rendered.one("Secret");
     assertThat(secret.at("/metadata/name").asText()).isEqualTo(FULLNAME);
     assertThat(fieldNames(secret.at("/data")))
-        .containsExactlyInAnyOrder(
-            "slack-bot-token", "slack-signing-secret", "postgresql-password");
+        .containsExactlyInAnyOrder("slack-bot-token", "slack-signing-secret", "database-password");
     assertThat(secret.at("/data/slack-bot-token").asText())
         .as("no demo secret in values.yaml")
         .isEmpty();
@@ -196,17 +207,21 @@ class HelmChartTest {
     Rendered withTokens =
         render(
             template()
-                .set("postgresql.host", "db")
+                .set("externalDatabase.host", "db")
                 .set("slack.botToken", "xoxb-test")
                 .set("slack.appToken", "xapp-test")
-                .set("cosbot.apiToken", "admin-test"));
+                .set("slack.clientSecret", "client-test")
+                .set("cosbot.apiToken", "admin-test")
+                .set("cosbot.ballotSecret", "ballot-test"));
     assertThat(fieldNames(withTokens.one("Secret").at("/data")))
         .containsExactlyInAnyOrder(
             "slack-bot-token",
             "slack-signing-secret",
             "slack-app-token",
+            "slack-client-secret",
             "api-token",
-            "postgresql-password");
+            "pulse-ballot-secret",
+            "database-password");
     assertThat(withTokens.one("Secret").at("/data/slack-bot-token").asText())
         .isEqualTo(
             Base64.getEncoder().encodeToString("xoxb-test".getBytes(StandardCharsets.UTF_8)));
@@ -214,11 +229,11 @@ class HelmChartTest {
   }
 
   @Test
-  void existingSecretIsReferencedAndNoSecretIsRendered() {
+  void existingSecretsAreReferencedAndNoSecretIsRendered() {
     Rendered rendered =
         render(
             template()
-                .set("postgresql.host", "db")
+                .set("externalDatabase.host", "db")
                 .set("existingSecret", "cos-bot-credentials")
                 .set("secretKeys.slackBotToken", "bot-token"));
 
@@ -231,15 +246,186 @@ class HelmChartTest {
             env.values().stream()
                 .filter(e -> e.has("valueFrom"))
                 .map(e -> e.at("/valueFrom/secretKeyRef/name").asText()))
-        .hasSize(5)
+        .hasSize(7)
         .containsOnly("cos-bot-credentials");
     assertThat(secretKey(env, "SLACK_BOT_TOKEN")).isEqualTo("bot-token");
     assertThat(secretKey(env, "SLACK_SIGNING_SECRET")).isEqualTo("slack-signing-secret");
+    assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("database-password");
+
+    // The database password from the secret a PostgreSQL operator keeps, the rest from ours.
+    Rendered operator =
+        render(
+            template()
+                .set("externalDatabase.host", "db")
+                .set("existingSecret", "cos-bot-credentials")
+                .set("externalDatabase.existingSecret", "cosbot-db-app")
+                .set("externalDatabase.existingSecretPasswordKey", "pw"));
+    assertThat(operator.all("Secret")).isEmpty();
+    Map<String, JsonNode> operatorEnv = env(container(operator.one("Deployment")));
+    assertThat(
+            operatorEnv
+                .get("QUARKUS_DATASOURCE_PASSWORD")
+                .at("/valueFrom/secretKeyRef/name")
+                .asText())
+        .isEqualTo("cosbot-db-app");
+    assertThat(secretKey(operatorEnv, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("pw");
+
+    // Only the database password external: the chart's own Secret holds no password key.
+    Rendered own =
+        render(
+            template()
+                .set("externalDatabase.host", "db")
+                .set("externalDatabase.existingSecret", "cosbot-db-app"));
+    assertThat(fieldNames(own.one("Secret").at("/data"))).doesNotContain("database-password");
+  }
+
+  @Test
+  void theSchemaRejectsAWrongTypeAndAnUnknownKeyAtInstallTime() {
+    assertThatThrownBy(
+            () -> template().set("externalDatabase.host", "db").set("replicaCount", "three").call())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("replicaCount");
+    assertThatThrownBy(
+            () ->
+                template()
+                    .set("externalDatabase.host", "db")
+                    .set("externalDatabase.port", "x")
+                    .call())
+        .hasMessageContaining("port");
+    assertThatThrownBy(
+            () -> template().set("externalDatabase.host", "db").set("postgresql.host", "db").call())
+        .as("the old postgresql.* keys are refused, not silently ignored")
+        .hasMessageContaining("postgresql");
+    assertThatThrownBy(
+            () -> template().set("externalDatabase.host", "db").set("image.tagg", "1.0").call())
+        .hasMessageContaining("tagg");
+    assertThatThrownBy(
+            () ->
+                template()
+                    .set("externalDatabase.host", "db")
+                    .set("cosbot.settings.COSBOT_DIGEST_SENDAT", "08:00")
+                    .call())
+        .hasMessageContaining("COSBOT_DIGEST_SENDAT");
+    assertThatThrownBy(
+            () -> template().set("externalDatabase.host", "db").set("replicaCount", 0).call())
+        .hasMessageContaining("replicaCount");
+  }
+
+  @Test
+  void oneReplicaRendersNoDisruptionBudgetAndNoSpread() {
+    Rendered rendered =
+        render(template().set("externalDatabase.host", "db").set("replicaCount", 1));
+
+    assertThat(rendered.all("PodDisruptionBudget"))
+        .as("a PDB with one replica would block every node drain")
+        .isEmpty();
+    assertThat(
+            rendered.one("Deployment").at("/spec/template/spec").has("topologySpreadConstraints"))
+        .isFalse();
+  }
+
+  @Test
+  void threeReplicasRenderADisruptionBudgetAndSpreadOverNodesAndZones() {
+    Rendered rendered =
+        render(template().set("externalDatabase.host", "db").set("replicaCount", 3));
+
+    JsonNode deployment = rendered.one("Deployment");
+    assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+    JsonNode pdb = rendered.one("PodDisruptionBudget");
+    assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
+    assertThat(pdb.at("/spec/selector/matchLabels"))
+        .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+
+    JsonNode spread = deployment.at("/spec/template/spec/topologySpreadConstraints");
+    assertThat(spread).hasSize(2);
+    assertThat(
+            StreamSupport.stream(spread.spliterator(), false)
+                .map(c -> c.at("/topologyKey").asText()))
+        .containsExactly("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+    for (JsonNode constraint : spread) {
+      assertThat(constraint.at("/maxSkew").asInt()).isEqualTo(1);
+      assertThat(constraint.at("/whenUnsatisfiable").asText()).isEqualTo("ScheduleAnyway");
+      assertThat(constraint.at("/labelSelector/matchLabels"))
+          .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+    }
+  }
+
+  @Test
+  void everySettingTheReadmeListsIsReachableThroughValues() throws IOException {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]+)`").matcher(readme);
+    List<String> variables = new ArrayList<>();
+    while (m.find()) {
+      variables.add(m.group(1));
+    }
+    assertThat(variables).contains("COSBOT_PUBLIC_URL", "COSBOT_LOG_JSON", "COSBOT_DIGEST_SEND_AT");
+
+    TemplateCommand command =
+        template()
+            .set("externalDatabase.host", "db")
+            .set("slack.apiUrl", "https://slack-gov.com/api/")
+            .set("cosbot.admins[0]", "U01")
+            .set("cosbot.cxo", "U99")
+            .set("cosbot.publicUrl", "https://bot.example.com")
+            .set("cosbot.logJson", false);
+    List<String> settings = new ArrayList<>();
+    for (String variable : variables) {
+      if (!DEDICATED.contains(variable)) {
+        command = command.set("cosbot.settings." + variable, "x");
+        settings.add(variable);
+      }
+    }
+    Map<String, JsonNode> env = env(container(render(command).one("Deployment")));
+    for (String variable : variables) {
+      assertThat(env).as("README setting %s reaches the container", variable).containsKey(variable);
+    }
+    assertThat(env).containsKey("QUARKUS_DATASOURCE_PASSWORD");
+    for (String setting : settings) {
+      assertThat(value(env, setting)).isEqualTo("x");
+    }
+    assertThat(value(env, "COSBOT_PUBLIC_URL")).isEqualTo("https://bot.example.com");
+    assertThat(value(env, "COSBOT_LOG_JSON")).isEqualTo("false");
+  }
+
+  /** README variables with a value of their own (the others go through cosbot.settings). */
+  private static final java.util.Set<String> DEDICATED =
+      java.util.Set.of(
+          "SLACK_BOT_TOKEN",
+          "SLACK_SIGNING_SECRET",
+          "SLACK_APP_TOKEN",
+          "SLACK_API_URL",
+          "COSBOT_ADMINS",
+          "COSBOT_CXO",
+          "COSBOT_DATA_DIR",
+          "COSBOT_API_TOKEN",
+          "COSBOT_LOG_JSON",
+          "COSBOT_PUBLIC_URL",
+          "COSBOT_PULSE_BALLOT_SECRET",
+          "QUARKUS_HTTP_PORT",
+          "QUARKUS_MANAGEMENT_PORT",
+          "QUARKUS_DATASOURCE_JDBC_URL",
+          "QUARKUS_DATASOURCE_USERNAME");
+
+  @Test
+  void publicUrlDefaultsToTheFirstIngressHost() {
+    Map<String, JsonNode> env =
+        env(
+            container(
+                render(
+                        template()
+                            .set("externalDatabase.host", "db")
+                            .set("ingress.enabled", true)
+                            .set("ingress.hosts[0].host", "bot.example.com")
+                            .set("ingress.tls[0].secretName", "bot-tls")
+                            .set("ingress.tls[0].hosts[0]", "bot.example.com"))
+                    .one("Deployment")));
+    assertThat(value(env, "COSBOT_PUBLIC_URL")).isEqualTo("https://bot.example.com");
   }
 
   @Test
   void serviceExposesPort80OnTheHttpContainerPort() {
-    JsonNode service = render(template().set("postgresql.host", "db")).one("Service");
+    JsonNode service = render(template().set("externalDatabase.host", "db")).one("Service");
 
     assertThat(service.at("/spec/type").asText()).isEqualTo("ClusterIP");
     assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(80);
@@ -249,8 +435,8 @@ class HelmChartTest {
   }
 
   @Test
-  void podDisruptionBudgetKeepsOnePodByDefault() {
-    Rendered rendered = render(template().set("postgresql.host", "db"));
+  void podDisruptionBudgetKeepsOnePodWithTheDefaultTwoReplicas() {
+    Rendered rendered = render(template().set("externalDatabase.host", "db"));
 
     JsonNode pdb = rendered.one("PodDisruptionBudget");
     assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
@@ -258,14 +444,14 @@ class HelmChartTest {
         .isEqualTo(rendered.one("Deployment").at("/spec/selector/matchLabels"));
 
     assertThat(
-            render(template().set("postgresql.host", "db").set("pdb.enabled", false))
+            render(template().set("externalDatabase.host", "db").set("pdb.enabled", false))
                 .all("PodDisruptionBudget"))
         .isEmpty();
   }
 
   @Test
   void serviceAccountDoesNotMountAnApiToken() {
-    Rendered rendered = render(template().set("postgresql.host", "db"));
+    Rendered rendered = render(template().set("externalDatabase.host", "db"));
 
     JsonNode serviceAccount = rendered.one("ServiceAccount");
     assertThat(serviceAccount.at("/automountServiceAccountToken").asBoolean()).isFalse();
@@ -275,14 +461,14 @@ class HelmChartTest {
 
   @Test
   void ingressAndServiceMonitorAreRenderedOnlyWhenEnabled() {
-    Rendered defaults = render(template().set("postgresql.host", "db"));
+    Rendered defaults = render(template().set("externalDatabase.host", "db"));
     assertThat(defaults.all("Ingress")).isEmpty();
     assertThat(defaults.all("ServiceMonitor")).isEmpty();
 
     Rendered enabled =
         render(
             template()
-                .set("postgresql.host", "db")
+                .set("externalDatabase.host", "db")
                 .set("ingress.enabled", true)
                 .set("metrics.serviceMonitor.enabled", true));
 
@@ -312,7 +498,7 @@ class HelmChartTest {
         image:
           repository: registry.example.com/cos-bot
           tag: "1.2.3"
-        postgresql:
+        externalDatabase:
           host: pg.example.com
         existingSecret: prod-credentials
         resources:
