@@ -387,7 +387,10 @@ public class EscalationService {
   public Escalation actionable(Caller caller, long id) {
     Escalation e = Escalation.findById(id);
     if (e == null) {
-      throw new UserFacingException("I can't find escalation #" + id + ".");
+      throw new UserFacingException(
+          id > 0
+              ? "That's no longer available: escalation #" + id + " does not exist any more."
+              : "That's no longer available.");
     }
     if (!mayAct(caller, e)) {
       throw new NotAllowedException(

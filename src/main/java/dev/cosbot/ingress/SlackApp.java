@@ -24,6 +24,7 @@ public class SlackApp {
   @Inject SlackSettings settings;
   @Inject @Any Instance<SlackListeners> listeners;
   @Inject EventDeduplication deduplication;
+  @Inject NoLongerAvailable noLongerAvailable;
   @Inject SlackSdk sdk;
 
   private volatile App app;
@@ -72,6 +73,7 @@ public class SlackApp {
             .build();
     App built = new App(config);
     built.use(deduplication);
+    built.use(noLongerAvailable);
     for (SlackListeners feature : listeners) {
       feature.register(built);
     }

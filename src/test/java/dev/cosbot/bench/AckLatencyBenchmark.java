@@ -210,8 +210,8 @@ class AckLatencyBenchmark {
         "\nLatency percentiles are over the correct answers only; a request that timed out (10 s) or failed is counted under Errors "
             + "and by its exception under Answers.\n");
     md.append(
-        "\nAnswers: HTTP status → count. A block_actions request for an action id no listener handles is answered by Bolt with 404 at once; "
-            + "that answer is the ack being timed (choose a real one with `-Dbench.actionId=`).\n");
+        "\nAnswers: HTTP status → count. The block_actions request presses Acknowledge on an escalation that does not exist: "
+            + "200, and a \"no longer available\" ephemeral queued in the outbox (choose another with `-Dbench.actionId=`).\n");
     BenchReport.publish("ack-latency", md.toString());
 
     OpenLoopLoad.Result first = find(results, "service", "/cos help", rates.get(0));

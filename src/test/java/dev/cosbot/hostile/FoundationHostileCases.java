@@ -303,49 +303,43 @@ public class FoundationHostileCases implements HostileCases {
 
   private void unknownIds(List<HostileCase> cases) {
     cases.add(
-        refused(
+        mayWrite(
             "unknown-id",
             "button with an unknown action_id",
-            "acknowledged or 404, no effect",
+            "200; only a \"no longer available\" answer is queued",
             () ->
                 expect(
                     SlackRequests.interaction(
                         SlackRequests.blockAction("U0ADMIN", "evil_action_" + id(), "v", "b")),
-                    200,
-                    404)));
+                    200)));
     cases.add(
         refused(
             "unknown-id",
             "view submission with an unknown callback_id",
-            "acknowledged or 404, no effect",
+            "200 and \"no longer available\", no effect",
             () ->
                 expect(
                     SlackRequests.interaction(
                         SlackRequests.viewSubmission("U0ADMIN", "evil_modal", "x", "{}")),
-                    200,
-                    404)));
+                    200)));
     cases.add(
-        refused(
+        mayWrite(
             "unknown-id",
             "message shortcut with an unknown callback_id",
-            "acknowledged or 404, no effect",
+            "200; only a \"no longer available\" answer is queued",
             () ->
                 expect(
                     SlackRequests.interaction(
                         SlackRequests.messageShortcut(
                             "U0ADMIN", "evil_shortcut", "C0GENERAL", "1.2", "hi")),
-                    200,
-                    404)));
+                    200)));
     cases.add(
         refused(
             "unknown-id",
             "unknown slash command /evil",
-            "acknowledged or 404, no effect",
+            "200 and \"no longer available\", no effect",
             () ->
-                expect(
-                    SlackRequests.command("U0ADMIN", "/evil", "admin add <@U0INTRUDER>"),
-                    200,
-                    404)));
+                expect(SlackRequests.command("U0ADMIN", "/evil", "admin add <@U0INTRUDER>"), 200)));
     cases.add(
         mayWrite(
             "unknown-id",
