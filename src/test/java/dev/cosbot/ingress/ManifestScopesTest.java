@@ -68,6 +68,12 @@ class ManifestScopesTest {
           "views.publish",
           "chat.getPermalink");
 
+  /**
+   * Names in the code that look like methods but are not Web API calls: the byte upload to the URL
+   * that files.getUploadURLExternal hands out (pre-authorised) is labelled files.upload in metrics.
+   */
+  private static final Set<String> NOT_WEB_API_CALLS = Set.of("files.upload");
+
   private static final Pattern QUOTED_METHOD =
       Pattern.compile(
           "\"((?:chat|users|usergroups|conversations|views|files|auth|team|reactions|pins|bookmarks"
@@ -175,7 +181,9 @@ class ManifestScopesTest {
     Set<String> methods = new TreeSet<>();
     Matcher quoted = QUOTED_METHOD.matcher(code);
     while (quoted.find()) {
-      methods.add(quoted.group(1));
+      if (!NOT_WEB_API_CALLS.contains(quoted.group(1))) {
+        methods.add(quoted.group(1));
+      }
     }
     Set<String> known = new TreeSet<>(NO_SCOPE);
     SCOPE_USES.values().forEach(known::addAll);
