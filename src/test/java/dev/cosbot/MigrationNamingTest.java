@@ -25,6 +25,8 @@ class MigrationNamingTest {
           "V10__status.sql",
           "V11__status_indexes.sql",
           "V20__pulse.sql",
+          "V21__pulse_sealed.sql",
+          "V22__pulse_release.sql",
           "V30__escalation.sql",
           "V40__cadence.sql",
           "V50__digest_and_decisions.sql",
