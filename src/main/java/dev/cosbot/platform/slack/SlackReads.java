@@ -7,7 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +27,13 @@ public class SlackReads {
   private static final Logger LOG = Logger.getLogger(SlackReads.class);
   private static final int MAX_TRIES = 3;
   private static final long MAX_WAIT_MILLIS = 5_000;
+  private static final ExecutorService BOUNDED =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "slack-read");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Inject SlackSdk slackSdk;
   @Inject SlackSettings settings;
@@ -67,6 +81,41 @@ public class SlackReads {
         LOG.warnf("Slack %s failed: %s", method, e.getClass().getSimpleName());
         return Optional.empty();
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One attempt, waited for at most {@code timeout} (no 429 or 5xx retries): for a caller that
+   * holds a database transaction and must not hold it long. Empty when Slack does not answer in
+   * time; the call itself then finishes in the background.
+   */
+  public <T extends SlackApiTextResponse> Optional<T> readWithin(
+      String method, Duration timeout, Call<T> call) {
+    if (!settings.canCallSlack()) {
+      return Optional.empty();
+    }
+    MethodsClient client = slackSdk.slack().methods(settings.botToken().get());
+    Future<T> answer = BOUNDED.submit(() -> call.call(client));
+    try {
+      T response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (response.isOk()) {
+        return Optional.of(response);
+      }
+      countError(method, response.getError());
+      LOG.warnf("Slack %s answered %s", method, response.getError());
+    } catch (TimeoutException e) {
+      countError(method, "timeout");
+      LOG.warnf("Slack %s did not answer within %d ms", method, timeout.toMillis());
+    } catch (ExecutionException e) {
+      countError(
+          method,
+          e.getCause() instanceof SlackApiException s
+              ? (s.getResponse().code() == 429 ? "ratelimited" : "http_" + s.getResponse().code())
+              : "io_error");
+      LOG.warnf("Slack %s failed: %s", method, e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return Optional.empty();
   }
