@@ -97,7 +97,21 @@ public class AdminCommand implements CosSubcommand {
   }
 
   private String retry() throws Exception {
-    int n = outbox.requeueDead();
-    return n == 0 ? "No failed messages to retry." : "Queued " + n + " failed message(s) again.";
+    OutboxStore.Requeued r = outbox.requeueDead();
+    if (r.requeued() == 0 && r.expired() == 0) {
+      return "No failed messages to retry.";
+    }
+    String text =
+        r.requeued() == 0
+            ? "Nothing to send again."
+            : "Sending " + r.requeued() + " failed message(s) again.";
+    if (r.expired() > 0) {
+      text +=
+          " "
+              + r.expired()
+              + " were no longer useful (e.g. a reminder for a meeting that already happened), so"
+              + " they were dropped instead of being sent late.";
+    }
+    return text;
   }
 }

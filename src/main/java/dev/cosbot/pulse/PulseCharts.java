@@ -1,9 +1,5 @@
 package dev.cosbot.pulse;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
-import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
-import dev.cosbot.platform.slack.SlackSdk;
 import dev.cosbot.platform.slack.SlackSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,10 +10,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import org.jboss.logging.Logger;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -35,7 +27,7 @@ public class PulseCharts {
   private static final Logger LOG = Logger.getLogger(PulseCharts.class);
 
   @Inject PulseService service;
-  @Inject SlackSdk slackSdk;
+  @Inject dev.cosbot.platform.slack.SlackClient client;
   @Inject SlackSettings settings;
   @Inject EntityManager em;
   @Inject dev.cosbot.platform.scheduler.Schedules schedules;
@@ -184,7 +176,7 @@ public class PulseCharts {
    * as FAILED. The text results went through the outbox before and are never affected.
    */
   public boolean upload(long roundId, int attempt) {
-    if (!settings.canCallSlack()) {
+    if (!client.usable()) {
       retryLater(roundId, attempt, "Slack is not configured");
       return false;
     }
@@ -193,47 +185,36 @@ public class PulseCharts {
       return false;
     }
     try {
-      MethodsClient client = slackSdk.slack().methods(settings.botToken().get());
-      var opened = client.conversationsOpen(r -> r.users(List.of(upload.owner())));
-      if (!opened.isOk()) {
-        throw new IOException("conversations.open: " + opened.getError());
-      }
-      String channel = opened.getChannel().getId();
+      String channel =
+          ok(client.form("conversations.open", "users", upload.owner()))
+              .getAsJsonObject("channel")
+              .get("id")
+              .getAsString();
       String filename = "pulse-trend-" + roundId + ".png";
-      FilesGetUploadURLExternalResponse url =
-          client.filesGetUploadURLExternal(r -> r.filename(filename).length(upload.png().length));
-      if (!url.isOk()) {
-        throw new IOException("files.getUploadURLExternal: " + url.getError());
-      }
-      try (var response =
-          new OkHttpClient()
-              .newCall(
-                  new Request.Builder()
-                      .url(url.getUploadUrl())
-                      .post(RequestBody.create(upload.png(), MediaType.get("image/png")))
-                      .build())
-              .execute()) {
-        if (!response.isSuccessful()) {
-          throw new IOException("upload: HTTP " + response.code());
-        }
-      }
-      var done =
-          client.filesCompleteUploadExternal(
-              r ->
-                  r.files(
-                          List.of(
-                              FilesCompleteUploadExternalRequest.FileDetails.builder()
-                                  .id(url.getFileId())
-                                  .title(
-                                      dev.cosbot.platform.support.SlackText.cut(upload.title(), 200)
-                                          + " — trend")
-                                  .build()))
-                      .channelId(channel)
-                      .initialComment(
-                          "Trend across rounds (only rounds with enough answers are shown)."));
-      if (!done.isOk()) {
-        throw new IOException("files.completeUploadExternal: " + done.getError());
-      }
+      com.google.gson.JsonObject url =
+          ok(
+              client.form(
+                  "files.getUploadURLExternal",
+                  "filename",
+                  filename,
+                  "length",
+                  String.valueOf(upload.png().length)));
+      ok(client.upload(url.get("upload_url").getAsString(), upload.png(), "image/png"));
+      com.google.gson.JsonObject file = new com.google.gson.JsonObject();
+      file.addProperty("id", url.get("file_id").getAsString());
+      file.addProperty(
+          "title", dev.cosbot.platform.support.SlackText.cut(upload.title(), 200) + " — trend");
+      com.google.gson.JsonArray files = new com.google.gson.JsonArray();
+      files.add(file);
+      ok(
+          client.form(
+              "files.completeUploadExternal",
+              "files",
+              files.toString(),
+              "channel_id",
+              channel,
+              "initial_comment",
+              "Trend across rounds (only rounds with enough answers are shown)."));
       mark(roundId, "DONE");
       return true;
     } catch (Exception e) {
@@ -244,5 +225,14 @@ public class PulseCharts {
       retryLater(roundId, attempt, e.getMessage());
       return false;
     }
+  }
+
+  /** Slack's answer to one step of the upload, or an IOException naming the failed step. */
+  private static com.google.gson.JsonObject ok(dev.cosbot.platform.slack.SlackResult result)
+      throws IOException {
+    if (result instanceof dev.cosbot.platform.slack.SlackResult.Ok ok) {
+      return ok.body();
+    }
+    throw new IOException(result.code());
   }
 }

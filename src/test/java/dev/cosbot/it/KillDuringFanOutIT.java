@@ -104,8 +104,8 @@ class KillDuringFanOutIT {
         "COSBOT_OUTBOX_PER_CHANNEL_PER_SECOND", "100",
         "COSBOT_OUTBOX_PER_CHANNEL_BURST", "100",
         "COSBOT_OUTBOX_LEASE", "PT3S",
-        "COSBOT_OUTBOX_INITIAL_BACKOFF", "PT0.2S",
-        "COSBOT_OUTBOX_CALL_TIMEOUT", "PT3S");
+        "COSBOT_SLACK_CLIENT_INITIAL_BACKOFF", "PT0.2S",
+        "COSBOT_SLACK_CLIENT_CALL_TIMEOUT", "PT3S");
   }
 
   /** 1,000 rows as a feature's fan-out writes them: one transaction, 50 channels. */

@@ -3,7 +3,7 @@ package dev.cosbot.platform.outbox;
 /**
  * A message one worker has claimed for delivery. {@code takenOver}: an earlier claim lapsed (its
  * instance died or hung while sending). {@code uncertain}: an earlier attempt may have reached
- * Slack.
+ * Slack. {@code expiresAt}: when the message stops being useful (null: never).
  */
 record ClaimedMessage(
     long id,
@@ -15,7 +15,8 @@ record ClaimedMessage(
     int attempts,
     boolean takenOver,
     boolean uncertain,
-    java.time.Instant createdAt) {
+    java.time.Instant createdAt,
+    java.time.Instant expiresAt) {
 
   /** Whether Slack must be asked before sending again. */
   boolean mayAlreadyBeDelivered() {

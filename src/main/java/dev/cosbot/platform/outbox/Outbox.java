@@ -25,14 +25,16 @@ public class Outbox {
     int inserted =
         em.createNativeQuery(
                 "INSERT INTO outbox_message (idempotency_key, method, channel, payload, refers_to,"
-                    + " status, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, now(), now())"
+                    + " expires_at, status, attempts, next_attempt_at, created_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', 0, now(), now())"
                     + " ON CONFLICT (idempotency_key) DO NOTHING")
             .setParameter(1, call.key())
             .setParameter(2, call.method())
             .setParameter(3, call.channel())
             .setParameter(4, call.payload().toString())
             .setParameter(5, call.refersTo())
+            .unwrap(org.hibernate.query.NativeQuery.class)
+            .setParameter(6, call.expiresAt(), java.time.Instant.class)
             .executeUpdate();
     if (inserted == 1) {
       enqueued.fire(new OutboxEnqueued(call.key()));
@@ -58,6 +60,7 @@ public class Outbox {
       String[] channels = new String[chunk.size()];
       String[] payloads = new String[chunk.size()];
       String[] refersTo = new String[chunk.size()];
+      java.sql.Timestamp[] expires = new java.sql.Timestamp[chunk.size()];
       for (int i = 0; i < chunk.size(); i++) {
         SlackCall call = chunk.get(i);
         keys[i] = call.key();
@@ -65,6 +68,7 @@ public class Outbox {
         channels[i] = call.channel();
         payloads[i] = call.payload().toString();
         refersTo[i] = call.refersTo();
+        expires[i] = call.expiresAt() == null ? null : java.sql.Timestamp.from(call.expiresAt());
       }
       total +=
           em.unwrap(org.hibernate.Session.class)
@@ -73,16 +77,18 @@ public class Outbox {
                     try (java.sql.PreparedStatement insert =
                         connection.prepareStatement(
                             "INSERT INTO outbox_message (idempotency_key, method, channel, payload, refers_to,"
-                                + " status, attempts, next_attempt_at, created_at)"
-                                + " SELECT k, m, c, p, r, 'PENDING', 0, now(), now()"
-                                + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[])"
-                                + " WITH ORDINALITY AS t(k, m, c, p, r, n) ORDER BY n"
+                                + " expires_at, status, attempts, next_attempt_at, created_at)"
+                                + " SELECT k, m, c, p, r, x, 'PENDING', 0, now(), now()"
+                                + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[],"
+                                + " ?::timestamptz[])"
+                                + " WITH ORDINALITY AS t(k, m, c, p, r, x, n) ORDER BY n"
                                 + " ON CONFLICT (idempotency_key) DO NOTHING")) {
                       insert.setArray(1, connection.createArrayOf("varchar", keys));
                       insert.setArray(2, connection.createArrayOf("varchar", methods));
                       insert.setArray(3, connection.createArrayOf("varchar", channels));
                       insert.setArray(4, connection.createArrayOf("text", payloads));
                       insert.setArray(5, connection.createArrayOf("varchar", refersTo));
+                      insert.setArray(6, connection.createArrayOf("timestamptz", expires));
                       return insert.executeUpdate();
                     }
                   });

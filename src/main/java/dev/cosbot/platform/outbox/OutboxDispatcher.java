@@ -2,9 +2,14 @@ package dev.cosbot.platform.outbox;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.cosbot.platform.slack.SendOutcome;
+import dev.cosbot.platform.slack.SlackAuthGate;
+import dev.cosbot.platform.slack.SlackClient;
+import dev.cosbot.platform.slack.SlackErrors;
+import dev.cosbot.platform.slack.SlackResult;
 import dev.cosbot.platform.slack.SlackSender;
 import dev.cosbot.platform.slack.SlackSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -27,8 +31,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers queued Slack calls: claims one due row at a time (safe across replicas), paces it per
- * method and per channel, sends it and records the outcome — sent, retry later with exponential
- * backoff, wait out a 429, or dead-letter with Slack's error.
+ * method and per channel (this replica's share of the cluster's budget), sends it and records the
+ * outcome — sent; retried with capped exponential backoff for as long as it is useful; expired with
+ * the reason once it is not; held while the token does not work; dead-lettered (and a person told)
+ * only when Slack refuses this one call for good.
  */
 @ApplicationScoped
 public class OutboxDispatcher {
@@ -42,6 +48,9 @@ public class OutboxDispatcher {
   @Inject OutboxSettings settings;
   @Inject SlackSettings slackSettings;
   @Inject MeterRegistry registry;
+  @Inject SlackAuthGate authGate;
+  @Inject SlackClient client;
+  @Inject jakarta.enterprise.event.Event<DeadLettered> deadLettered;
 
   private final RateLimits limits = new RateLimits();
   private final ReentrantLock lock = new ReentrantLock();
@@ -49,6 +58,8 @@ public class OutboxDispatcher {
   private final List<Thread> workers = new ArrayList<>();
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong dead = new AtomicLong();
+  private final AtomicLong oldestPendingAge = new AtomicLong();
+  private final AtomicLong replicas = new AtomicLong(1);
   private volatile boolean running;
   private String instance;
 
@@ -57,8 +68,20 @@ public class OutboxDispatcher {
         ManagementFactory.getRuntimeMXBean().getName()
             + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    registry.gauge("cosbot_outbox_pending", pending);
-    registry.gauge("cosbot_outbox_dead_letters", dead);
+    Gauge.builder("cosbot_outbox_pending", pending, AtomicLong::get)
+        .description("Messages waiting to be delivered to Slack (all replicas)")
+        .register(registry);
+    Gauge.builder("cosbot_outbox_dead_letters", dead, AtomicLong::get)
+        .description(
+            "Messages Slack refused for good, waiting for a person (see /cos admin outbox)")
+        .register(registry);
+    Gauge.builder("cosbot_outbox_oldest_pending_age_seconds", oldestPendingAge, AtomicLong::get)
+        .description("Age of the oldest message still waiting to be delivered, in seconds")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("cosbot_outbox_replicas", replicas, AtomicLong::get)
+        .description("Live replicas sharing Slack's rate limits (from the Quartz cluster)")
+        .register(registry);
     if (!slackSettings.canCallSlack()) {
       LOG.warn(
           "Outbox is holding messages: no SLACK_BOT_TOKEN, nothing is sent until one is configured");
@@ -89,9 +112,17 @@ public class OutboxDispatcher {
   }
 
   void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued event) {
+    wakeAll();
+  }
+
+  void resumed(@Observes SlackAuthGate.Resumed event) {
+    wakeAll();
+  }
+
+  private void wakeAll() {
     lock.lock();
     try {
-      work.signal();
+      work.signalAll();
     } finally {
       lock.unlock();
     }
@@ -100,6 +131,11 @@ public class OutboxDispatcher {
   private void work() {
     while (running) {
       try {
+        if (authGate.paused()) {
+          // The token does not work: nothing is claimed, so nothing is dead-lettered by it.
+          idle();
+          continue;
+        }
         Optional<ClaimedMessage> next = store.claimNext(instance, settings.lease());
         if (next.isPresent()) {
           deliver(next.get());
@@ -135,14 +171,23 @@ public class OutboxDispatcher {
       LOG.infof(
           "Outbox message %d: earlier delivery attempt did not finish; trying again", message.id());
     }
+    if (message.expiresAt() != null && !message.expiresAt().isAfter(java.time.Instant.now())) {
+      expire(message, "no longer useful at " + message.expiresAt() + ", not sent late");
+      return;
+    }
     String body = message.payload();
     if (message.refersTo() != null) {
       Optional<OutboxStore.Delivered> original = store.delivered(message.refersTo());
+      if (original.isPresent() && original.get().status() == OutboxStatus.EXPIRED) {
+        expire(message, "the message it changes expired unsent");
+        return;
+      }
       if (original.isEmpty() || original.get().status() == OutboxStatus.DEAD) {
-        deadLetter(message, "original_message_not_delivered");
+        deadLetter(message, "original_message_not_delivered", SlackErrors.Kind.REQUEST);
         return;
       }
       if (original.get().status() != OutboxStatus.SENT) {
+        // Ordering: an update never goes before the post it updates.
         store.retryLater(message.id(), instance, Duration.ofSeconds(1), null, false);
         return;
       }
@@ -153,7 +198,8 @@ public class OutboxDispatcher {
         && settings.reconcile()) {
       SlackSender.Lookup lookup = sender.findDelivered(body, message.key(), message.createdAt());
       if (lookup.found() != null) {
-        store.markSent(message.id(), instance, lookup.found().channel(), lookup.found().ts());
+        store.markSent(
+            message.id(), message.key(), instance, lookup.found().channel(), lookup.found().ts());
         registry.counter("cosbot_outbox_reconciled_total").increment();
         LOG.infof(
             "Outbox message %d had reached Slack before its delivery was interrupted; not sending again",
@@ -167,11 +213,16 @@ public class OutboxDispatcher {
       }
     }
     String methodKey = "method:" + message.method();
+    long share = Math.max(1, replicas.get());
     double methodRate =
-        settings.perMinute().getOrDefault(message.method(), settings.defaultPerMinute()) / 60.0;
+        settings.perMinute().getOrDefault(message.method(), settings.defaultPerMinute())
+            / 60.0
+            / share;
     int methodBurst = Math.max(1, (int) Math.ceil(methodRate));
     String channelKey = message.channel() == null ? null : "channel:" + message.channel();
-    long wait = paceWait(methodKey, methodRate, methodBurst, channelKey);
+    double channelRate = settings.perChannelPerSecond() / share;
+    int channelBurst = Math.max(1, (int) Math.ceil(settings.perChannelBurst() / (double) share));
+    long wait = paceWait(methodKey, methodRate, methodBurst, channelKey, channelRate, channelBurst);
     if (wait > MAX_INLINE_WAIT_NANOS) {
       store.retryLater(message.id(), instance, Duration.ofNanos(wait), null, false);
       return;
@@ -187,47 +238,56 @@ public class OutboxDispatcher {
     long now = System.nanoTime();
     limits.take(methodKey, methodRate, now);
     if (channelKey != null) {
-      limits.take(channelKey, settings.perChannelPerSecond(), now);
+      limits.take(channelKey, channelRate, now);
     }
 
-    SendOutcome outcome = sender.send(message.method(), body);
-    if (outcome instanceof SendOutcome.Delivered d) {
-      store.markSent(message.id(), instance, d.channel(), d.ts());
+    SlackResult outcome = sender.send(message.method(), body);
+    if (outcome instanceof SlackResult.Ok ok) {
+      store.markSent(message.id(), message.key(), instance, ok.text("channel"), ok.text("ts"));
       registry.counter("cosbot_outbox_sent_total", "method", message.method()).increment();
-    } else if (outcome instanceof SendOutcome.RateLimited r) {
-      countError(message.method(), "ratelimited");
+    } else if (outcome instanceof SlackResult.RateLimited r) {
       limits.pauseUntil(
           methodKey, System.nanoTime() + r.retryAfter().toNanos(), methodRate, methodBurst);
       store.retryLater(message.id(), instance, r.retryAfter(), "ratelimited", false);
       LOG.infof(
           "Slack rate-limited %s: waiting %ds as asked",
           message.method(), r.retryAfter().toSeconds());
-    } else if (outcome instanceof SendOutcome.Transient t) {
-      countError(message.method(), t.error());
-      if (message.attempts() >= settings.maxAttempts()) {
-        deadLetter(message, t.error() + " (after " + message.attempts() + " attempts)");
-      } else {
-        Duration delay = backoff(message.attempts());
-        store.retryLater(message.id(), instance, delay, t.error(), true, t.maybeDelivered());
-        LOG.infof(
-            "Outbox message %d (%s) failed with %s; attempt %d, next in %d ms",
-            message.id(), message.method(), t.error(), message.attempts(), delay.toMillis());
-      }
-    } else if (outcome instanceof SendOutcome.Permanent p) {
-      countError(message.method(), p.error());
-      deadLetter(message, p.error());
+    } else if (outcome instanceof SlackResult.Transient t) {
+      // Never dead-lettered for a transient fault: retried until Slack takes it or it expires.
+      Duration delay = client.policy().delayAfter(message.attempts());
+      store.retryLater(message.id(), instance, delay, t.error(), true, t.maybeDelivered());
+      LOG.infof(
+          "Outbox message %d (%s) failed with %s; attempt %d, next in %d ms",
+          message.id(), message.method(), t.error(), message.attempts(), delay.toMillis());
+    } else if (outcome instanceof SlackResult.AuthFailed a) {
+      // The gate is paused by the client; the message waits, its attempt not counted.
+      store.retryLater(message.id(), instance, Duration.ZERO, a.error(), false);
+    } else if (outcome instanceof SlackResult.Failed f) {
+      deadLetter(message, f.error(), f.kind());
     }
   }
 
-  private long paceWait(String methodKey, double methodRate, int methodBurst, String channelKey) {
+  private void expire(ClaimedMessage message, String reason) throws Exception {
+    store.markExpired(message.id(), instance, reason);
+    Counter.builder("cosbot_outbox_expired_total")
+        .description("Messages dropped unsent because they stopped being useful")
+        .tag("method", message.method())
+        .register(registry)
+        .increment();
+    LOG.infof("Outbox message %d (%s) expired: %s", message.id(), message.method(), reason);
+  }
+
+  private long paceWait(
+      String methodKey,
+      double methodRate,
+      int methodBurst,
+      String channelKey,
+      double channelRate,
+      int channelBurst) {
     long now = System.nanoTime();
     long wait = limits.waitNanos(methodKey, methodRate, methodBurst, now);
     if (channelKey != null) {
-      wait =
-          Math.max(
-              wait,
-              limits.waitNanos(
-                  channelKey, settings.perChannelPerSecond(), settings.perChannelBurst(), now));
+      wait = Math.max(wait, limits.waitNanos(channelKey, channelRate, channelBurst, now));
     }
     return wait;
   }
@@ -244,23 +304,24 @@ public class OutboxDispatcher {
     return json.toString();
   }
 
-  private void deadLetter(ClaimedMessage message, String error) throws Exception {
+  private void deadLetter(ClaimedMessage message, String error, SlackErrors.Kind kind)
+      throws Exception {
     store.markDead(message.id(), instance, error);
-    registry.counter("cosbot_outbox_dead_lettered_total", "method", message.method()).increment();
+    Counter.builder("cosbot_outbox_dead_lettered_total")
+        .description("Messages Slack refused for good (bot not in channel, bad blocks…)")
+        .tag("method", message.method())
+        .register(registry)
+        .increment();
     LOG.errorf(
         "Outbox message %d (%s, key %s) dead-lettered: %s. See /cos admin outbox.",
         message.id(), message.method(), message.key(), error);
-  }
-
-  private void countError(String method, String error) {
-    registry.counter("cosbot_slack_api_errors_total", "method", method, "error", error).increment();
-  }
-
-  private Duration backoff(int attempts) {
-    long base = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
-    long capped = Math.min(base, settings.maxBackoff().toMillis());
-    long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, capped / 5));
-    return Duration.ofMillis(capped + jitter);
+    try {
+      deadLettered.fire(
+          new DeadLettered(
+              message.id(), message.key(), message.method(), message.channel(), error, kind));
+    } catch (RuntimeException e) {
+      LOG.warnf("Could not tell anyone about dead letter %d: %s", message.id(), e.getMessage());
+    }
   }
 
   private void refreshGauges() {
@@ -268,11 +329,13 @@ public class OutboxDispatcher {
       try {
         pending.set(store.count(OutboxStatus.PENDING) + store.count(OutboxStatus.SENDING));
         dead.set(store.count(OutboxStatus.DEAD));
+        oldestPendingAge.set(store.oldestPendingAgeSeconds());
+        replicas.set(Math.max(1, store.liveReplicas(settings.replicaCheckin())));
       } catch (Exception e) {
         LOG.debug("Outbox gauges not refreshed", e);
       }
       try {
-        Thread.sleep(10_000);
+        Thread.sleep(settings.gaugeInterval().toMillis());
       } catch (InterruptedException e) {
         return;
       }

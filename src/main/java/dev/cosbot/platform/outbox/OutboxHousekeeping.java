@@ -19,6 +19,9 @@ public class OutboxHousekeeping {
   @Scheduled(cron = "0 40 3 * * ?", identity = "outbox-purge")
   void purge() throws Exception {
     int purged = store.purgeSentBefore(settings.keepSent());
-    LOG.infof("Outbox purge removed %d delivered messages", purged);
+    int references = store.purgeReferencesBefore(settings.keepReferences());
+    LOG.infof(
+        "Outbox purge removed %d delivered or expired messages and %d old message references",
+        purged, references);
   }
 }

@@ -44,6 +44,7 @@ public class OutboxResource {
   @POST
   @Path("/retry-dead")
   public Map<String, Integer> retryDead() throws Exception {
-    return Map.of("requeued", store.requeueDead());
+    OutboxStore.Requeued r = store.requeueDead();
+    return Map.of("requeued", r.requeued(), "expired", r.expired());
   }
 }

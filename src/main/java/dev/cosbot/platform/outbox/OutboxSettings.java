@@ -20,21 +20,6 @@ public interface OutboxSettings {
   @WithDefault("PT60S")
   Duration lease();
 
-  /** Attempts (5xx, timeouts, connection errors) before a message is dead-lettered. */
-  @WithDefault("8")
-  int maxAttempts();
-
-  /** First retry delay; doubles each attempt (with jitter) up to {@link #maxBackoff()}. */
-  @WithDefault("PT1S")
-  Duration initialBackoff();
-
-  @WithDefault("PT5M")
-  Duration maxBackoff();
-
-  /** Timeout of one Web API call. */
-  @WithDefault("PT10S")
-  Duration callTimeout();
-
   /**
    * Calls per minute per Web API method (Slack's tiers); methods not listed use {@link
    * #defaultPerMinute()}.
@@ -60,7 +45,25 @@ public interface OutboxSettings {
   @WithDefault("true")
   boolean reconcile();
 
-  /** Delivered messages are kept this long, then purged. */
+  /** Delivered (and expired) messages are kept this long, then purged. */
   @WithDefault("P30D")
   Duration keepSent();
+
+  /**
+   * Channel and ts of delivered messages are kept this long (after their outbox row is purged), so
+   * a late update or thread reply still reaches its message.
+   */
+  @WithDefault("P400D")
+  Duration keepReferences();
+
+  /**
+   * A Quartz cluster member that checked in within this time counts as a live replica when the rate
+   * budget is shared (Quartz checks in every 5 s by default).
+   */
+  @WithDefault("PT20S")
+  Duration replicaCheckin();
+
+  /** How often the outbox gauges and the replica count are refreshed. */
+  @WithDefault("PT10S")
+  Duration gaugeInterval();
 }

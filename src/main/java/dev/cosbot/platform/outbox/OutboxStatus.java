@@ -8,6 +8,8 @@ public enum OutboxStatus {
   SENDING,
   /** Slack accepted it. */
   SENT,
-  /** Given up: a permanent Slack error or too many failed attempts. Kept with the error. */
-  DEAD
+  /** Given up: Slack refused this one call for good (bot not in channel…). Kept with the error. */
+  DEAD,
+  /** Dropped unsent: it stopped being useful before Slack took it (a reminder after its event). */
+  EXPIRED
 }

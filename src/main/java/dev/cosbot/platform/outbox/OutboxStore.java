@@ -30,7 +30,7 @@ public class OutboxStore {
             + "   claimed_until = now() + (? * interval '1 millisecond'), attempts = m.attempts + 1"
             + " FROM due WHERE m.id = due.id"
             + " RETURNING m.id, m.idempotency_key, m.method, m.channel, m.payload, m.refers_to,"
-            + "   m.attempts, due.previous, m.uncertain, m.created_at";
+            + "   m.attempts, due.previous, m.uncertain, m.created_at, m.expires_at";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, instance);
@@ -50,18 +50,25 @@ public class OutboxStore {
                 rs.getInt(7),
                 "SENDING".equals(rs.getString(8)),
                 rs.getBoolean(9),
-                rs.getTimestamp(10).toInstant()));
+                rs.getTimestamp(10).toInstant(),
+                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
       }
     }
   }
 
-  /** The channel and ts of a message by key, if it was delivered; status otherwise. */
+  /**
+   * The channel and ts of a message by key, if it was delivered; status otherwise. A delivered
+   * message whose outbox row was purged is found through its kept reference.
+   */
   Optional<Delivered> delivered(String key) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT status, result_channel, result_ts FROM outbox_message WHERE idempotency_key = ?")) {
+                "SELECT status, result_channel, result_ts FROM outbox_message WHERE idempotency_key = ?"
+                    + " UNION ALL SELECT 'SENT', channel, ts FROM slack_message_ref"
+                    + " WHERE idempotency_key = ? LIMIT 1")) {
       ps.setString(1, key);
+      ps.setString(2, key);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
@@ -74,8 +81,17 @@ public class OutboxStore {
 
   record Delivered(OutboxStatus status, String channel, String ts) {}
 
-  void markSent(long id, String instance, String resultChannel, String resultTs)
+  void markSent(long id, String key, String instance, String resultChannel, String resultTs)
       throws SQLException {
+    if (resultChannel != null && resultTs != null) {
+      // Kept after the row is purged: a later update or thread reply still finds its message.
+      update(
+          "INSERT INTO slack_message_ref (idempotency_key, channel, ts) VALUES (?, ?, ?)"
+              + " ON CONFLICT (idempotency_key) DO NOTHING",
+          key,
+          resultChannel,
+          resultTs);
+    }
     update(
         "UPDATE outbox_message SET status = 'SENT', sent_at = now(), result_channel = ?, result_ts = ?,"
             + " claimed_until = NULL, last_error = NULL, uncertain = FALSE"
@@ -123,6 +139,50 @@ public class OutboxStore {
         instance);
   }
 
+  /** Dropped unsent because it stopped being useful; {@code reason} is kept for the operator. */
+  void markExpired(long id, String instance, String reason) throws SQLException {
+    update(
+        "UPDATE outbox_message SET status = 'EXPIRED', claimed_until = NULL, last_error = ?"
+            + " WHERE id = ? AND claimed_by = ? AND status = 'SENDING'",
+        reason,
+        id,
+        instance);
+  }
+
+  /** Age in seconds of the oldest message still waiting to be delivered (0 when none). */
+  public long oldestPendingAgeSeconds() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
+                    + " FROM outbox_message WHERE status IN ('PENDING', 'SENDING')")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Instances of the Quartz cluster that checked in recently: each sends its share of Slack's
+   * limits, so all replicas together stay within them.
+   */
+  long liveReplicas(Duration checkin) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM qrtz_scheduler_state"
+                    + " WHERE last_checkin_time >= (extract(epoch from now()) * 1000)::bigint - ?")) {
+      ps.setLong(1, checkin.toMillis());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      return 1;
+    }
+  }
+
   public long count(OutboxStatus status) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -135,16 +195,53 @@ public class OutboxStore {
     }
   }
 
-  /** Dead letters back to PENDING (after the cause was fixed). Returns how many. */
-  public int requeueDead() throws SQLException {
-    return update(
-        "UPDATE outbox_message SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
-            + " WHERE status = 'DEAD'");
+  /**
+   * Dead letters that are still useful back to PENDING (after the cause was fixed); expired ones
+   * are marked EXPIRED instead of being sent late.
+   */
+  public Requeued requeueDead() throws SQLException {
+    int expired =
+        update(
+            "UPDATE outbox_message SET status = 'EXPIRED',"
+                + " last_error = 'expired while dead-lettered: ' || COALESCE(last_error, '')"
+                + " WHERE status = 'DEAD' AND expires_at IS NOT NULL AND expires_at <= now()");
+    int requeued =
+        update(
+            "UPDATE outbox_message SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
+                + " WHERE status = 'DEAD'");
+    return new Requeued(requeued, expired);
   }
+
+  /** One dead letter back to PENDING if it is still useful. */
+  public Requeued requeueDead(long id) throws SQLException {
+    int expired =
+        update(
+            "UPDATE outbox_message SET status = 'EXPIRED',"
+                + " last_error = 'expired while dead-lettered: ' || COALESCE(last_error, '')"
+                + " WHERE id = ? AND status = 'DEAD' AND expires_at IS NOT NULL AND expires_at <= now()",
+            id);
+    int requeued =
+        update(
+            "UPDATE outbox_message SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
+                + " WHERE id = ? AND status = 'DEAD'",
+            id);
+    return new Requeued(requeued, expired);
+  }
+
+  /** What a dead-letter retry did: how many go out again, how many were too late to send. */
+  public record Requeued(int requeued, int expired) {}
 
   int purgeSentBefore(Duration age) throws SQLException {
     return update(
-        "DELETE FROM outbox_message WHERE status = 'SENT' AND sent_at < now() - (? * interval '1 millisecond')",
+        "DELETE FROM outbox_message WHERE (status = 'SENT' AND sent_at < now() - (? * interval '1 millisecond'))"
+            + " OR (status = 'EXPIRED' AND created_at < now() - (? * interval '1 millisecond'))",
+        age.toMillis(),
+        age.toMillis());
+  }
+
+  int purgeReferencesBefore(Duration age) throws SQLException {
+    return update(
+        "DELETE FROM slack_message_ref WHERE created_at < now() - (? * interval '1 millisecond')",
         age.toMillis());
   }
 

@@ -1,38 +1,22 @@
 package dev.cosbot.platform.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The one Slack SDK instance, pointed at SLACK_API_URL, shared by the Bolt app (ingress) and the
- * Web API reads, so the platform layer never needs the ingress layer to reach Slack.
+ * The one Slack SDK instance, pointed at SLACK_API_URL and running on {@link SlackClient}'s HTTP
+ * client (timeouts, connection pool), shared by the Bolt app (ingress) and the typed reads.
  */
 @ApplicationScoped
 public class SlackSdk {
   @Inject SlackSettings settings;
-
-  private volatile Slack slack;
+  @Inject SlackClient client;
 
   /** The Slack SDK configured with SLACK_API_URL. */
   public Slack slack() {
-    Slack current = slack;
-    if (current == null) {
-      synchronized (this) {
-        if (slack == null) {
-          SlackConfig config = new SlackConfig();
-          config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
-          config.setPrettyResponseLoggingEnabled(false);
-          config.setLibraryMaintainerMode(false);
-          config.setFailOnUnknownProperties(false);
-          slack = Slack.getInstance(config);
-        }
-        current = slack;
-      }
-    }
-    return current;
+    return client.slack();
   }
 
   /** A Web API client authorised with the bot token (callers check {@code canCallSlack()}). */

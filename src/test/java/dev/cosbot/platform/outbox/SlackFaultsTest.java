@@ -18,12 +18,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 /** Fault suite, Web API side: whatever Slack does, nothing is lost, nothing is sent twice. */
 @QuarkusTest
 class SlackFaultsTest extends SlackTestBase {
   @Inject Outbox outbox;
+  @Inject dev.cosbot.platform.slack.SlackAuthGate gate;
+  @Inject @io.smallrye.health.api.Wellness dev.cosbot.platform.slack.SlackHealthCheck health;
+  @Inject io.micrometer.core.instrument.MeterRegistry registry;
 
   @Test
   void aTimeoutAfterSlackAcceptedIsNotSentTwice() throws Exception {
@@ -160,41 +164,110 @@ class SlackFaultsTest extends SlackTestBase {
   }
 
   @Test
-  void invalidAuthIsDeadLetteredWithTheReason() throws Exception {
+  void invalidAuthPausesSendingAndNothingIsDeadLettered() throws Exception {
     String marker = "auth-" + UUID.randomUUID();
     slack.stubFor(
         post(urlPathEqualTo("/api/chat.postMessage"))
             .withRequestBody(containing(marker))
             .atPriority(1)
             .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
-    outbox.send(SlackCalls.postMessage("fault:" + marker, "C0AUTH", "Auth " + marker, null));
-    await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(status("fault:" + marker)));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/auth.test"))
+            .atPriority(1)
+            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    outbox.send(SlackCalls.postMessage("fault:" + marker + ":1", "C0AUTH", "Auth " + marker, null));
+    outbox.send(SlackCalls.postMessage("fault:" + marker + ":2", "C0AUTH", "Auth " + marker, null));
+
+    try {
+      whilePaused(marker);
+    } finally {
+      // The token works again (a new one was installed): everything goes out by itself.
+      SlackApiTestResource.resetToDefaults(slack);
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> delivered(marker) == 2);
+    assertThat(gate.paused()).isFalse();
+    assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     assertThat(
             scalar(
-                "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'fault:"
+                "SELECT count(*) FROM outbox_message WHERE status = 'DEAD' AND idempotency_key LIKE 'fault:"
                     + marker
-                    + "' AND last_error = 'invalid_auth'"))
-        .isEqualTo(1);
-    assertThat(posts(marker)).hasSize(1);
+                    + "%'"))
+        .isZero();
+  }
+
+  private void whilePaused(String marker) throws Exception {
+    await().atMost(Duration.ofSeconds(10)).until(() -> gate.paused());
+    assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    assertThat(health.call().getData().orElseThrow().get("reason").toString())
+        .contains("invalid_auth");
+    assertThat(registry.get("cosbot_slack_paused").gauge().value()).isEqualTo(1.0);
+    // While paused the probe keeps asking auth.test, and nothing dies.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> deadOrSent(marker) == 0);
+    // At most one attempt per worker raced the pause; after it, nothing is sent.
+    assertThat(posts(marker)).as("nothing is hammered while paused").hasSizeLessThanOrEqualTo(4);
+    assertThat(
+            slack.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/api/auth.test")))
+        .as("auth.test probed")
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
-  void persistentServerErrorsDeadLetterAfterTheLastAttempt() throws Exception {
+  void persistentServerErrorsNeverKillAYoungMessage() throws Exception {
     String marker = "down-" + UUID.randomUUID();
     slack.stubFor(
         post(urlPathEqualTo("/api/chat.postMessage"))
             .withRequestBody(containing(marker))
             .atPriority(1)
-            .willReturn(aResponse().withStatus(500)));
+            .willReturn(aResponse().withStatus(503)));
     outbox.send(SlackCalls.postMessage("fault:" + marker, "C0DOWN", "Down " + marker, null));
-    await().atMost(Duration.ofSeconds(30)).until(() -> "DEAD".equals(status("fault:" + marker)));
-    assertThat(posts(marker)).hasSize(5);
+    // Far more attempts than the old budget of 5, with capped backoff: still waiting, not dead.
+    await().atMost(Duration.ofSeconds(40)).until(() -> posts(marker).size() >= 8);
+    assertThat(status("fault:" + marker)).isIn("PENDING", "SENDING");
+    SlackApiTestResource.resetToDefaults(slack);
+    await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status("fault:" + marker)));
+    assertThat(posts(marker).stream().filter(e -> e.getResponse().getStatus() == 200).count())
+        .as("delivered exactly once after Slack recovered")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aMessageThatStopsBeingUsefulIsExpiredNeverSentLate() throws Exception {
+    String marker = "expiry-" + UUID.randomUUID();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(marker))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+    outbox.send(
+        SlackCalls.postMessage("fault:" + marker, "C0LATE", "Reminder " + marker, null)
+            .expiringAt(java.time.Instant.now().plusSeconds(3)));
+    await().atMost(Duration.ofSeconds(15)).until(() -> "EXPIRED".equals(status("fault:" + marker)));
+    SlackApiTestResource.resetToDefaults(slack);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> "EXPIRED".equals(status("fault:" + marker)));
+    assertThat(posts(marker).stream().filter(e -> e.getResponse().getStatus() == 200))
+        .as("never sent late")
+        .isEmpty();
     assertThat(
             scalar(
                 "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'fault:"
                     + marker
-                    + "' AND last_error LIKE 'http_500 (after 5 attempts)'"))
+                    + "' AND last_error LIKE '%not sent late%'"))
         .isEqualTo(1);
+    assertThat(registry.get("cosbot_outbox_expired_total").counter().count()).isPositive();
+  }
+
+  private long deadOrSent(String marker) throws Exception {
+    return scalar(
+        "SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'fault:"
+            + marker
+            + ":%' AND status IN ('DEAD', 'SENT')");
   }
 
   private List<ServeEvent> posts(String marker) {
