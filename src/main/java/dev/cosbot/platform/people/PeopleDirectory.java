@@ -40,6 +40,7 @@ public class PeopleDirectory {
   /** Key of the workspace setting that records the first-start fill. */
   static final String FILLED = "people.first_fill";
 
+  @Inject jakarta.enterprise.event.Event<RolesChanged> rolesChanged;
   @Inject SlackReads slack;
   @Inject SlackSettings slackSettings;
   @Inject PeopleSettings settings;
@@ -169,6 +170,9 @@ public class PeopleDirectory {
     }
     p.timeZone = user.getTz();
     p.bot = user.isBot() || "USLACKBOT".equals(user.getId());
+    if (p.deleted != user.isDeleted() && !isNew) {
+      rolesChanged.fire(new RolesChanged(p.slackUserId));
+    }
     p.deleted = user.isDeleted();
     p.syncedAt = clock.instant();
     if (isNew) {
