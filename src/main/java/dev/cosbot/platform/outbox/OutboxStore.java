@@ -230,6 +230,18 @@ public class OutboxStore {
     return new Requeued(requeued, expired);
   }
 
+  /** The idempotency key of a message by id. */
+  public Optional<String> keyOf(long id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT idempotency_key FROM outbox_message WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   /** What a dead-letter retry did: how many go out again, how many were too late to send. */
   public record Requeued(int requeued, int expired) {}
 
