@@ -38,6 +38,7 @@ public class CosBotMain {
       System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
       System.setProperty("quarkus.datasource.username", "postgres");
       System.setProperty("quarkus.datasource.password", "postgres");
+      System.setProperty("cosbot.database.embedded", "true");
       LOG.infof(
           "No QUARKUS_DATASOURCE_JDBC_URL set: started embedded PostgreSQL on port %d in %d ms;"
               + " data lives in %s and survives restarts",

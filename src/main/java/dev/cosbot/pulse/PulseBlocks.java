@@ -212,14 +212,21 @@ public final class PulseBlocks {
     if (!anonymous) {
       return ":bust_in_silhouette: *Not anonymous.* Your name is stored with your answers.";
     }
-    return ":lock: *Anonymous.* Your answers are stored without your name and without the time you answered."
-        + " cos-bot only records _that_ you responded (for reminders and one answer per person)."
-        + " Results are shown only as totals once at least "
+    return ":lock: *Anonymous.* Your answers are stored without your name and without the time you"
+        + " answered: sealed (encrypted) until the round closes, then opened and shuffled with"
+        + " everyone else's. Results are shown only as totals, once at least "
         + k
-        + " people answered, and comments only once more than "
+        + " people answered and when the round closes; comments only once more than "
         + k
         + " did, word for word and in random order — so leave out anything that identifies you."
-        + " *Not anonymous:* that you were asked and whether you responded.";
+        + " *Not anonymous:* that you were asked.";
+  }
+
+  /** The context line linking to the privacy notes (or naming them when no URL is known). */
+  public static String privacyLine(String url) {
+    return url == null
+        ? ":shield: Who can see what is written down in cos-bot's privacy notes (docs/privacy.md)."
+        : ":shield: Who can see what: <" + url + "|how cos-bot keeps your answers private>.";
   }
 
   public static String dmText(PulseSurvey survey) {
@@ -324,11 +331,21 @@ public final class PulseBlocks {
    * The answer modal; {@code preset} pre-selects the value of the first question (inline buttons).
    */
   public static View answerModal(
-      PulseSurvey survey, PulseRound round, List<Question> questions, Integer preset, int k) {
+      PulseSurvey survey,
+      PulseRound round,
+      List<Question> questions,
+      Integer preset,
+      int k,
+      String privacyUrl) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(survey.title, 150)))));
     blocks.add(
-        context(c -> c.elements(List.of(markdownText(anonymityNotice(survey.anonymous, k))))));
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(anonymityNotice(survey.anonymous, k)),
+                        markdownText(privacyLine(privacyUrl))))));
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
       Integer initial = i == 0 ? preset : null;
@@ -443,7 +460,38 @@ public final class PulseBlocks {
       PulseSurvey survey, PulseStats.RoundResult r, List<PulseStats.Change> changes) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut("Pulse: " + survey.title, 150)))));
-    if (!r.visible()) {
+    if (!r.closed()) {
+      String soFar =
+          "Round "
+              + r.seq()
+              + " (open) · *"
+              + r.participation()
+              + "/"
+              + r.recipients()
+              + " answered so far*";
+      if (!r.visible()) {
+        blocks.add(
+            section(
+                s ->
+                    s.text(
+                        markdownText(
+                            soFar
+                                + "\nResults are shared when the round closes, so that nobody can"
+                                + " work out an answer by watching them change."))));
+        return blocks;
+      }
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          soFar
+                              + "\n_Interim results released "
+                              + date(r.releasedAt())
+                              + " from "
+                              + r.responses()
+                              + " answers; comments only at close._"))));
+    } else if (!r.visible()) {
       blocks.add(
           section(
               s ->
@@ -457,22 +505,23 @@ public final class PulseBlocks {
                               + " people have answered"
                               + (r.closed() ? " (this round closed without)." : ".")))));
       return blocks;
+    } else {
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          "Round "
+                              + r.seq()
+                              + " (closed)"
+                              + " · *"
+                              + r.responses()
+                              + "/"
+                              + r.recipients()
+                              + " answered* ("
+                              + r.responseRatePercent()
+                              + "%)"))));
     }
-    blocks.add(
-        section(
-            s ->
-                s.text(
-                    markdownText(
-                        "Round "
-                            + r.seq()
-                            + (r.closed() ? " (closed)" : " (open)")
-                            + " · *"
-                            + r.responses()
-                            + "/"
-                            + r.recipients()
-                            + " answered* ("
-                            + r.responseRatePercent()
-                            + "%)"))));
     int budget = 9_000;
     for (PulseStats.QuestionResult q : r.questions()) {
       PulseStats.Change change =

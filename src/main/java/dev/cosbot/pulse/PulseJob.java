@@ -8,8 +8,9 @@ import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 
 /**
- * The pulse timers (Quartz, clustered): open a round, send a time zone's DMs, remind, close, upload
- * the trend chart. Each step is idempotent (unique rounds, outbox keys, a chart ledger).
+ * The pulse timers (Quartz, clustered): open a round, send a time zone's DMs, remind, release
+ * interim results, close, upload the trend chart. Each step is idempotent (unique rounds, outbox
+ * keys, a chart ledger).
  */
 @Dependent
 public class PulseJob implements Job {
@@ -25,6 +26,7 @@ public class PulseJob implements Job {
   static final String REMIND = "remind";
   static final String CLOSE = "close";
   static final String CHART = "chart";
+  static final String RELEASE = "release";
 
   @Inject PulseService service;
   @Inject PulseCharts charts;
@@ -42,6 +44,7 @@ public class PulseJob implements Job {
       case SEND -> service.sendZone(Long.parseLong(data.getString(ROUND)), data.getString(ZONE));
       case REMIND -> service.remind(Long.parseLong(data.getString(ROUND)));
       case CLOSE -> service.close(Long.parseLong(data.getString(ROUND)));
+      case RELEASE -> service.release(Long.parseLong(data.getString(ROUND)));
       case CHART ->
           charts.upload(
               Long.parseLong(data.getString(ROUND)),

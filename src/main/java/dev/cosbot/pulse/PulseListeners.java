@@ -116,7 +116,14 @@ public class PulseListeners implements SlackListeners {
     View view;
     try {
       Prepared p = prepare(Long.parseLong(roundValue), userId);
-      view = PulseBlocks.answerModal(p.survey(), p.round(), p.questions(), preset, p.k());
+      view =
+          PulseBlocks.answerModal(
+              p.survey(),
+              p.round(),
+              p.questions(),
+              preset,
+              p.k(),
+              settings.privacyLink().orElse(null));
     } catch (UserFacingException e) {
       view = PulseBlocks.notice(e.getMessage());
     }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Admin API: a survey's results, aggregates only — no answer rows, no free text, nothing about a
- * round below k but its response count. Behind the admin API token (ApiTokenFilter).
+ * Admin API: a survey's results, aggregates only — no answer rows, no free text; an open round
+ * shows its live participation and only its latest interim release, a closed round below k nothing.
+ * Behind the admin API token (ApiTokenFilter).
  */
 @Path("/api/v1/pulse")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,8 @@ public class PulseResource {
       Integer responses,
       Integer responseRatePercent,
       boolean visible,
+      Integer answeredSoFar,
+      java.time.Instant releasedAt,
       List<QuestionJson> questions) {}
 
   public record SurveyResults(
@@ -91,6 +94,8 @@ public class PulseResource {
               r.visible() ? r.responses() : null,
               r.visible() ? r.responseRatePercent() : null,
               r.visible(),
+              r.closed() ? null : r.participation(),
+              r.releasedAt(),
               questions));
       previous = r;
     }

@@ -19,9 +19,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -40,7 +43,7 @@ public class PulseService {
   @Inject Outbox outbox;
   @Inject Schedules schedules;
   @Inject PulseAudience audience;
-  @Inject PulseBallots ballots;
+  @Inject PulseKeys keys;
   @Inject PulseSettings settings;
   @Inject Clock clock;
 
@@ -201,6 +204,7 @@ public class PulseService {
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.REMIND, PulseJob.ROUND, String.valueOf(round.id)));
     }
+    scheduleRelease(round, now);
     schedules.once(
         TIMER_GROUP,
         "close:" + round.id,
@@ -293,12 +297,17 @@ public class PulseService {
       return 0;
     }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    // Who responded is stored nowhere: the ballots of the recipients are computed here, in memory,
+    // and compared with the sealed answers' ballots.
+    Set<String> answered = new HashSet<>(sealedBallots(roundId));
     @SuppressWarnings("unchecked")
-    List<String> users =
+    List<String> recipients =
         em.createNativeQuery(
-                "SELECT user_id FROM pulse_recipient WHERE round_id = ?1 AND NOT responded ORDER BY user_id")
+                "SELECT user_id FROM pulse_recipient WHERE round_id = ?1 ORDER BY user_id")
             .setParameter(1, roundId)
             .getResultList();
+    List<String> users =
+        recipients.stream().filter(u -> !answered.contains(keys.ballot(roundId, u))).toList();
     var blocks = PulseBlocks.reminder(survey, round);
     List<SlackCall> calls =
         users.stream()
@@ -343,42 +352,135 @@ public class PulseService {
   }
 
   /**
-   * Records (or replaces) a person's answers in one transaction: marks them as responded, upserts
-   * their answer row by ballot, then re-writes every answer of the round in random order with fresh
-   * ids so neither row order nor row versions tell whose answer is whose.
+   * Records (or replaces) a person's answers: one sealed row keyed by their ballot, and nothing
+   * else — no "responded" flag, no other table touched — so the transaction, the WAL and any
+   * snapshot hold only an opaque ballot and ciphertext. The round row is share-locked so a
+   * concurrent close either sees this answer or refuses it.
    */
   @Transactional
   public void recordAnswer(long roundId, String userId, JsonObject answers) {
     PulseRound round = answerableRound(roundId, userId);
+    Object[] state =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT closed, closes_at FROM pulse_round WHERE id = ?1 FOR SHARE")
+                .setParameter(1, roundId)
+                .getSingleResult();
+    if (Boolean.TRUE.equals(state[0])) {
+      throw new UserFacingException(
+          "Thank you for wanting to answer! This survey round has just closed, so it no longer"
+              + " takes answers. You will be asked again in the next round.");
+    }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    JsonObject envelope = new JsonObject();
+    envelope.add("a", answers);
+    if (!survey.anonymous) {
+      envelope.addProperty("r", userId);
+    }
+    String ballot = keys.ballot(roundId, userId);
     em.createNativeQuery(
-            "UPDATE pulse_recipient SET responded = TRUE WHERE round_id = ?1 AND user_id = ?2 AND NOT responded")
+            "INSERT INTO pulse_sealed (round_id, ballot, sealed) VALUES (?1, ?2, ?3)"
+                + " ON CONFLICT (round_id, ballot) DO UPDATE SET sealed = EXCLUDED.sealed")
         .setParameter(1, roundId)
-        .setParameter(2, userId)
+        .setParameter(2, ballot)
+        .setParameter(3, keys.seal(roundId, ballot, envelope.toString()))
         .executeUpdate();
-    em.createNativeQuery(
-            "INSERT INTO pulse_answer (id, round_id, ballot, respondent, answers) VALUES (?1, ?2, ?3, ?4, ?5)"
-                + " ON CONFLICT (round_id, ballot) DO UPDATE SET answers = EXCLUDED.answers")
-        .setParameter(1, new UUID(random.nextLong(), random.nextLong()))
-        .setParameter(2, roundId)
-        .setParameter(3, ballots.ballot(roundId, userId))
-        .setParameter(4, survey.anonymous ? null : userId)
-        .setParameter(5, answers.toString())
-        .executeUpdate();
-    reshuffle(roundId, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> sealedBallots(long roundId) {
+    return em.createNativeQuery("SELECT ballot FROM pulse_sealed WHERE round_id = ?1")
+        .setParameter(1, roundId)
+        .getResultList();
+  }
+
+  /** How many people have answered a round so far (the live participation count). */
+  public int participation(PulseRound round) {
+    if (round.closed) {
+      return ((Number)
+              em.createNativeQuery("SELECT count(*) FROM pulse_answer WHERE round_id = ?1")
+                  .setParameter(1, round.id)
+                  .getSingleResult())
+          .intValue();
+    }
+    return ((Number)
+            em.createNativeQuery("SELECT count(*) FROM pulse_sealed WHERE round_id = ?1")
+                .setParameter(1, round.id)
+                .getSingleResult())
+        .intValue();
+  }
+
+  /** An opened answer: the values, and (named surveys only) who gave them. */
+  record Opened(JsonObject answers, String respondent) {}
+
+  /**
+   * Opens every sealed answer of a round in memory. Answers sealed under another secret (rotated
+   * while the round was open) cannot be opened; they are counted, logged and left out.
+   */
+  List<Opened> openSealed(long roundId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT ballot, sealed FROM pulse_sealed WHERE round_id = ?1")
+            .setParameter(1, roundId)
+            .getResultList();
+    List<Opened> out = new ArrayList<>(rows.size());
+    int unreadable = 0;
+    for (Object[] row : rows) {
+      Optional<String> plain = keys.open(roundId, (String) row[0], (byte[]) row[1]);
+      if (plain.isEmpty()) {
+        unreadable++;
+        continue;
+      }
+      JsonObject envelope = JsonParser.parseString(plain.get()).getAsJsonObject();
+      out.add(
+          new Opened(
+              envelope.getAsJsonObject("a"),
+              envelope.has("r") && !envelope.get("r").isJsonNull()
+                  ? envelope.get("r").getAsString()
+                  : null));
+    }
+    if (unreadable > 0) {
+      LOG.warnf(
+          "Pulse round %d: %d sealed answers could not be opened (the pulse secret changed while"
+              + " the round was open); they are not counted",
+          roundId, unreadable);
+    }
+    return out;
   }
 
   /**
-   * Re-writes a round's answers in random order with random ids; at close also drops the ballots.
+   * Opens a closing round's answers, shuffles them and writes them to {@code pulse_answer} in one
+   * statement with fresh random ids, then deletes every sealed row of the round in one statement.
    */
-  private void reshuffle(long roundId, boolean dropBallots) {
-    em.createNativeQuery(
-            "WITH old AS (DELETE FROM pulse_answer WHERE round_id = ?1 RETURNING round_id, ballot, respondent, answers)"
-                + " INSERT INTO pulse_answer (id, round_id, ballot, respondent, answers)"
-                + " SELECT gen_random_uuid(), round_id, "
-                + (dropBallots ? "NULL" : "ballot")
-                + ", respondent, answers"
-                + " FROM old ORDER BY random()")
+  private void unseal(long roundId) {
+    List<Opened> opened = new ArrayList<>(openSealed(roundId));
+    Collections.shuffle(opened, random);
+    if (!opened.isEmpty()) {
+      String[] ids = new String[opened.size()];
+      String[] respondents = new String[opened.size()];
+      String[] answers = new String[opened.size()];
+      for (int i = 0; i < opened.size(); i++) {
+        ids[i] = new UUID(random.nextLong(), random.nextLong()).toString();
+        respondents[i] = opened.get(i).respondent();
+        answers[i] = opened.get(i).answers().toString();
+      }
+      em.unwrap(org.hibernate.Session.class)
+          .doWork(
+              c -> {
+                try (var insert =
+                    c.prepareStatement(
+                        "INSERT INTO pulse_answer (id, round_id, respondent, answers)"
+                            + " SELECT i::uuid, ?, r, a FROM unnest(?::varchar[], ?::varchar[], ?::text[])"
+                            + " WITH ORDINALITY AS t(i, r, a, n) ORDER BY n")) {
+                  insert.setLong(1, roundId);
+                  insert.setArray(2, c.createArrayOf("varchar", ids));
+                  insert.setArray(3, c.createArrayOf("varchar", respondents));
+                  insert.setArray(4, c.createArrayOf("text", answers));
+                  insert.executeUpdate();
+                }
+              });
+    }
+    em.createNativeQuery("DELETE FROM pulse_sealed WHERE round_id = ?1")
         .setParameter(1, roundId)
         .executeUpdate();
   }
@@ -386,8 +488,8 @@ public class PulseService {
   // ---------------------------------------------------------------- closing and results
 
   /**
-   * Closes a round (idempotent): erases ballots, posts the results to the owner, schedules the next
-   * round.
+   * Closes a round (idempotent): opens and shuffles the sealed answers, posts the results to the
+   * owner, schedules the next round.
    */
   @Transactional
   public boolean close(long roundId) {
@@ -403,7 +505,11 @@ public class PulseService {
     if (round.closesAt.isAfter(clock.instant())) {
       round.closesAt = clock.instant();
     }
-    reshuffle(roundId, true);
+    unseal(roundId);
+    em.createNativeQuery("DELETE FROM pulse_release WHERE round_id = ?1")
+        .setParameter(1, roundId)
+        .executeUpdate();
+    schedules.cancel(TIMER_GROUP, "release:" + roundId);
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
     PulseStats.RoundResult result = result(survey, round);
     PulseStats.RoundResult previous = previousResult(survey, round);
@@ -429,8 +535,20 @@ public class PulseService {
     return true;
   }
 
-  /** Aggregates of a round (nothing below the survey's k). */
+  /**
+   * What may be shown of a round. A closed round: its aggregates (nothing below k). An open round:
+   * only its latest release, if any, with the live participation count — never computed from the
+   * answers per request.
+   */
   public PulseStats.RoundResult result(PulseSurvey survey, PulseRound round) {
+    if (!round.closed) {
+      int live = participation(round);
+      return latestRelease(survey, round)
+          .map(r -> r.withParticipation(live))
+          .orElse(
+              PulseStats.RoundResult.unreleased(
+                  round.id, round.seq, round.recipients, k(survey), live));
+    }
     @SuppressWarnings("unchecked")
     List<String> rows =
         em.createNativeQuery("SELECT answers FROM pulse_answer WHERE round_id = ?1")
@@ -442,11 +560,113 @@ public class PulseService {
         round.id,
         round.seq,
         round.recipients,
-        round.closed || !round.isOpenAt(clock.instant()),
+        true,
         survey.questionList(),
         answers,
         k(survey),
         random);
+  }
+
+  private Optional<PulseStats.RoundResult> latestRelease(PulseSurvey survey, PulseRound round) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT released_at, content FROM pulse_release WHERE round_id = ?1"
+                    + " ORDER BY released_at DESC LIMIT 1")
+            .setParameter(1, round.id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object at = rows.get(0)[0];
+    Instant releasedAt =
+        at instanceof Instant i
+            ? i
+            : at instanceof java.time.OffsetDateTime o
+                ? o.toInstant()
+                : ((java.sql.Timestamp) at).toInstant();
+    return Optional.of(
+        PulseStats.fromJson(
+            (String) rows.get(0)[1],
+            round.id,
+            round.seq,
+            round.recipients,
+            k(survey),
+            survey.questionList(),
+            releasedAt));
+  }
+
+  /**
+   * An interim release of an open round, when its time has come: at most once per {@code
+   * COSBOT_PULSE_RELEASE_EVERY} and only when at least k new answers arrived since the previous
+   * release. Opens the sealed answers in memory only; stores aggregates without free text. Returns
+   * whether a release was made.
+   */
+  @Transactional
+  public boolean release(long roundId) {
+    Optional<Duration> every = settings.releaseInterval();
+    PulseRound round = PulseRound.findById(roundId);
+    if (every.isEmpty() || round == null || !round.isOpenAt(clock.instant())) {
+      return false;
+    }
+    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    Instant now = clock.instant();
+    Optional<PulseStats.RoundResult> previous = latestRelease(survey, round);
+    Instant last = previous.map(PulseStats.RoundResult::releasedAt).orElse(round.openedAt);
+    boolean released = false;
+    if (!now.isBefore(last.plus(every.get()))) {
+      int k = k(survey);
+      int live = participation(round);
+      int before = previous.map(PulseStats.RoundResult::responses).orElse(0);
+      if (live >= k && live - before >= k) {
+        List<JsonObject> answers = openSealed(roundId).stream().map(Opened::answers).toList();
+        PulseStats.RoundResult current =
+            PulseStats.compute(
+                round.id,
+                round.seq,
+                round.recipients,
+                false,
+                survey.questionList(),
+                answers,
+                k,
+                random);
+        if (current.visible()) {
+          PulseStats.RoundResult interim = PulseStats.interim(current, previous.orElse(null), now);
+          em.createNativeQuery(
+                  "INSERT INTO pulse_release (round_id, released_at, responses, content)"
+                      + " VALUES (?1, ?2, ?3, ?4)")
+              .setParameter(1, roundId)
+              .setParameter(2, now)
+              .setParameter(3, interim.responses())
+              .setParameter(4, PulseStats.toJson(interim))
+              .executeUpdate();
+          released = true;
+          LOG.infof("Pulse survey %d round %d: interim results released", survey.id, round.seq);
+        }
+      }
+    }
+    scheduleRelease(round, now);
+    return released;
+  }
+
+  /** The next release time of an open round (a fixed step after it opened), if before close. */
+  private void scheduleRelease(PulseRound round, Instant now) {
+    Optional<Duration> every = settings.releaseInterval();
+    if (every.isEmpty()) {
+      return;
+    }
+    Instant next = round.openedAt.plus(every.get());
+    while (!next.isAfter(now)) {
+      next = next.plus(every.get());
+    }
+    if (next.isBefore(round.closesAt)) {
+      schedules.once(
+          TIMER_GROUP,
+          "release:" + round.id,
+          next,
+          PulseJob.class,
+          Map.of(PulseJob.ACTION, PulseJob.RELEASE, PulseJob.ROUND, String.valueOf(round.id)));
+    }
   }
 
   public PulseStats.RoundResult previousResult(PulseSurvey survey, PulseRound round) {

@@ -21,16 +21,52 @@ public interface PulseSettings {
   Duration remindBefore();
 
   /**
-   * Key of the keyed hash that lets a person replace their own anonymous answer while a round is
-   * open. Kept outside the database on purpose; falls back to the Slack signing secret.
+   * cos-bot's own pulse secret: key of the ballots and of the seal on open answers. Never stored in
+   * the database and never derived from a Slack secret; generated into the data directory with the
+   * embedded database, required with an external one.
    */
   Optional<String> ballotSecret();
+
+  /**
+   * Interim results of an open round are released at most this often (an ISO-8601 duration, e.g.
+   * P1D), and only when at least k new answers arrived since the previous release; {@code off}:
+   * results only at close.
+   */
+  @WithDefault("off")
+  String releaseEvery();
+
+  /** {@link #releaseEvery()} as a duration; empty when interim releases are off. */
+  default Optional<Duration> releaseInterval() {
+    String every = releaseEvery().trim();
+    if (every.isEmpty() || every.equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    Duration d = Duration.parse(every);
+    return d.isNegative() || d.isZero() ? Optional.empty() : Optional.of(d);
+  }
 
   /**
    * An eNPS drop (points) or a mean drop ×20 beyond this between two rounds is a digest WATCH item.
    */
   @WithDefault("10")
   int digestDropThreshold();
+
+  /** cos-bot's public base URL; the survey modal links to {@code <url>/privacy}. */
+  Optional<String> publicUrl();
+
+  /** Where the survey modal's privacy link points instead (e.g. your intranet's copy). */
+  Optional<String> privacyUrl();
+
+  /** The privacy notes' address, if one is known. */
+  default Optional<String> privacyLink() {
+    return privacyUrl()
+        .filter(u -> !u.isBlank())
+        .or(
+            () ->
+                publicUrl()
+                    .filter(u -> !u.isBlank())
+                    .map(u -> u.replaceAll("/+$", "") + PulsePrivacyResource.PATH));
+  }
 
   /** The smallest k the bot accepts: anonymity needs at least three answers. */
   int FLOOR = 3;

@@ -2,6 +2,7 @@ package dev.cosbot.pulse;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -31,7 +32,12 @@ public final class PulseStats {
       Integer enps,
       List<String> texts) {}
 
-  /** Aggregates of one round; {@code visible} is false below k, and then questions is empty. */
+  /**
+   * Aggregates of one round; {@code visible} is false below k (or while an open round has no
+   * release), and then questions is empty. {@code responses} is what the content is based on;
+   * {@code participation} the live count of people who answered; {@code releasedAt} is set for an
+   * interim release of an open round.
+   */
   public record RoundResult(
       long roundId,
       int seq,
@@ -40,9 +46,24 @@ public final class PulseStats {
       int k,
       boolean visible,
       boolean closed,
-      List<QuestionResult> questions) {
+      List<QuestionResult> questions,
+      int participation,
+      Instant releasedAt) {
     public int responseRatePercent() {
-      return recipients == 0 ? 0 : (int) Math.round(100.0 * responses / recipients);
+      return recipients == 0 ? 0 : (int) Math.round(100.0 * participation / recipients);
+    }
+
+    /** The same result with a live participation count (open rounds). */
+    public RoundResult withParticipation(int live) {
+      return new RoundResult(
+          roundId, seq, recipients, responses, k, visible, closed, questions, live, releasedAt);
+    }
+
+    /** An open round whose content is not released (yet). */
+    public static RoundResult unreleased(
+        long roundId, int seq, int recipients, int k, int participation) {
+      return new RoundResult(
+          roundId, seq, recipients, 0, k, false, false, List.of(), participation, null);
     }
   }
 
@@ -59,13 +80,24 @@ public final class PulseStats {
       int k,
       Random random) {
     if (answers.size() < k) {
-      return new RoundResult(roundId, seq, recipients, answers.size(), k, false, closed, List.of());
+      return new RoundResult(
+          roundId,
+          seq,
+          recipients,
+          answers.size(),
+          k,
+          false,
+          closed,
+          List.of(),
+          answers.size(),
+          null);
     }
     List<QuestionResult> results = new ArrayList<>();
     for (int i = 0; i < questions.size(); i++) {
       results.add(question(i, questions.get(i), answers, k, random));
     }
-    return new RoundResult(roundId, seq, recipients, answers.size(), k, true, closed, results);
+    return new RoundResult(
+        roundId, seq, recipients, answers.size(), k, true, closed, results, answers.size(), null);
   }
 
   static QuestionResult question(
@@ -202,5 +234,105 @@ public final class PulseStats {
         .sorted(Comparator.comparing(Map.Entry::getKey))
         .forEach(e -> shown.put(e.getKey(), e.getValue()));
     return shown;
+  }
+
+  // ---------------------------------------------------------------- interim releases
+
+  /**
+   * The content of an interim release of an open round: the aggregates of {@code current} without
+   * any free text; a question whose answers grew by fewer than k since the {@code previous} release
+   * keeps that release's figures, so comparing two releases never isolates fewer than k answers.
+   */
+  public static RoundResult interim(RoundResult current, RoundResult previous, Instant at) {
+    List<QuestionResult> questions = new ArrayList<>();
+    for (QuestionResult q : current.questions()) {
+      QuestionResult before =
+          previous == null || q.index() >= previous.questions().size()
+              ? null
+              : previous.questions().get(q.index());
+      if (q.question().type() == QuestionType.TEXT) {
+        questions.add(
+            new QuestionResult(
+                q.index(), q.question(), 0, false, new long[0], null, null, List.of()));
+      } else if (before != null
+          && before.visible()
+          && q.answered() - before.answered() < current.k()) {
+        questions.add(before);
+      } else {
+        questions.add(q);
+      }
+    }
+    return new RoundResult(
+        current.roundId(),
+        current.seq(),
+        current.recipients(),
+        current.responses(),
+        current.k(),
+        current.visible(),
+        false,
+        List.copyOf(questions),
+        current.responses(),
+        at);
+  }
+
+  /** A release as stored (aggregates only; no free text exists in a release). */
+  public static String toJson(RoundResult r) {
+    JsonObject out = new JsonObject();
+    out.addProperty("responses", r.responses());
+    com.google.gson.JsonArray qs = new com.google.gson.JsonArray();
+    for (QuestionResult q : r.questions()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("answered", q.answered());
+      o.addProperty("visible", q.visible());
+      com.google.gson.JsonArray counts = new com.google.gson.JsonArray();
+      for (long c : q.counts()) {
+        counts.add(c);
+      }
+      o.add("counts", counts);
+      if (q.mean() != null) {
+        o.addProperty("mean", q.mean());
+      }
+      if (q.enps() != null) {
+        o.addProperty("enps", q.enps());
+      }
+      qs.add(o);
+    }
+    out.add("questions", qs);
+    return out.toString();
+  }
+
+  /** A stored release read back against the survey's questions. */
+  public static RoundResult fromJson(
+      String json,
+      long roundId,
+      int seq,
+      int recipients,
+      int k,
+      List<Question> questions,
+      Instant releasedAt) {
+    JsonObject in = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    int responses = in.get("responses").getAsInt();
+    List<QuestionResult> results = new ArrayList<>();
+    com.google.gson.JsonArray qs = in.getAsJsonArray("questions");
+    for (int i = 0; i < qs.size() && i < questions.size(); i++) {
+      JsonObject o = qs.get(i).getAsJsonObject();
+      com.google.gson.JsonArray c = o.getAsJsonArray("counts");
+      long[] counts = new long[c.size()];
+      for (int v = 0; v < counts.length; v++) {
+        counts[v] = c.get(v).getAsLong();
+      }
+      results.add(
+          new QuestionResult(
+              i,
+              questions.get(i),
+              o.get("answered").getAsInt(),
+              o.get("visible").getAsBoolean(),
+              counts,
+              o.has("mean") ? o.get("mean").getAsDouble() : null,
+              o.has("enps") ? o.get("enps").getAsInt() : null,
+              List.of()));
+    }
+    return new RoundResult(
+        roundId, seq, recipients, responses, k, true, false, results, responses, releasedAt);
   }
 }

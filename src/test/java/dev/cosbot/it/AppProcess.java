@@ -84,6 +84,10 @@ public final class AppProcess implements AutoCloseable {
         .removeIf(
             k -> k.startsWith("SLACK_") || k.startsWith("COSBOT_") || k.startsWith("QUARKUS_"));
     builder.environment().putAll(env);
+    // With an external database cos-bot requires its own pulse secret (the embedded one makes it).
+    if (env.containsKey("QUARKUS_DATASOURCE_JDBC_URL")) {
+      builder.environment().putIfAbsent("COSBOT_PULSE_BALLOT_SECRET", "it-pulse-secret-0123456789");
+    }
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
     builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
     builder.redirectErrorStream(true);

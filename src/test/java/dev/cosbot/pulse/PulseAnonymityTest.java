@@ -3,6 +3,7 @@ package dev.cosbot.pulse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Anonymity against everyone, checked on the real database (schema, stored rows, row versions), the
- * admin API, the metrics endpoint, admin commands, the outbox and every log line written.
+ * Anonymity against everyone, checked on the real database (schema, sealed and stored rows, row
+ * versions, snapshots compared), the admin API, the metrics endpoint, admin commands, the outbox
+ * and every log line written.
  */
 @QuarkusTest
 class PulseAnonymityTest extends SlackTestBase {
@@ -72,12 +74,16 @@ class PulseAnonymityTest extends SlackTestBase {
 
   @Test
   void nothingLinksAnAnswerToAPerson() throws Exception {
-    // --- The schema: answers have no person, no time, no serial id, no link to who responded.
+    // --- The schema: answers have no person, no time, no serial id, no link to who responded;
+    // nothing records who responded at all.
     assertThat(columns("pulse_answer"))
-        .containsExactlyInAnyOrder("id", "round_id", "ballot", "respondent", "answers");
+        .containsExactlyInAnyOrder("id", "round_id", "respondent", "answers");
+    assertThat(columns("pulse_sealed")).containsExactlyInAnyOrder("round_id", "ballot", "sealed");
+    assertThat(columns("pulse_recipient"))
+        .containsExactlyInAnyOrder("round_id", "user_id", "time_zone");
     assertThat(
             scalar(
-                "SELECT count(*) FROM information_schema.columns WHERE table_name IN ('pulse_answer', 'pulse_recipient')"
+                "SELECT count(*) FROM information_schema.columns WHERE table_name IN ('pulse_answer', 'pulse_recipient', 'pulse_sealed')"
                     + " AND (data_type LIKE 'timestamp%' OR data_type IN ('date', 'time without time zone') OR column_default LIKE 'nextval%')"))
         .isZero();
     assertThat(
@@ -87,8 +93,8 @@ class PulseAnonymityTest extends SlackTestBase {
         .isEqualTo(1);
     assertThat(
             scalar(
-                "SELECT count(*) FROM pg_constraint WHERE conrelid = 'pulse_answer'::regclass AND contype = 'f'"
-                    + " AND confrelid <> 'pulse_round'::regclass"))
+                "SELECT count(*) FROM pg_constraint WHERE conrelid IN ('pulse_answer'::regclass, 'pulse_sealed'::regclass)"
+                    + " AND contype = 'f' AND confrelid <> 'pulse_round'::regclass"))
         .isZero();
 
     List<String> people = IntStream.rangeClosed(1, 5).mapToObj(i -> "U0AN" + i).toList();
@@ -105,10 +111,13 @@ class PulseAnonymityTest extends SlackTestBase {
     long roundId = scalar("SELECT id FROM pulse_round WHERE survey_id = " + surveyId);
     awaitCalls("chat.postMessage", "Anonymity check", 5);
     long outboxBefore = scalar("SELECT count(*) FROM outbox_message");
+    Set<String> recipientsBefore =
+        strings(
+            "SELECT r::text || ':' || r.xmin::text || ':' || r.ctid::text FROM pulse_recipient r WHERE round_id = "
+                + roundId);
 
-    // --- Answering: every ack is the same, no message is queued, and all answers are re-written.
+    // --- Answering: every ack is the same, no message is queued, only a sealed row is written.
     Set<String> acks = new HashSet<>();
-    Set<String> previousIds = new HashSet<>();
     int[] scores = {0, 3, 6, 9, 10};
     for (int i = 0; i < people.size(); i++) {
       String ack =
@@ -122,49 +131,61 @@ class PulseAnonymityTest extends SlackTestBase {
               .extract()
               .asString();
       acks.add(ack);
-      Set<String> ids = strings("SELECT id::text FROM pulse_answer WHERE round_id = " + roundId);
-      assertThat(ids).hasSize(i + 1);
-      for (String old : previousIds) {
-        assertThat(ids).as("answer ids are new after every answer").doesNotContain(old);
-      }
-      previousIds = ids;
-      // All answer rows carry the same row version: the transaction that wrote the newest answer.
+      assertThat(scalar("SELECT count(*) FROM pulse_sealed WHERE round_id = " + roundId))
+          .isEqualTo(i + 1);
+      assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId)).isZero();
+      // Two snapshots of who was asked, before and after an answer, are identical: not even the row
+      // versions or positions moved, so comparing them names nobody.
       assertThat(
-              scalar(
-                  "SELECT count(DISTINCT xmin::text) FROM pulse_answer WHERE round_id = "
+              strings(
+                  "SELECT r::text || ':' || r.xmin::text || ':' || r.ctid::text FROM pulse_recipient r WHERE round_id = "
                       + roundId))
-          .isEqualTo(1);
+          .isEqualTo(recipientsBefore);
+      assertSealedRowsNameNobody(roundId, people);
     }
     assertThat(acks).as("the answer ack does not depend on who answered or when").hasSize(1);
     assertThat(scalar("SELECT count(*) FROM outbox_message")).isEqualTo(outboxBefore);
-    // Earlier respondents' rows share no row version with any answer.
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM pulse_recipient r WHERE r.round_id = "
-                    + roundId
-                    + " AND r.user_id <> 'U0AN5'"
-                    + " AND r.xmin::text IN (SELECT a.xmin::text FROM pulse_answer a WHERE a.round_id = "
-                    + roundId
-                    + ")"))
-        .isZero();
 
-    // --- Stored rows: no person anywhere in an answer row; ballots are not a plain hash of the
-    // person.
-    assertAnswerRowsNameNobody(roundId, people);
-    Set<String> ballots = strings("SELECT ballot FROM pulse_answer WHERE round_id = " + roundId);
+    // --- Ballots are not a plain hash of the person, nor the ballot under the signing secret.
+    Set<String> ballots = strings("SELECT ballot FROM pulse_sealed WHERE round_id = " + roundId);
     for (String p : people) {
       assertThat(ballots)
-          .doesNotContain(sha256(p), sha256(roundId + "|" + p), sha256(p + "|" + roundId), p);
+          .doesNotContain(
+              sha256(p),
+              sha256(roundId + "|" + p),
+              sha256(p + "|" + roundId),
+              p,
+              hmac("pulse-ballot:" + SlackApiTestResource.SIGNING_SECRET, roundId + "|" + p),
+              hmac(SlackApiTestResource.SIGNING_SECRET, roundId + "|" + p));
     }
+
+    // --- Admin command and API while open: the participation count, no content at all.
+    String open =
+        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(open).contains("5/5 answered so far").doesNotContain("eNPS", SECRET_TEXT, "U0AN");
+
+    // --- Closing opens, shuffles and writes the answers in one batch; no sealed row is left.
+    assertThat(service.close(roundId)).isTrue();
+    assertThat(scalar("SELECT count(*) FROM pulse_sealed WHERE round_id = " + roundId)).isZero();
     assertThat(
             scalar(
                 "SELECT count(*) FROM pulse_answer WHERE round_id = "
                     + roundId
                     + " AND respondent IS NOT NULL"))
         .isZero();
+    // One writer for every answer row: the closing transaction.
+    assertThat(
+            scalar(
+                "SELECT count(DISTINCT xmin::text) FROM pulse_answer WHERE round_id = " + roundId))
+        .isEqualTo(1);
+    assertAnswerRowsNameNobody(roundId, people);
 
-    // --- Admin command and API: aggregates only; comments hidden at exactly k (they need more than
-    // k).
+    // --- Admin command and API after close: aggregates only; comments hidden at exactly k (they
+    // need more than k).
     String command =
         SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
             .then()
@@ -191,16 +212,6 @@ class PulseAnonymityTest extends SlackTestBase {
         .doesNotContain("ballot");
     String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).doesNotContain("U0AN").doesNotContain(SECRET_TEXT);
-
-    // --- Closing erases the ballots: afterwards not even the ballot key links an answer to anyone.
-    assertThat(service.close(roundId)).isTrue();
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM pulse_answer WHERE round_id = "
-                    + roundId
-                    + " AND ballot IS NOT NULL"))
-        .isZero();
-    assertAnswerRowsNameNobody(roundId, people);
     awaitCalls("chat.postMessage", "Pulse results: Anonymity check", 1);
     assertThat(
             scalar(
@@ -226,6 +237,25 @@ class PulseAnonymityTest extends SlackTestBase {
         assertThat(row).doesNotContain(p);
       }
     }
+  }
+
+  private void assertSealedRowsNameNobody(long roundId, List<String> people) throws Exception {
+    for (String row :
+        strings(
+            "SELECT ballot || encode(sealed, 'escape') FROM pulse_sealed WHERE round_id = "
+                + roundId)) {
+      assertThat(row).doesNotContain(SECRET_TEXT);
+      for (String p : people) {
+        assertThat(row).doesNotContain(p);
+      }
+    }
+  }
+
+  private static String hmac(String key, String data) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
   }
 
   private List<String> columns(String table) throws Exception {

@@ -100,12 +100,16 @@ class PulseDigestTest extends SlackTestBase {
     byte[] png =
         slack.findAll(postRequestedFor(urlPathEqualTo("/upload/F0CHART"))).get(0).getBody();
     assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM pulse_chart WHERE round_id = "
-                    + first
-                    + " AND status = 'DONE'"))
-        .isEqualTo(1);
+    // The ledger is marked once Slack has answered the completing call: wait for it.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                scalar(
+                        "SELECT count(*) FROM pulse_chart WHERE round_id = "
+                            + first
+                            + " AND status = 'DONE'")
+                    == 1);
 
     long second = round(survey, people, 6, 5);
     JsonObject results =

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4 acceptance through signed Slack requests against WireMock: a survey for a user group of 8
- * (plus a bot and a deactivated account), DMs to the 8, answers through the modal, results with and
- * without enough answers, replacing an answer, refusing one after close.
+ * Pulse surveys accepted end to end through signed Slack requests against WireMock: a survey for a
+ * user group of 8 (plus a bot and a deactivated account), DMs to the 8, answers through the modal,
+ * results with and without enough answers, replacing an answer, refusing one after close.
  */
 @QuarkusTest
 class PulseSurveyTest extends SlackTestBase {
@@ -74,7 +74,18 @@ class PulseSurveyTest extends SlackTestBase {
         .then()
         .statusCode(200);
     String modal = PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 1).get(0);
-    assertThat(modal).contains("Anonymous", "without your name", "Not anonymous:");
+    assertThat(modal)
+        .contains("Anonymous", "without your name", "sealed", "Not anonymous:")
+        .contains("privacy notes");
+    // The privacy notes it names are served by the bot itself.
+    assertThat(
+            io.restassured.RestAssured.given()
+                .get("/privacy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("Privacy: who can see what", "PulseSealedStorageTest");
 
     int[] scores = {10, 9, 9, 7, 5, 3};
     for (int i = 0; i < 4; i++) {
@@ -93,8 +104,8 @@ class PulseSurveyTest extends SlackTestBase {
             .extract()
             .asString();
     assertThat(early)
-        .contains("not enough answers yet")
-        .doesNotContain("eNPS *", "reason", "answered*", "`10`", "Mean");
+        .contains("4/8 answered so far", "shared when the round closes")
+        .doesNotContain("eNPS *", "reason", "`10`", "Mean");
 
     for (int i = 4; i < 6; i++) {
       PulseFlows.answer(
@@ -105,6 +116,16 @@ class PulseSurveyTest extends SlackTestBase {
           .then()
           .statusCode(200);
     }
+    // While the round is open only the participation count moves; the content comes at close.
+    assertThat(
+            SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("6/8 answered so far")
+        .doesNotContain("eNPS *", "reason", "`10`", "Mean");
+    assertThat(service.close(roundId)).isTrue();
     String results =
         SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
             .then()
@@ -123,11 +144,7 @@ class PulseSurveyTest extends SlackTestBase {
         .contains("Mean *7.2*", "eNPS *+17*")
         // 6 answers to the comment question is above k=5: shown.
         .contains("reason 0", "reason 5");
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM pulse_recipient WHERE round_id = "
-                    + roundId
-                    + " AND responded"))
+    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId))
         .isEqualTo(6);
     assertThat(scalar("SELECT count(*) FROM pulse_recipient WHERE round_id = " + roundId))
         .isEqualTo(8);
@@ -142,21 +159,16 @@ class PulseSurveyTest extends SlackTestBase {
 
     PulseFlows.answer("U0PB1", roundId, PulseFlows.option(0, 2)).then().statusCode(200);
     PulseFlows.answer("U0PB1", roundId, PulseFlows.option(0, 10)).then().statusCode(200);
-    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId))
+    // Sealed while open: one sealed row (replaced), no readable answer.
+    assertThat(scalar("SELECT count(*) FROM pulse_sealed WHERE round_id = " + roundId))
         .isEqualTo(1);
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM pulse_answer WHERE round_id = "
-                    + roundId
-                    + " AND answers LIKE '%\"0\":10%'"))
-        .isEqualTo(1);
+    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId)).isZero();
     for (int i = 2; i <= 5; i++) {
       PulseFlows.answer("U0PB" + i, roundId, PulseFlows.option(0, 10)).then().statusCode(200);
     }
     String results =
         SlackRequests.cos("U0ADMIN", "pulse results " + surveyId).then().extract().asString();
-    assertThat(results)
-        .contains("5/5 answered", "`10` ██████████ 5 (100%)", "`2`  0 (0%)", "eNPS *+100*");
+    assertThat(results).contains("5/5 answered so far").doesNotContain("eNPS *");
 
     // A required question left empty is refused in place, field by field.
     String invalid =
@@ -171,24 +183,23 @@ class PulseSurveyTest extends SlackTestBase {
             .extract()
             .asString();
     assertThat(late).contains("has closed", "no longer");
+
+    assertThat(service.close(roundId)).isTrue();
+    assertThat(service.close(roundId)).isFalse();
+    JsonObject posted = awaitCalls("chat.postMessage", "Pulse results: Replace eNPS", 1).get(0);
+    assertThat(posted.get("channel").getAsString()).isEqualTo("U0ADMIN");
+    assertThat(posted.toString())
+        .contains("5/5 answered", "`10` ██████████ 5 (100%)", "`2`  0 (0%)", "eNPS *+100*");
+    // At close the answers are opened into plain rows and no sealed row is left.
+    assertThat(scalar("SELECT count(*) FROM pulse_answer WHERE round_id = " + roundId))
+        .isEqualTo(5);
     assertThat(
             scalar(
                 "SELECT count(*) FROM pulse_answer WHERE round_id = "
                     + roundId
                     + " AND answers LIKE '%\"0\":0%'"))
         .isZero();
-
-    assertThat(service.close(roundId)).isTrue();
-    assertThat(service.close(roundId)).isFalse();
-    JsonObject posted = awaitCalls("chat.postMessage", "Pulse results: Replace eNPS", 1).get(0);
-    assertThat(posted.get("channel").getAsString()).isEqualTo("U0ADMIN");
-    assertThat(posted.toString()).contains("5/5 answered");
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM pulse_answer WHERE round_id = "
-                    + roundId
-                    + " AND ballot IS NOT NULL"))
-        .isZero();
+    assertThat(scalar("SELECT count(*) FROM pulse_sealed WHERE round_id = " + roundId)).isZero();
   }
 
   @Test
