@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {
   @Inject OutboxStore store;
+  @Inject java.time.Clock clock;
 
   /** One failed message, without its content. */
   public record DeadLetter(
@@ -54,7 +55,7 @@ public class OutboxResource {
       summary = "Requeue dead letters that are still useful",
       description = "Expired ones (a reminder for a past event) are counted, not sent late.")
   public Map<String, Integer> retryDead() throws Exception {
-    OutboxStore.Requeued r = store.requeueDead();
+    OutboxStore.Requeued r = store.requeueDead(clock.instant());
     return Map.of("requeued", r.requeued(), "expired", r.expired());
   }
 }
