@@ -188,7 +188,7 @@ public class EscalationListeners implements SlackListeners {
 
   private void openRaise(MethodsClient client, String triggerId, EscalationBlocks.Prefill prefill)
       throws java.io.IOException, com.slack.api.methods.SlackApiException {
-    View view = EscalationBlocks.raiseModal(prefill, reads.knownAreas());
+    View view = EscalationBlocks.raiseModal(prefill, reads.areas());
     var answer = client.viewsOpen(r -> r.triggerId(triggerId).view(view));
     if (!answer.isOk()) {
       LOG.warnf("views.open for the escalation form failed: %s", answer.getError());

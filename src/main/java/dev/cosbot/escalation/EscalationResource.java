@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 
-/** Admin JSON view of escalations and their time-to-acknowledge / time-to-resolve by area. */
+/**
+ * Admin JSON view of escalations and their time-to-acknowledge / time-to-resolve by area. The token
+ * is a machine credential, not a person entitled to confidential escalations: they do not appear.
+ */
 @Path("/api/v1/escalations")
 @Produces(MediaType.APPLICATION_JSON)
 public class EscalationResource {
@@ -101,7 +104,12 @@ public class EscalationResource {
   @GET
   @Path("/{id}")
   public Detail one(@PathParam("id") long id) {
-    Escalation e = reads.find(id).orElseThrow(() -> new NotFoundException("no escalation " + id));
+    // A confidential escalation does not exist for the API token: the same 404 as a missing one.
+    Escalation e =
+        reads
+            .find(id)
+            .filter(x -> !x.confidential)
+            .orElseThrow(() -> new NotFoundException("no escalation " + id));
     List<Step> steps =
         reads.steps(id).stream()
             .map(r -> new Step(((Number) r[0]).intValue(), (String) r[1], toInstant(r[2])))
