@@ -7,14 +7,15 @@ import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Person;
 import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.people.RolesChanged;
 import dev.cosbot.platform.people.WorkspaceSetting;
 import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -28,6 +29,8 @@ public class AdminService {
   @Inject PeopleDirectory people;
   @Inject Roles roles;
   @Inject Outbox outbox;
+  @Inject Event<RolesChanged> rolesChanged;
+  @Inject java.time.Clock clock;
 
   @Transactional
   public String addAdmin(Caller by, String userId) {
@@ -41,10 +44,11 @@ public class AdminService {
       return SlackText.mention(userId) + " is already a Chief of Staff.";
     }
     p.admin = true;
+    rolesChanged.fire(new RolesChanged(userId));
     LOG.infof("%s made %s a Chief of Staff", by.userId(), userId);
     outbox.enqueue(
         SlackCalls.postMessage(
-            "admin-added:" + userId + ":" + UUID.randomUUID(),
+            AdminIds.adminAddedKey(userId, clock.instant()),
             userId,
             SlackText.mention(by.userId())
                 + " made you a Chief of Staff in cos-bot. Type `/cos help` to see what you can do.",
@@ -70,6 +74,7 @@ public class AdminService {
           "That would leave nobody to run cos-bot. Add another Chief of Staff first.");
     }
     p.admin = false;
+    rolesChanged.fire(new RolesChanged(userId));
     LOG.infof("%s removed %s as Chief of Staff", by.userId(), userId);
     return "Done: " + SlackText.mention(userId) + " is no longer a Chief of Staff.";
   }
@@ -83,6 +88,7 @@ public class AdminService {
           "That account is a bot or deactivated, so it can't be the CXO.");
     }
     WorkspaceSetting.put(WorkspaceSetting.CXO, userId, by.userId());
+    rolesChanged.fire(new RolesChanged(userId));
     LOG.infof("%s named %s the CXO", by.userId(), userId);
     return "Done: "
         + SlackText.mention(userId)

@@ -86,6 +86,19 @@ public class Escalation extends PanacheEntityBase {
     return out;
   }
 
+  /** Who owns it: a person, a user group, or neither (the Chiefs of Staff). */
+  public record Owner(String user, String group) {
+    @Override
+    public String toString() {
+      return user != null ? user : group != null ? group : "the Chiefs of Staff";
+    }
+  }
+
+  /** The current owner. */
+  public Owner owner() {
+    return new Owner(ownerUser, ownerGroup);
+  }
+
   public void addNotified(String userId) {
     java.util.Set<String> users = notifiedUsers();
     users.add(userId);

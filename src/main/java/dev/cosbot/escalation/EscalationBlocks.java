@@ -21,6 +21,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,12 +144,12 @@ public final class EscalationBlocks {
                 .blocks(blocks));
   }
 
-  public static View resolveModal(long id, String title) {
+  public static View resolveModal(long id, String title, SignedMetadata signer) {
     return view(
         v ->
             v.type("modal")
                 .callbackId(EscalationIds.RESOLVE_VIEW)
-                .privateMetadata(String.valueOf(id))
+                .privateMetadata(signer.signId(id))
                 .title(viewTitle(t -> t.type("plain_text").text("Resolve escalation")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Resolve")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
@@ -171,12 +172,12 @@ public final class EscalationBlocks {
                                                     .maxLength(3000)))))));
   }
 
-  public static View reassignModal(long id, String title) {
+  public static View reassignModal(long id, String title, SignedMetadata signer) {
     return view(
         v ->
             v.type("modal")
                 .callbackId(EscalationIds.REASSIGN_VIEW)
-                .privateMetadata(String.valueOf(id))
+                .privateMetadata(signer.signId(id))
                 .title(viewTitle(t -> t.type("plain_text").text("Reassign escalation")))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Reassign")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
@@ -207,10 +208,10 @@ public final class EscalationBlocks {
   }
 
   /**
-   * The escalation card posted to the channel and DMed to the owner; with the action buttons while
-   * unresolved.
+   * The escalation card posted to the channel and DMed to the owner; while unresolved, with the
+   * action buttons, whose values are ids signed by {@code signer} (null: no buttons).
    */
-  public static List<LayoutBlock> card(Escalation e, String headline, boolean withButtons) {
+  public static List<LayoutBlock> card(Escalation e, String headline, SignedMetadata signer) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(SlackText.cut(headline, 500)))));
     StringBuilder body = new StringBuilder();
@@ -255,7 +256,8 @@ public final class EscalationBlocks {
                     List.of(
                         markdownText(
                             SlackText.cut("Routed by " + SlackText.escape(e.routeLabel), 500))))));
-    if (withButtons && e.isOpen()) {
+    if (signer != null && e.isOpen()) {
+      String value = signer.signId(e.id);
       List<BlockElement> buttons = new ArrayList<>();
       if (e.status == Escalation.Status.OPEN) {
         buttons.add(
@@ -263,21 +265,13 @@ public final class EscalationBlocks {
                 b ->
                     b.actionId(EscalationIds.ACK)
                         .text(plainText("Acknowledge"))
-                        .value(String.valueOf(e.id))
+                        .value(value)
                         .style("primary")));
       }
       buttons.add(
-          button(
-              b ->
-                  b.actionId(EscalationIds.REASSIGN)
-                      .text(plainText("Reassign"))
-                      .value(String.valueOf(e.id))));
+          button(b -> b.actionId(EscalationIds.REASSIGN).text(plainText("Reassign")).value(value)));
       buttons.add(
-          button(
-              b ->
-                  b.actionId(EscalationIds.RESOLVE)
-                      .text(plainText("Resolve"))
-                      .value(String.valueOf(e.id))));
+          button(b -> b.actionId(EscalationIds.RESOLVE).text(plainText("Resolve")).value(value)));
       blocks.add(
           actions(a -> a.blockId(EscalationIds.ACTIONS_BLOCK + ":" + e.id).elements(buttons)));
     }
@@ -304,11 +298,15 @@ public final class EscalationBlocks {
   }
 
   public static String ownerText(Escalation e) {
-    if (e.ownerUser != null) {
-      return SlackText.mention(e.ownerUser);
+    return ownerText(e.owner());
+  }
+
+  public static String ownerText(Escalation.Owner owner) {
+    if (owner.user() != null) {
+      return SlackText.mention(owner.user());
     }
-    if (e.ownerGroup != null) {
-      return "<!subteam^" + e.ownerGroup + ">";
+    if (owner.group() != null) {
+      return "<!subteam^" + owner.group() + ">";
     }
     return "the Chiefs of Staff";
   }
@@ -378,6 +376,39 @@ public final class EscalationBlocks {
       return minutes / 60 + "h";
     }
     return minutes / (24 * 60) + "d";
+  }
+
+  /** The {@code /cos route list} answer. */
+  public static String rules(List<EscalationRoute> routes) {
+    StringBuilder text = new StringBuilder("*Escalation routing rules* (tried in this order)\n");
+    for (EscalationRoute r : routes) {
+      text.append("• *#").append(r.id).append("* ").append(rule(r)).append('\n');
+    }
+    text.append("• _default_: anything unmatched → the Chiefs of Staff, then the CXO");
+    return SlackText.cut(text.toString(), 3000);
+  }
+
+  /** One routing rule in words. */
+  public static String rule(EscalationRoute r) {
+    StringBuilder s = new StringBuilder("priority ").append(r.priority).append(": ");
+    if (r.area != null) {
+      s.append("area “").append(SlackText.escapeAndCut(r.area, 80)).append("” ");
+    }
+    if (r.keywords != null) {
+      s.append("keywords “").append(SlackText.escapeAndCut(r.keywords, 200)).append("” ");
+    }
+    s.append("→ ")
+        .append(
+            r.ownerUser != null
+                ? SlackText.mention(r.ownerUser)
+                : "<!subteam^" + r.ownerGroup + ">");
+    if (r.channelId != null) {
+      s.append(" in ").append(SlackText.channel(r.channelId));
+    }
+    if (r.backupUser != null) {
+      s.append(", backup ").append(SlackText.mention(r.backupUser));
+    }
+    return s.toString();
   }
 
   private static String blankToNull(String s) {

@@ -9,6 +9,7 @@ import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
 import dev.cosbot.platform.people.Role;
 import dev.cosbot.platform.support.SlackText;
+import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -91,11 +92,28 @@ public class EscalationCommand implements CosSubcommand {
   private String route(CosCommand cmd) {
     cmd.caller().requireAdmin();
     return switch (cmd.arg(0).toLowerCase(Locale.ROOT)) {
-      case "add" -> service.addRoute(cmd.caller(), cmd.args().subList(1, cmd.args().size()));
-      case "list" -> service.listRoutes(cmd.caller());
-      case "remove" -> service.removeRoute(cmd.caller(), cmd.arg(1));
+      case "add" -> {
+        EscalationRoute r =
+            service.addRoute(cmd.caller(), cmd.args().subList(1, cmd.args().size()));
+        yield "Added rule *#" + r.id + "*: " + EscalationBlocks.rule(r);
+      }
+      case "list" -> EscalationBlocks.rules(service.listRoutes(cmd.caller()));
+      case "remove" -> removeRoute(cmd);
       default ->
           EscalationRouting.ADD_USAGE + "\nAlso: `/cos route list`, `/cos route remove <n>`.";
     };
+  }
+
+  private String removeRoute(CosCommand cmd) {
+    long id;
+    try {
+      id = Long.parseLong(cmd.arg(1).replace("#", "").trim());
+    } catch (NumberFormatException ex) {
+      throw new UserFacingException(
+          "Usage: `/cos route remove <rule number>` (see `/cos route list`).");
+    }
+    return service.removeRoute(cmd.caller(), id)
+        ? "Removed rule #" + id + ". Escalations it routed keep their owner."
+        : "There is no rule #" + id + ". See `/cos route list`.";
   }
 }

@@ -51,4 +51,42 @@ public final class EscalationIds {
   public static String reporterKey(long id) {
     return "esc:" + id + ":reporter";
   }
+
+  // Outbox idempotency keys: every message of the feature is keyed here, never inline.
+
+  public static String climbKey(long id, int step, String user) {
+    return "esc:" + id + ":climb:" + step + ":" + user;
+  }
+
+  public static String climbThreadKey(long id, int step) {
+    return "esc:" + id + ":climb:" + step + ":thread";
+  }
+
+  public static String resolveDueThreadKey(long id) {
+    return "esc:" + id + ":resolve-due:thread";
+  }
+
+  public static String ackThreadKey(long id) {
+    return "esc:" + id + ":ack:thread";
+  }
+
+  public static String reassignedKey(long id, int version, String user) {
+    return "esc:" + id + ":reassigned:" + version + ":" + user;
+  }
+
+  public static String reassignedThreadKey(long id, int version) {
+    return "esc:" + id + ":reassigned:" + version + ":thread";
+  }
+
+  public static String resolvedThreadKey(long id) {
+    return "esc:" + id + ":resolved:thread";
+  }
+
+  public static String reporterVersionKey(long id, int version) {
+    return "esc:" + id + ":reporter:v" + version;
+  }
+
+  public static String channelVersionKey(long id, int version) {
+    return "esc:" + id + ":channel:v" + version;
+  }
 }

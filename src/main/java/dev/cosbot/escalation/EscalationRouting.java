@@ -32,6 +32,21 @@ public final class EscalationRouting {
     return Optional.empty();
   }
 
+  /** How an escalation routed by no rule says where it went. */
+  public static final String DEFAULT_LABEL =
+      "the default route (no rule matched): the Chiefs of Staff";
+
+  /** How an escalation routed by {@code r} says where it went (stored with it). */
+  public static String label(EscalationRoute r) {
+    return "rule #"
+        + r.id
+        + " ("
+        + (r.area != null ? "area " + r.area : "")
+        + (r.area != null && r.keywords != null ? ", " : "")
+        + (r.keywords != null ? "keywords " + r.keywords : "")
+        + ")";
+  }
+
   public static final String ADD_USAGE =
       "Usage: `/cos route add area \"Security\" [keywords \"breach, phishing\"] owner @user|@group"
           + " [channel #channel] [backup @user] [priority 10]` (area and/or keywords; lower priority is tried first)";

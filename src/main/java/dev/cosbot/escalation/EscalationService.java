@@ -1,14 +1,10 @@
 package dev.cosbot.escalation;
 
-import com.slack.api.model.block.LayoutBlock;
 import dev.cosbot.platform.outbox.Outbox;
-import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.scheduler.Schedules;
-import dev.cosbot.platform.support.NotAllowedException;
 import dev.cosbot.platform.support.SlackText;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +36,7 @@ public class EscalationService {
   @Inject EscalationReads reads;
   @Inject EscalationSettings settings;
   @Inject EntityManager em;
+  @Inject EscalationNotices notices;
 
   /** What the reporter filled in. */
   public record Draft(
@@ -51,14 +48,32 @@ public class EscalationService {
       boolean confidential) {}
 
   /** One link of the chain above the owner. */
-  public record Link(String kind, String userId) {
-    String describe() {
-      return switch (kind) {
-        case "backup" -> "the backup " + SlackText.mention(userId);
-        case "cos" -> "the Chiefs of Staff";
-        default -> "the CXO " + SlackText.mention(userId);
-      };
-    }
+  public record Link(String kind, String userId) {}
+
+  /**
+   * What became of an action on an escalation; {@link EscalationNotices#answer} words it for the
+   * person who acted.
+   */
+  public sealed interface Outcome {
+    long id();
+
+    /** No such escalation (or a tampered id). */
+    record NotFound(long id) implements Outcome {}
+
+    /** The caller is neither owner, Chief of Staff nor CXO; {@code escalation} names the owner. */
+    record NotAllowed(long id, Escalation escalation) implements Outcome {}
+
+    /** Nothing to do: it is already in {@code status}. */
+    record Already(long id, Escalation.Status status) implements Outcome {}
+
+    record Acknowledged(long id) implements Outcome {}
+
+    record Reassigned(long id, String newOwner) implements Outcome {}
+
+    record Resolved(long id) implements Outcome {}
+
+    /** The caller may act on it: {@code escalation} is loaded for a form. */
+    record Actionable(long id, Escalation escalation) implements Outcome {}
   }
 
   public Sla ackSla(Severity s) {
@@ -107,20 +122,13 @@ public class EscalationService {
     if (route.isPresent()) {
       EscalationRoute r = route.get();
       e.routeId = r.id;
-      e.routeLabel =
-          "rule #"
-              + r.id
-              + " ("
-              + (r.area != null ? "area " + r.area : "")
-              + (r.area != null && r.keywords != null ? ", " : "")
-              + (r.keywords != null ? "keywords " + r.keywords : "")
-              + ")";
+      e.routeLabel = EscalationRouting.label(r);
       e.ownerUser = r.ownerUser;
       e.ownerGroup = r.ownerGroup;
       e.channelId = r.channelId;
       e.backupUser = r.backupUser;
     } else {
-      e.routeLabel = "the default route (no rule matched): the Chiefs of Staff";
+      e.routeLabel = EscalationRouting.DEFAULT_LABEL;
     }
     e.routeLabel = SlackText.cut(e.routeLabel, 200);
     e.threadKey = EscalationIds.reporterKey(0); // replaced below, once the id is known
@@ -140,41 +148,8 @@ public class EscalationService {
     } else {
       e.threadKey = EscalationIds.reporterKey(e.id);
     }
-    if (inChannel) {
-      outbox.enqueue(
-          SlackCalls.postMessage(
-              EscalationIds.channelKey(e.id),
-              e.channelId,
-              EscalationBlocks.summary(e),
-              EscalationBlocks.card(
-                  e,
-                  ":rotating_light: *New "
-                      + e.severity.display()
-                      + " escalation* for "
-                      + EscalationBlocks.ownerText(e),
-                  true)));
-    }
-    for (String user : dms) {
-      e.addNotified(user);
-      String headline =
-          owners.contains(user)
-              ? ":rotating_light: *An escalation was routed to you.* Please acknowledge it within "
-                  + ackSla(e.severity).describe()
-                  + "."
-              : ":lock: *A confidential escalation was raised* (you see it as a Chief of Staff).";
-      outbox.enqueue(
-          SlackCalls.postMessage(
-              EscalationIds.dmKey(e.id, user),
-              user,
-              EscalationBlocks.summary(e),
-              EscalationBlocks.card(e, headline, true)));
-    }
-    outbox.enqueue(
-        SlackCalls.postMessage(
-            EscalationIds.reporterKey(e.id),
-            e.reporter,
-            "Your escalation #" + e.id + " was raised",
-            EscalationBlocks.reporterStatus(e)));
+    dms.forEach(e::addNotified);
+    outbox.enqueueAll(notices.raised(e, owners, dms, inChannel, ackSla(e.severity)));
     audit(
         e,
         reporter,
@@ -285,28 +260,8 @@ public class EscalationService {
     }
     String waited = ackSla(e.severity).describe();
     List<String> targets = link.kind().equals("cos") ? roles.admins() : List.of(link.userId());
-    for (String user : targets) {
-      e.addNotified(user);
-      outbox.enqueue(
-          SlackCalls.postMessage(
-              "esc:" + id + ":climb:" + step + ":" + user,
-              user,
-              EscalationBlocks.summary(e),
-              EscalationBlocks.card(
-                  e,
-                  ":arrow_double_up: *Escalated to you:* not acknowledged within " + waited + ".",
-                  true)));
-    }
-    outbox.enqueue(
-        SlackCalls.replyInThread(
-            "esc:" + id + ":climb:" + step + ":thread",
-            e.threadKey,
-            ":arrow_double_up: Not acknowledged within "
-                + waited
-                + ": escalated to "
-                + link.describe()
-                + ".",
-            null));
+    targets.forEach(e::addNotified);
+    outbox.enqueueAll(notices.climbed(e, step, link, targets, ackSla(e.severity)));
     audit(
         e,
         BOT,
@@ -353,16 +308,7 @@ public class EscalationService {
       return false;
     }
     e.resolveBreachedAt = now;
-    outbox.enqueue(
-        SlackCalls.replyInThread(
-            "esc:" + id + ":resolve-due:thread",
-            e.threadKey,
-            ":warning: The resolution target ("
-                + resolveSla(e.severity).describe()
-                + ") has passed. Owner: "
-                + EscalationBlocks.ownerText(e)
-                + ".",
-            null));
+    outbox.enqueueAll(notices.resolveDue(e, resolveSla(e.severity)));
     audit(
         e, BOT, "RESOLVE_SLA_BREACHED", "not resolved within " + resolveSla(e.severity).describe());
     return true;
@@ -385,57 +331,53 @@ public class EscalationService {
 
   /** Loads the escalation and checks the caller may act on it. */
   @Transactional
-  public Escalation actionable(Caller caller, long id) {
-    Escalation e = Escalation.findById(id);
+  public Outcome actionable(Caller caller, long id) {
+    Escalation e = id < 0 ? null : Escalation.findById(id);
     if (e == null) {
-      throw new UserFacingException(
-          id > 0
-              ? "That's no longer available: escalation #" + id + " does not exist any more."
-              : "That's no longer available.");
+      return new Outcome.NotFound(id);
     }
     if (!mayAct(caller, e)) {
-      throw new NotAllowedException(
-          "Sorry, only the owner of escalation #"
-              + id
-              + " ("
-              + EscalationBlocks.ownerText(e)
-              + "), a Chief of Staff or the CXO can act on it. If you think it needs attention, ask one of them.");
+      return new Outcome.NotAllowed(id, e);
     }
-    return e;
+    return new Outcome.Actionable(id, e);
   }
 
   @Transactional
-  public String acknowledge(Caller caller, long id) {
-    Escalation e = actionable(caller, id);
+  public Outcome acknowledge(Caller caller, long id) {
+    Outcome check = actionable(caller, id);
+    if (!(check instanceof Outcome.Actionable ok)) {
+      return check;
+    }
+    Escalation e = ok.escalation();
     if (e.status != Escalation.Status.OPEN) {
-      return "Escalation #" + id + " is already " + e.status.name().toLowerCase() + ".";
+      return new Outcome.Already(id, e.status);
     }
     Instant now = clock.instant();
     e.status = Escalation.Status.ACKNOWLEDGED;
     e.acknowledgedAt = now;
     e.acknowledgedBy = caller.userId();
     cancelClimb(e);
-    outbox.enqueue(
-        SlackCalls.replyInThread(
-            "esc:" + id + ":ack:thread",
-            e.threadKey,
-            ":eyes: Acknowledged by " + SlackText.mention(caller.userId()) + ".",
-            null));
+    outbox.enqueueAll(notices.acknowledged(e, caller.userId()));
     audit(e, caller.userId(), "ACKNOWLEDGED", null);
     refresh(e);
-    return "Thanks: you acknowledged escalation #" + id + ".";
+    return new Outcome.Acknowledged(id);
   }
 
+  /** Hands it to {@code newOwner} (a Slack user id, checked by the form). */
   @Transactional
-  public String reassign(Caller caller, long id, String newOwner) {
-    Escalation e = actionable(caller, id);
-    if (!e.isOpen()) {
-      return "Escalation #" + id + " is already resolved.";
-    }
+  public Outcome reassign(Caller caller, long id, String newOwner) {
     if (newOwner == null || !newOwner.matches("[UW][A-Z0-9]{2,20}")) {
-      throw new UserFacingException("Please choose a person.");
+      throw new IllegalArgumentException("not a user id");
     }
-    String before = EscalationBlocks.ownerText(e);
+    Outcome check = actionable(caller, id);
+    if (!(check instanceof Outcome.Actionable ok)) {
+      return check;
+    }
+    Escalation e = ok.escalation();
+    if (!e.isOpen()) {
+      return new Outcome.Already(id, e.status);
+    }
+    Escalation.Owner before = e.owner();
     e.ownerUser = newOwner;
     e.ownerGroup = null;
     Instant now = clock.instant();
@@ -453,42 +395,25 @@ public class EscalationService {
           Map.of("escalationId", String.valueOf(id), "step", String.valueOf(next)));
     }
     e.addNotified(newOwner);
-    outbox.enqueue(
-        SlackCalls.postMessage(
-            "esc:" + id + ":reassigned:" + version + ":" + newOwner,
-            newOwner,
-            EscalationBlocks.summary(e),
-            EscalationBlocks.card(
-                e,
-                ":arrow_right: "
-                    + SlackText.mention(caller.userId())
-                    + " *reassigned this escalation to you.*",
-                true)));
-    outbox.enqueue(
-        SlackCalls.replyInThread(
-            "esc:" + id + ":reassigned:" + version + ":thread",
-            e.threadKey,
-            ":arrow_right: "
-                + SlackText.mention(caller.userId())
-                + " reassigned it from "
-                + before
-                + " to "
-                + SlackText.mention(newOwner)
-                + ".",
-            null));
+    outbox.enqueueAll(notices.reassigned(e, caller.userId(), before, version));
     audit(e, caller.userId(), "REASSIGNED", "from " + before + " to " + newOwner);
     refresh(e);
-    return "Escalation #" + id + " is now with " + SlackText.mention(newOwner) + ".";
+    return new Outcome.Reassigned(id, newOwner);
   }
 
+  /** Resolves it with {@code note} (non-blank, checked by the form). */
   @Transactional
-  public String resolve(Caller caller, long id, String note) {
-    Escalation e = actionable(caller, id);
-    if (!e.isOpen()) {
-      return "Escalation #" + id + " is already resolved.";
-    }
+  public Outcome resolve(Caller caller, long id, String note) {
     if (note == null || note.isBlank()) {
-      throw new UserFacingException("A resolution note is required.");
+      throw new IllegalArgumentException("a resolution note is required");
+    }
+    Outcome check = actionable(caller, id);
+    if (!(check instanceof Outcome.Actionable ok)) {
+      return check;
+    }
+    Escalation e = ok.escalation();
+    if (!e.isOpen()) {
+      return new Outcome.Already(id, e.status);
     }
     Instant now = clock.instant();
     if (e.acknowledgedAt == null) {
@@ -501,24 +426,10 @@ public class EscalationService {
     e.resolution = note.strip();
     cancelClimb(e);
     schedules.cancel(EscalationIds.TIMER_GROUP, EscalationIds.resolveTimer(id));
-    outbox.enqueue(
-        SlackCalls.replyInThread(
-            "esc:" + id + ":resolved:thread",
-            e.threadKey,
-            ":white_check_mark: Resolved by "
-                + SlackText.mention(caller.userId())
-                + ": "
-                + SlackText.escapeAndCut(e.resolution, 2500),
-            null));
+    outbox.enqueueAll(notices.resolved(e, caller.userId()));
     audit(e, caller.userId(), "RESOLVED", SlackText.cut(e.resolution, 1900));
     refresh(e);
-    return "Escalation #" + id + " is resolved. Thank you!";
-  }
-
-  /** Tells someone, only them, that they may not act (the refusal goes through the outbox too). */
-  @Transactional
-  public void refuse(String key, String channel, String user, String text) {
-    outbox.enqueue(SlackCalls.postEphemeral(key, channel, user, text, null));
+    return new Outcome.Resolved(id);
   }
 
   private void cancelClimb(Escalation e) {
@@ -527,30 +438,9 @@ public class EscalationService {
     e.nextClimbAt = null;
   }
 
-  /** Rewrites the reporter's DM, the channel card and the owners' DMs to show the new state. */
+  /** Rewrites the reporter's DM and the channel card to show the new state. */
   private void refresh(Escalation e) {
-    int v = ++e.reporterVersion;
-    List<LayoutBlock> status = EscalationBlocks.reporterStatus(e);
-    outbox.enqueue(
-        SlackCalls.updateMessage(
-            "esc:" + e.id + ":reporter:v" + v,
-            EscalationIds.reporterKey(e.id),
-            "Your escalation #" + e.id + ": " + e.status.name().toLowerCase(),
-            status));
-    String headline =
-        switch (e.status) {
-          case OPEN -> ":rotating_light: *Escalation* for " + EscalationBlocks.ownerText(e);
-          case ACKNOWLEDGED -> ":eyes: *Acknowledged* — owner " + EscalationBlocks.ownerText(e);
-          case RESOLVED -> ":white_check_mark: *Resolved*";
-        };
-    if (!e.confidential && e.channelId != null) {
-      outbox.enqueue(
-          SlackCalls.updateMessage(
-              "esc:" + e.id + ":channel:v" + v,
-              EscalationIds.channelKey(e.id),
-              EscalationBlocks.summary(e),
-              EscalationBlocks.card(e, headline, true)));
-    }
+    outbox.enqueueAll(notices.refreshed(e, ++e.reporterVersion));
   }
 
   void audit(Escalation e, String actor, String action, String detail) {
@@ -565,65 +455,33 @@ public class EscalationService {
 
   // --- Routing rules -------------------------------------------------------------------------
 
+  /** Saves a rule parsed from {@code /cos route add …} (admins only). */
   @Transactional
-  public String addRoute(Caller caller, List<String> words) {
+  public EscalationRoute addRoute(Caller caller, List<String> words) {
     caller.requireAdmin();
     EscalationRoute r = EscalationRouting.parseAdd(words);
     r.createdBy = caller.userId();
     r.createdAt = clock.instant();
     r.persist();
     LOG.infof("%s added escalation rule #%d", caller.userId(), r.id);
-    return "Added rule *#" + r.id + "*: " + describe(r);
+    return r;
   }
 
+  /** Removes rule {@code id}; false when there is none (admins only). */
   @Transactional
-  public String removeRoute(Caller caller, String idText) {
+  public boolean removeRoute(Caller caller, long id) {
     caller.requireAdmin();
-    long id;
-    try {
-      id = Long.parseLong(idText.replace("#", "").trim());
-    } catch (NumberFormatException ex) {
-      throw new UserFacingException(
-          "Usage: `/cos route remove <rule number>` (see `/cos route list`).");
-    }
     if (!EscalationRoute.deleteById(id)) {
-      return "There is no rule #" + id + ". See `/cos route list`.";
+      return false;
     }
     LOG.infof("%s removed escalation rule #%d", caller.userId(), id);
-    return "Removed rule #" + id + ". Escalations it routed keep their owner.";
+    return true;
   }
 
+  /** The rules in the order they are tried (admins only). */
   @Transactional
-  public String listRoutes(Caller caller) {
+  public List<EscalationRoute> listRoutes(Caller caller) {
     caller.requireAdmin();
-    List<EscalationRoute> routes = EscalationRoute.ordered();
-    StringBuilder text = new StringBuilder("*Escalation routing rules* (tried in this order)\n");
-    for (EscalationRoute r : routes) {
-      text.append("• *#").append(r.id).append("* ").append(describe(r)).append('\n');
-    }
-    text.append("• _default_: anything unmatched → the Chiefs of Staff, then the CXO");
-    return SlackText.cut(text.toString(), 3000);
-  }
-
-  static String describe(EscalationRoute r) {
-    StringBuilder s = new StringBuilder("priority ").append(r.priority).append(": ");
-    if (r.area != null) {
-      s.append("area “").append(SlackText.escapeAndCut(r.area, 80)).append("” ");
-    }
-    if (r.keywords != null) {
-      s.append("keywords “").append(SlackText.escapeAndCut(r.keywords, 200)).append("” ");
-    }
-    s.append("→ ")
-        .append(
-            r.ownerUser != null
-                ? SlackText.mention(r.ownerUser)
-                : "<!subteam^" + r.ownerGroup + ">");
-    if (r.channelId != null) {
-      s.append(" in ").append(SlackText.channel(r.channelId));
-    }
-    if (r.backupUser != null) {
-      s.append(", backup ").append(SlackText.mention(r.backupUser));
-    }
-    return s.toString();
+    return EscalationRoute.ordered();
   }
 }

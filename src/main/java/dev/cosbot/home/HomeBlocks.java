@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.spi.HomeSection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class HomeBlocks {
 
   private HomeBlocks() {}
 
-  public static View home(Caller caller, List<List<LayoutBlock>> sections) {
+  public static View home(Caller caller, List<HomeSection> sections) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText("cos-bot"))));
     String intro;
@@ -34,7 +35,7 @@ public final class HomeBlocks {
           "I keep status updates, surveys, escalations and the team's rhythm in one place. Type `/cos help` to start.";
     }
     blocks.add(section(s -> s.text(markdownText(intro))));
-    for (List<LayoutBlock> section : sections) {
+    for (List<LayoutBlock> section : sections.stream().map(s -> s.blocksFor(caller)).toList()) {
       if (section.isEmpty() || blocks.size() + section.size() + 1 > MAX_BLOCKS) {
         continue;
       }

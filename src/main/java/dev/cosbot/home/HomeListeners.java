@@ -17,7 +17,7 @@ public class HomeListeners implements SlackListeners {
         AppHomeOpenedEvent.class,
         (req, ctx) -> {
           if ("home".equals(req.getEvent().getTab())) {
-            home.publish(req.getEvent().getUser());
+            home.publish(req.getEvent().getUser(), req.getEventId());
           }
           return ctx.ack();
         });

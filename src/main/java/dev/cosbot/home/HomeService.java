@@ -1,6 +1,5 @@
 package dev.cosbot.home;
 
-import com.slack.api.model.block.LayoutBlock;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 /** Builds and publishes a person's App Home tab (through the outbox). */
 @ApplicationScoped
@@ -22,16 +20,14 @@ public class HomeService {
   @Inject Outbox outbox;
   @Inject @Any Instance<HomeSection> sections;
 
+  /** Publishes {@code userId}'s tab because of {@code eventId} (a retried event publishes once). */
   @Transactional
-  public void publish(String userId) {
+  public void publish(String userId, String eventId) {
     Caller caller = roles.of(userId);
-    List<List<LayoutBlock>> parts =
-        sections.stream()
-            .sorted(Comparator.comparingInt(HomeSection::order))
-            .map(s -> s.blocksFor(caller))
-            .toList();
+    List<HomeSection> ordered =
+        sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
     outbox.enqueue(
         SlackCalls.publishHome(
-            "home:" + userId + ":" + UUID.randomUUID(), userId, HomeBlocks.home(caller, parts)));
+            "home:" + userId + ":" + eventId, userId, HomeBlocks.home(caller, ordered)));
   }
 }

@@ -51,6 +51,31 @@ class AdminCommandTest extends SlackTestBase {
   }
 
   @Test
+  void aRoleChangeTakesEffectAtOnceDespiteTheCachedRoleLookup() {
+    // U0FLIP's roles are looked up (and cached) as a member first.
+    SlackRequests.cos("U0FLIP", "admin list")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("only a Chief of Staff can do that"));
+    SlackRequests.cos("U0ADMIN", "admin add <@U0FLIP|flip>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("is now a Chief of Staff"));
+    SlackRequests.cos("U0FLIP", "admin list")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("<@U0FLIP>"));
+    SlackRequests.cos("U0ADMIN", "admin remove <@U0FLIP>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("no longer"));
+    SlackRequests.cos("U0FLIP", "admin list")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("only a Chief of Staff can do that"));
+  }
+
+  @Test
   void configuredAdminsCannotBeRemovedFromSlack() {
     SlackRequests.cos("U0ADMIN", "admin remove <@U0ADMIN>")
         .then()

@@ -19,10 +19,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4: a round to 5,000 recipients is enqueued in under 2 s, is delivered through the outbox at
- * the paced rate (chat.postMessage ≤ its configured calls per minute plus one second of burst), and
- * nobody is messaged twice (re-running the fan-out queues nothing). Run with {@code ./mvnw -o -B
- * test -Dtest=PulseFanOutBenchmark}.
+ * Pulse fan-out: a round to 5,000 recipients is enqueued in under 2 s, is delivered through the
+ * outbox at the paced rate (chat.postMessage ≤ its configured calls per minute plus one second of
+ * burst), and nobody is messaged twice (re-running the fan-out queues nothing). Run with {@code
+ * ./mvnw -o -B test -Dtest=PulseFanOutBenchmark}.
  */
 @QuarkusTest
 class PulseFanOutBenchmark extends SlackTestBase {

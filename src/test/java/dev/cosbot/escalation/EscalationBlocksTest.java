@@ -29,10 +29,13 @@ class EscalationBlocksTest {
     return e;
   }
 
+  static final dev.cosbot.platform.support.SignedMetadata SIGNER =
+      dev.cosbot.platform.support.SignedMetadata.withSecret("test");
+
   @Test
   void userTextIsEscaped() {
     String json =
-        Json.slack().toJsonTree(EscalationBlocks.card(sample(false), "New", true))
+        Json.slack().toJsonTree(EscalationBlocks.card(sample(false), "New", SIGNER))
             + EscalationBlocks.summary(sample(false))
             + Json.slack().toJsonTree(EscalationBlocks.reporterStatus(sample(false)));
     assertThat(json)
@@ -48,17 +51,17 @@ class EscalationBlocksTest {
   @Test
   void buttonsFollowTheState() {
     Escalation e = sample(false);
-    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString())
+    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", SIGNER)).toString())
         .contains(EscalationIds.ACK)
         .contains(EscalationIds.RESOLVE);
     e.status = Escalation.Status.ACKNOWLEDGED;
     e.acknowledgedBy = "U0OWN";
-    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString())
+    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", SIGNER)).toString())
         .doesNotContain("\"" + EscalationIds.ACK + "\"")
         .contains(EscalationIds.RESOLVE);
     e.status = Escalation.Status.RESOLVED;
     e.resolvedBy = "U0OWN";
-    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", true)).toString())
+    assertThat(Json.slack().toJsonTree(EscalationBlocks.card(e, "x", SIGNER)).toString())
         .doesNotContain(EscalationIds.RESOLVE);
   }
 

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 class EscalationFlowTest extends SlackTestBase {
   @Inject TestClock clock;
   @Inject EscalationService service;
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
+
+  /** The value Slack sends back from a button or form the bot built for escalation {@code id}. */
+  private String signed(long id) {
+    return signer.signId(id);
+  }
 
   /**
    * Form-encoded Web API calls (views.open from Bolt's client), URL-decoded, containing {@code
@@ -218,42 +224,41 @@ class EscalationFlowTest extends SlackTestBase {
     awaitCalls("chat.postMessage", "U0REPORTER", 1);
 
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0NOSY", EscalationIds.ACK, String.valueOf(id), "b"))
+            SlackRequests.blockAction("U0NOSY", EscalationIds.ACK, signed(id), "b"))
         .then()
         .statusCode(200);
     assertThat(awaitCalls("chat.postEphemeral", "U0NOSY", 1).get(0).get("text").getAsString())
         .contains("only the owner");
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0NOSY", EscalationIds.RESOLVE, String.valueOf(id), "b"))
+            SlackRequests.blockAction("U0NOSY", EscalationIds.RESOLVE, signed(id), "b"))
         .then()
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "U0NOSY", 2);
     assertThat(formCalls("views.open", "")).isEmpty();
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0NOSY", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues("done")))
+                "U0NOSY", EscalationIds.RESOLVE_VIEW, signed(id), resolveValues("done")))
         .then()
         .statusCode(200)
         .body("response_action", equalTo("errors"));
     assertThat(scalar(status(id) + "'OPEN'")).isEqualTo(1);
 
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0BILLOWNER", EscalationIds.ACK, String.valueOf(id), "b"))
+            SlackRequests.blockAction("U0BILLOWNER", EscalationIds.ACK, signed(id), "b"))
         .then()
         .statusCode(200);
-    assertThat(scalar(status(id) + "'ACKNOWLEDGED'")).isEqualTo(1);
+    awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
     JsonObject update = awaitCalls("chat.update", "acknowledged by", 1).get(0);
     assertThat(update.get("channel").getAsString()).isEqualTo("U0REPORTER");
 
     SlackRequests.interaction(
-            SlackRequests.blockAction(
-                "U0BILLOWNER", EscalationIds.RESOLVE, String.valueOf(id), "b"))
+            SlackRequests.blockAction("U0BILLOWNER", EscalationIds.RESOLVE, signed(id), "b"))
         .then()
         .statusCode(200);
     assertThat(awaitFormCalls("views.open", EscalationIds.RESOLVE_VIEW, 1)).hasSize(1);
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0BILLOWNER", EscalationIds.RESOLVE_VIEW, String.valueOf(id), resolveValues(" ")))
+                "U0BILLOWNER", EscalationIds.RESOLVE_VIEW, signed(id), resolveValues(" ")))
         .then()
         .statusCode(200)
         .body("errors." + EscalationIds.B_RESOLUTION, containsString("how it was resolved"));
@@ -261,7 +266,7 @@ class EscalationFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0BILLOWNER",
                 EscalationIds.RESOLVE_VIEW,
-                String.valueOf(id),
+                signed(id),
                 resolveValues("Credit notes sent")))
         .then()
         .statusCode(200);
@@ -280,7 +285,7 @@ class EscalationFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0CXO",
                 EscalationIds.REASSIGN_VIEW,
-                String.valueOf(other),
+                signed(other),
                 "{\"esc_new_owner\":{\"value\":{\"type\":\"users_select\",\"selected_user\":\"U0NEWOWNER\"}}}"))
         .then()
         .statusCode(200);
@@ -291,6 +296,46 @@ class EscalationFlowTest extends SlackTestBase {
                     + " AND owner_user = 'U0NEWOWNER'"))
         .isEqualTo(1);
     awaitCalls("chat.postMessage", "reassigned this escalation to you", 1);
+  }
+
+  @Test
+  void aTamperedButtonValueOrFormIdGetsThePoliteCantFindAnswerAndChangesNothing() throws Exception {
+    String area = unique("Tamper");
+    addRule(area, "U0TAMPOWNER", null, null);
+    long id = raise("U0REPORTER", unique("Tampered"), "S2", area, false);
+    awaitCalls("chat.postMessage", "U0TAMPOWNER", 1);
+    String good = signed(id);
+    String otherId = String.valueOf(id + 1) + good.substring(good.indexOf('~'));
+
+    for (String value : List.of(String.valueOf(id), otherId, good + "x", "", "abc~def")) {
+      SlackRequests.interaction(
+              SlackRequests.blockAction("U0TAMPOWNER", EscalationIds.ACK, value, "b"))
+          .then()
+          .statusCode(200);
+    }
+    awaitCalls("chat.postEphemeral", "can't find that escalation", 5);
+    assertThat(matching("chat.postEphemeral", "U0TAMPOWNER"))
+        .allMatch(b -> b.get("text").getAsString().contains("can't find that escalation"));
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0TAMPOWNER", EscalationIds.RESOLVE, otherId, "b"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "can't find that escalation", 6);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0TAMPOWNER", EscalationIds.RESOLVE_VIEW, otherId, resolveValues("done")))
+        .then()
+        .statusCode(200)
+        .body("errors." + EscalationIds.B_RESOLUTION, containsString("can't find"));
+    assertThat(formCalls("views.open", "")).isEmpty();
+    assertThat(scalar(status(id) + "'OPEN'")).isEqualTo(1);
+
+    // The untouched value still works.
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0TAMPOWNER", EscalationIds.ACK, good, "b"))
+        .then()
+        .statusCode(200);
+    awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
   }
 
   @Test
@@ -328,10 +373,10 @@ class EscalationFlowTest extends SlackTestBase {
 
     // The backup (now in the chain) acknowledges: the climb stops before the CXO.
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0PLATBACKUP", EscalationIds.ACK, String.valueOf(id), "b"))
+            SlackRequests.blockAction("U0PLATBACKUP", EscalationIds.ACK, signed(id), "b"))
         .then()
         .statusCode(200);
-    assertThat(scalar(status(id) + "'ACKNOWLEDGED'")).isEqualTo(1);
+    awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
     clock.advance(Duration.ofMinutes(16));
     assertThat(service.climb(id, 3)).isFalse();
     assertThat(scalar("SELECT count(*) FROM escalation_step WHERE escalation_id = " + id))
@@ -456,9 +501,10 @@ class EscalationFlowTest extends SlackTestBase {
         .body("audit[0].action", equalTo("CREATED"));
 
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0ADMIN", EscalationIds.ACK, String.valueOf(open), "b"))
+            SlackRequests.blockAction("U0ADMIN", EscalationIds.ACK, signed(open), "b"))
         .then()
         .statusCode(200);
+    awaitScalar(status(open) + "'ACKNOWLEDGED'", 1);
     given()
         .header("Authorization", "Bearer test-api-token")
         .get("/api/v1/escalations/stats")

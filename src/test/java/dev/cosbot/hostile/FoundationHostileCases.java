@@ -622,7 +622,12 @@ public class FoundationHostileCases implements HostileCases {
     try (Connection c = dataSource.getConnection()) {
       c.createStatement().execute(sql);
     }
+    roleCache.invalidateAll().await().indefinitely();
   }
+
+  @Inject
+  @io.quarkus.cache.CacheName(dev.cosbot.platform.people.Roles.CACHE)
+  io.quarkus.cache.Cache roleCache;
 
   private static String cut(String body) {
     String oneLine = body.replaceAll("\\s+", " ");

@@ -24,6 +24,8 @@ class NoLongerAvailableTest extends SlackTestBase {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   @Test
   void aButtonForADeletedEscalationIsAnsweredPolitely() throws Exception {
     String title = "Printer on fire " + id();
@@ -39,7 +41,7 @@ class NoLongerAvailableTest extends SlackTestBase {
 
     for (String action : new String[] {EscalationIds.ACK, EscalationIds.RESOLVE}) {
       SlackRequests.interaction(
-              SlackRequests.blockAction("U0ADMIN", action, String.valueOf(id), "esc"))
+              SlackRequests.blockAction("U0ADMIN", action, signer.signId(id), "esc"))
           .then()
           .statusCode(200);
     }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4 acceptance through signed Slack requests against WireMock: a survey for a user group of 8
- * (plus a bot and a deactivated account), DMs to the 8, answers through the modal, results with and
- * without enough answers, replacing an answer, refusing one after close.
+ * Pulse surveys accepted end to end through signed Slack requests against WireMock: a survey for a
+ * user group of 8 (plus a bot and a deactivated account), DMs to the 8, answers through the modal,
+ * results with and without enough answers, replacing an answer, refusing one after close.
  */
 @QuarkusTest
 class PulseSurveyTest extends SlackTestBase {

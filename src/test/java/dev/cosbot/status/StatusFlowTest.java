@@ -28,8 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3 acceptance, driven through signed Slack requests against WireMock: portfolio modals,
- * check-ins in each owner's zone, updates and versions, nudges, missing, stale, away, rollups.
+ * Status updates accepted end to end, driven through signed Slack requests against WireMock:
+ * portfolio modals, check-ins in each owner's zone, updates and versions, nudges, missing, stale,
+ * away, rollups.
  */
 @QuarkusTest
 class StatusFlowTest extends SlackTestBase {

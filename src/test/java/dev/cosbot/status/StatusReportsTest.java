@@ -121,10 +121,10 @@ class StatusReportsTest extends SlackTestBase {
         .noneMatch(i -> i.key().equals("status:ask:" + updateId));
 
     // Home: the owner sees the initiative, its last status and when the next update is due.
-    home.publish("U0REPORTER");
+    home.publish("U0REPORTER", "Ev-status-reports-1");
     String view = awaitCalls("views.publish", name, 1).get(0).toString();
     assertThat(view).contains("Your initiatives").contains("Blocked on legal").contains("next due");
-    home.publish("U0ADMIN");
+    home.publish("U0ADMIN", "Ev-status-reports-2");
     assertThat(awaitCalls("views.publish", "Portfolio", 1)).isNotEmpty();
   }
 }

@@ -134,6 +134,15 @@ public final class SlackRequests {
   }
 
   /** A block_actions payload for a button click. */
+  private static final java.util.concurrent.atomic.AtomicLong ACTION_TS =
+      new java.util.concurrent.atomic.AtomicLong(1_700_000_001_000_000L);
+
+  /** Every click has its own action_ts, as in Slack. */
+  private static String nextActionTs() {
+    long micros = ACTION_TS.incrementAndGet();
+    return String.format(java.util.Locale.ROOT, "%d.%06d", micros / 1_000_000, micros % 1_000_000);
+  }
+
   public static String blockAction(String userId, String actionId, String value, String blockId) {
     return "{\"type\":\"block_actions\",\"user\":{\"id\":\""
         + userId
@@ -159,7 +168,9 @@ public final class SlackRequests {
         + blockId
         + "\",\"value\":"
         + jsonString(value)
-        + ",\"type\":\"button\",\"action_ts\":\"1700000001.000200\",\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"}}]}";
+        + ",\"type\":\"button\",\"action_ts\":\""
+        + nextActionTs()
+        + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"}}]}";
   }
 
   /** A view_submission payload; {@code valuesJson} is the {@code state.values} object. */

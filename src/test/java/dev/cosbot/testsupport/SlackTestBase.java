@@ -28,6 +28,10 @@ public abstract class SlackTestBase {
   @InjectSlackApi protected WireMockServer slack;
   @Inject protected AgroalDataSource dataSource;
 
+  @Inject
+  @io.quarkus.cache.CacheName(dev.cosbot.platform.people.Roles.CACHE)
+  io.quarkus.cache.Cache roleCache;
+
   /** The management interface (health, metrics, OpenAPI): a random port in tests. */
   @TestHTTPResource(value = "/", management = true)
   protected URL managementUrl;
@@ -47,6 +51,12 @@ public abstract class SlackTestBase {
                         "SELECT count(*) FROM outbox_message WHERE status IN ('PENDING','SENDING') AND next_attempt_at < now() + interval '5 seconds'")
                     == 0);
     SlackApiTestResource.resetToDefaults(slack);
+    forgetRoles();
+  }
+
+  /** Tests that change roles with SQL (not through the app) must drop the cached role lookups. */
+  protected void forgetRoles() {
+    roleCache.invalidateAll().await().indefinitely();
   }
 
   @AfterEach
@@ -81,6 +91,14 @@ public abstract class SlackTestBase {
         .toList();
   }
 
+  /** Waits until {@code sql} counts {@code expected} (work after an ack is asynchronous). */
+  protected void awaitScalar(String sql, long expected) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(() -> scalar(sql) == expected);
+  }
+
   protected long scalar(String sql) throws Exception {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
@@ -95,5 +113,6 @@ public abstract class SlackTestBase {
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
+    forgetRoles();
   }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 public class PeopleDirectory {
   private static final Logger LOG = Logger.getLogger(PeopleDirectory.class);
 
+  @Inject jakarta.enterprise.event.Event<RolesChanged> rolesChanged;
   @Inject SlackReads slack;
   @Inject PeopleSettings settings;
   @Inject Clock clock;
@@ -75,6 +76,9 @@ public class PeopleDirectory {
     }
     p.timeZone = user.getTz();
     p.bot = user.isBot() || "USLACKBOT".equals(user.getId());
+    if (p.deleted != user.isDeleted() && !isNew) {
+      rolesChanged.fire(new RolesChanged(p.slackUserId));
+    }
     p.deleted = user.isDeleted();
     p.syncedAt = clock.instant();
     if (isNew) {

@@ -1,8 +1,12 @@
 package dev.cosbot.platform.people;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
@@ -16,7 +20,14 @@ import org.jboss.logging.Logger;
 public class Roles {
   private static final Logger LOG = Logger.getLogger(Roles.class);
 
+  /** Name of the role-lookup cache. */
+  public static final String CACHE = "roles";
+
   @Inject PeopleSettings settings;
+
+  @Inject
+  @CacheName(CACHE)
+  Cache cache;
 
   @Transactional
   void bootstrap(@Observes StartupEvent event) {
@@ -41,8 +52,23 @@ public class Roles {
             : "not set (use /cos admin cxo @user)");
   }
 
-  @Transactional
+  /**
+   * The caller's roles. Cached per user (it runs on every request); the cache is dropped when a
+   * {@link RolesChanged} transaction ends on this instance, and entries expire after {@code
+   * quarkus.cache.caffeine.roles.expire-after-write} for changes made on another replica.
+   */
   public Caller of(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw new IllegalArgumentException("a Slack request without a user");
+    }
+    return cache.get(userId, this::lookup).await().indefinitely();
+  }
+
+  private Caller lookup(String userId) {
+    return QuarkusTransaction.joiningExisting().call(() -> load(userId));
+  }
+
+  private Caller load(String userId) {
     Set<Role> roles = EnumSet.of(Role.MEMBER);
     if (configuredAdmins().contains(userId)
         || Person.<Person>findByIdOptional(userId).map(p -> p.admin && !p.deleted).orElse(false)) {
@@ -51,7 +77,12 @@ public class Roles {
     if (cxo().filter(userId::equals).isPresent()) {
       roles.add(Role.CXO);
     }
-    return new Caller(userId, roles);
+    return new Caller(userId, Set.copyOf(roles));
+  }
+
+  /** Drops every cached lookup once the transaction that changed roles has ended. */
+  void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) RolesChanged change) {
+    cache.invalidateAll().await().indefinitely();
   }
 
   @Transactional

@@ -12,12 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Tamper-proof {@code private_metadata} for modals. Slack hands a view's private_metadata back in
- * the view_submission unchanged, but anyone who can post to /slack/events with a valid signature
- * path (or a compromised client) controls it; a feature that puts ids in it ("which initiative",
- * "which survey") must not trust it blindly. {@link #sign} appends an HMAC of the value made with a
- * key derived from the Slack signing secret; {@link #verify} gives the value back only if the HMAC
- * matches.
+ * Tamper-proof ids in {@code private_metadata} and button values. Slack hands a view's
+ * private_metadata back in the view_submission unchanged, but anyone who can post to /slack/events
+ * with a valid signature path (or a compromised client) controls it; a feature that puts ids in it
+ * ("which initiative", "which survey") must not trust it blindly. {@link #sign} appends an HMAC of
+ * the value made with a key derived from the Slack signing secret; {@link #verify} gives the value
+ * back only if the HMAC matches.
  *
  * <p>Use: {@code .privateMetadata(signed.sign(initiativeId))} when building the modal, and {@code
  * String id = signed.require(view.getPrivateMetadata())} in the submission handler (a {@link
@@ -54,6 +54,32 @@ public class SignedMetadata {
     }
     // Derived key: a private_metadata signature can never be replayed as a Slack request signature.
     this.key = hmac(material, "cos-bot private_metadata v1".getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A signer with its own key, for pure code and tests that have no configuration. */
+  public static SignedMetadata withSecret(String secret) {
+    return new SignedMetadata(Optional.of(secret));
+  }
+
+  /** A signed id for a button value or {@code private_metadata}. */
+  public String signId(long id) {
+    return sign(String.valueOf(id));
+  }
+
+  /**
+   * The id in {@code signed} if it was signed here and not changed since; empty for a tampered,
+   * garbled or missing value (the caller answers "I can't find that").
+   */
+  public java.util.OptionalLong id(String signed) {
+    Optional<String> value = verify(signed);
+    if (value.isEmpty()) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(Long.parseLong(value.get()));
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
   }
 
   /** {@code value} followed by its signature, ready for {@code private_metadata}. */
