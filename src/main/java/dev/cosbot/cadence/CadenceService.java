@@ -421,6 +421,21 @@ public class CadenceService {
   private record Due(String kind, Instant occurrence, Instant due) {}
 
   /**
+   * When a post stops being useful, so the outbox drops it instead of sending it late: a reminder
+   * at the event, the event's own post when the event ends, a late-task warning after the allowed
+   * lateness.
+   */
+  private Instant usefulUntil(Due d) {
+    if (d.kind().startsWith("R")) {
+      return d.occurrence();
+    }
+    if ("OCC".equals(d.kind())) {
+      return d.occurrence().plus(Duration.ofMinutes(settings.eventMinutes()));
+    }
+    return d.due().plus(settings.maxLateness());
+  }
+
+  /**
    * Posts what is due for one cadence at the clock's "now": reminders, the occurrence itself and
    * late-task warnings. Each is recorded in cadence_ledger first ({@code ON CONFLICT DO NOTHING});
    * only the instance whose insert wins enqueues the posts, so replicas and re-runs post once.
@@ -529,7 +544,8 @@ public class CadenceService {
       for (String dest : destinations) {
         outbox.enqueue(
             SlackCalls.postMessage(
-                postKey(c.id, d.occurrence(), d.kind(), dest), dest, m.text(), m.blocks()));
+                    postKey(c.id, d.occurrence(), d.kind(), dest), dest, m.text(), m.blocks())
+                .expiringAt(usefulUntil(d)));
       }
     }
     for (Due d : warnings) {
@@ -549,10 +565,11 @@ public class CadenceService {
         CadenceBlocks.Message m = CadenceBlocks.lateTask(occ, state.get());
         outbox.enqueue(
             SlackCalls.postMessage(
-                postKey(c.id, d.occurrence(), d.kind(), c.ownerId),
-                c.ownerId,
-                m.text(),
-                m.blocks()));
+                    postKey(c.id, d.occurrence(), d.kind(), c.ownerId),
+                    c.ownerId,
+                    m.text(),
+                    m.blocks())
+                .expiringAt(usefulUntil(d)));
       }
     }
     return recorded;

@@ -16,6 +16,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {
   @Inject OutboxStore store;
+  @Inject java.time.Clock clock;
 
   /** One failed message, without its content. */
   public record DeadLetter(
@@ -44,7 +45,7 @@ public class OutboxResource {
   @POST
   @Path("/retry-dead")
   public Map<String, Integer> retryDead() throws Exception {
-    OutboxStore.Requeued r = store.requeueDead();
+    OutboxStore.Requeued r = store.requeueDead(clock.instant());
     return Map.of("requeued", r.requeued(), "expired", r.expired());
   }
 }
