@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin JSON view of escalations and their time-to-acknowledge / time-to-resolve by area. */
+/**
+ * Admin JSON view of escalations and their time-to-acknowledge / time-to-resolve by area. The token
+ * is a machine credential, not a person entitled to confidential escalations: they do not appear.
+ */
 @Path("/api/v1/escalations")
 @Tag(name = AdminApiDocument.ESCALATIONS)
 @Produces(MediaType.APPLICATION_JSON)
@@ -113,7 +116,12 @@ public class EscalationResource {
   @APIResponse(responseCode = "200", description = "The escalation")
   @APIResponse(responseCode = "404", description = "No escalation with this id")
   public Detail one(@PathParam("id") long id) {
-    Escalation e = reads.find(id).orElseThrow(() -> new NotFoundException("no escalation " + id));
+    // A confidential escalation does not exist for the API token: the same 404 as a missing one.
+    Escalation e =
+        reads
+            .find(id)
+            .filter(x -> !x.confidential)
+            .orElseThrow(() -> new NotFoundException("no escalation " + id));
     List<Step> steps =
         reads.steps(id).stream()
             .map(r -> new Step(((Number) r[0]).intValue(), (String) r[1], toInstant(r[2])))
