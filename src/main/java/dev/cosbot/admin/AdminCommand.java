@@ -25,6 +25,7 @@ public class AdminCommand implements CosSubcommand {
 
   @Inject AdminService admins;
   @Inject OutboxStore outbox;
+  @Inject java.time.Clock clock;
 
   @Override
   public List<String> names() {
@@ -97,7 +98,7 @@ public class AdminCommand implements CosSubcommand {
   }
 
   private String retry() throws Exception {
-    OutboxStore.Requeued r = outbox.requeueDead();
+    OutboxStore.Requeued r = outbox.requeueDead(clock.instant());
     if (r.requeued() == 0 && r.expired() == 0) {
       return "No failed messages to retry.";
     }

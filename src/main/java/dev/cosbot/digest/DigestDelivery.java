@@ -90,10 +90,12 @@ public class DigestDelivery {
               DigestService.Built built = digests.build(reader, kind, now, zone);
               outbox.enqueue(
                   SlackCalls.postMessage(
-                      key(reader, date),
-                      reader,
-                      built.rendered().text(),
-                      built.rendered().blocks()));
+                          key(reader, date),
+                          reader,
+                          built.rendered().text(),
+                          built.rendered().blocks())
+                      // A digest is about its day: not sent after the reader's day has ended.
+                      .expiringAt(date.plusDays(1).atStartOfDay(zone).toInstant()));
               if (cxo && !built.overrideIds().isEmpty()) {
                 DigestOverride.update(
                     "consumedAt = ?1 where id in ?2 and consumedAt is null",

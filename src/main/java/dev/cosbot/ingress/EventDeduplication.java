@@ -14,9 +14,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Slack re-delivers an event it thinks was not acknowledged (same {@code event_id}); Bolt does not
- * de-duplicate. The first delivery claims the id in the database (shared by every replica); later
- * deliveries are acknowledged without running the handler. A failed handler releases the claim so
- * Slack's next retry is processed.
+ * de-duplicate. A captured interaction (button, modal, shortcut, command) replayed within the
+ * signature window is refused the same way. The first delivery claims the id in the database
+ * (shared by every replica); later deliveries are acknowledged without running the handler. A
+ * failed handler releases the claim so Slack's next retry is processed.
  */
 @ApplicationScoped
 public class EventDeduplication implements Middleware {
@@ -27,10 +28,10 @@ public class EventDeduplication implements Middleware {
 
   @Override
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-    if (req.getRequestType() != RequestType.Event) {
-      return chain.next(req);
-    }
-    String eventId = eventId(req.getRequestBodyAsString());
+    String eventId =
+        req.getRequestType() == RequestType.Event
+            ? eventId(req.getRequestBodyAsString())
+            : interactionId(req);
     if (eventId == null) {
       return chain.next(req);
     }
@@ -51,6 +52,43 @@ public class EventDeduplication implements Middleware {
     } catch (Exception | Error e) {
       receipts.release(eventId);
       throw e;
+    }
+  }
+
+  /** Interactions that change something: a replay of one must not change it again. */
+  private static final java.util.Set<RequestType> INTERACTIONS =
+      java.util.EnumSet.of(
+          RequestType.BlockAction,
+          RequestType.ViewSubmission,
+          RequestType.ViewClosed,
+          RequestType.GlobalShortcut,
+          RequestType.MessageShortcut,
+          RequestType.Command,
+          RequestType.AttachmentAction,
+          RequestType.DialogSubmission);
+
+  /**
+   * Slack never re-sends an interaction, so the same signed body with the same timestamp twice is a
+   * replay: it is identified by a digest of both (nothing of the content is stored). Socket Mode
+   * deliveries carry no signature and cannot be replayed from outside.
+   */
+  private static String interactionId(Request<?> req) {
+    if (!INTERACTIONS.contains(req.getRequestType())) {
+      return null;
+    }
+    String timestamp = req.getHeaders().getFirstValue("X-Slack-Request-Timestamp");
+    if (timestamp == null) {
+      return null;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (timestamp + ":" + req.getRequestBodyAsString())
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "i:" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -51,16 +51,16 @@ public class SlackIngress {
     if (app.isEmpty() || !settings.canReceiveHttp()) {
       response =
           json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
-    } else if (outsideReplayWindow(new RequestHeaders(headers))) {
+    } else if (outsideReplayWindow(new RequestHeaders(headers))
+        || !validSignature(body, new RequestHeaders(headers))) {
+      // Signature first: nothing of an unsigned request is parsed, logged or stored.
+      refused();
       response = json(401, "{\"error\":\"invalid request\"}");
     } else {
       RequestHeaders requestHeaders = new RequestHeaders(headers);
       Request<?> request = parse(app.get(), body, requestHeaders, query, remoteAddress);
       if (request == null) {
-        response =
-            validSignature(body, requestHeaders)
-                ? json(400, "{\"error\":\"malformed request\"}")
-                : json(401, "{\"error\":\"invalid request\"}");
+        response = json(400, "{\"error\":\"malformed request\"}");
       } else {
         kind = request.getRequestType().name();
         response = run(app.get(), request);
@@ -89,9 +89,28 @@ public class SlackIngress {
     }
   }
 
+  private final java.util.concurrent.atomic.AtomicLong refusedSinceLog =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile long lastRefusedLog;
+
+  /** One fixed line at most every 10 seconds, whatever the flood: the count, never the request. */
+  private void refused() {
+    registry.counter("cosbot_slack_requests_refused_total").increment();
+    long count = refusedSinceLog.incrementAndGet();
+    long now = System.nanoTime();
+    if (now - lastRefusedLog > java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
+      lastRefusedLog = now;
+      refusedSinceLog.addAndGet(-count);
+      LOG.warnf(
+          "Refused %d request(s) to /slack/events without a valid Slack signature or timestamp",
+          count);
+    }
+  }
+
   private void record(String kind, Response response, long start) {
     Timer.builder("cosbot_slack_requests")
         .description("Slack requests received, by type and HTTP status")
+        .publishPercentileHistogram()
         .tag("type", kind)
         .tag("status", String.valueOf(response.getStatusCode()))
         .register(registry)

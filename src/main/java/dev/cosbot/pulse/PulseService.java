@@ -264,7 +264,8 @@ public class PulseService {
       payload.addProperty("channel", r.userId());
       SlackCall own = SlackCalls.postMessage(key, r.userId(), text, null);
       payload.add("metadata", own.payload().get("metadata"));
-      calls.add(new SlackCall(key, "chat.postMessage", r.userId(), payload, null));
+      // An invitation is useless once its round has closed: dropped, never sent late.
+      calls.add(new SlackCall(key, "chat.postMessage", r.userId(), payload, null, round.closesAt));
     }
     return outbox.enqueueAll(calls);
   }
@@ -313,10 +314,11 @@ public class PulseService {
             .map(
                 u ->
                     SlackCalls.postMessage(
-                        "pulse:remind:" + roundId + ":" + u,
-                        u,
-                        "Reminder: " + PulseBlocks.dmText(survey),
-                        blocks))
+                            "pulse:remind:" + roundId + ":" + u,
+                            u,
+                            "Reminder: " + PulseBlocks.dmText(survey),
+                            blocks)
+                        .expiringAt(round.closesAt))
             .toList();
     return outbox.enqueueAll(calls);
   }

@@ -5,6 +5,7 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.UserFacingException;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +23,7 @@ public class StatusInitiativeSubmitHandler implements ViewSubmissionHandler {
   @Inject Roles roles;
   @Inject SignedMetadata signer;
   @Inject Clock clock;
+  @Inject PeopleDirectory people;
 
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
@@ -30,10 +31,12 @@ public class StatusInitiativeSubmitHandler implements ViewSubmissionHandler {
     var parsed =
         StatusForms.initiative(
             payload.getView().getState().getValues(),
-            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            LocalDate.ofInstant(clock.instant(), people.zoneOf(payload.getUser().getId())));
     if (!parsed.valid()) {
       return ctx.ackWithErrors(parsed.errors());
     }
+    // Know the owner (zone, name) before the service's transaction, not from inside it.
+    people.get(parsed.form().ownerId());
     Optional<String> metadata = signer.verify(payload.getView().getPrivateMetadata());
     long editId = metadata.map(StatusInitiativeSubmitHandler::editId).orElse(-1L);
     if (metadata.isEmpty() || (!metadata.get().equals(StatusIds.NEW_INITIATIVE) && editId < 0)) {

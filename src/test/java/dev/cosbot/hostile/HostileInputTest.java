@@ -127,7 +127,12 @@ class HostileInputTest extends SlackTestBase {
                 .executeQuery(
                     "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
                         + table
-                        + " t")) {
+                        + " t"
+                        // A signed interaction leaves its replay receipt (a digest, no content):
+                        // bookkeeping that makes a replay harmless, not a change of data.
+                        + ("slack_event_receipt".equals(table)
+                            ? " WHERE event_id NOT LIKE 'i:%'"
+                            : ""))) {
           rs.next();
           out.put(table, rs.getString(1));
         }

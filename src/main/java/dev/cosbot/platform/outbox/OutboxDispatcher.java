@@ -50,6 +50,7 @@ public class OutboxDispatcher {
   @Inject MeterRegistry registry;
   @Inject SlackAuthGate authGate;
   @Inject SlackClient client;
+  @Inject java.time.Clock clock;
   @Inject jakarta.enterprise.event.Event<DeadLettered> deadLettered;
 
   private final RateLimits limits = new RateLimits();
@@ -171,7 +172,7 @@ public class OutboxDispatcher {
       LOG.infof(
           "Outbox message %d: earlier delivery attempt did not finish; trying again", message.id());
     }
-    if (message.expiresAt() != null && !message.expiresAt().isAfter(java.time.Instant.now())) {
+    if (message.expiresAt() != null && !message.expiresAt().isAfter(clock.instant())) {
       expire(message, "no longer useful at " + message.expiresAt() + ", not sent late");
       return;
     }

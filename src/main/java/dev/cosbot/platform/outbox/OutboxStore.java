@@ -199,12 +199,13 @@ public class OutboxStore {
    * Dead letters that are still useful back to PENDING (after the cause was fixed); expired ones
    * are marked EXPIRED instead of being sent late.
    */
-  public Requeued requeueDead() throws SQLException {
+  public Requeued requeueDead(java.time.Instant now) throws SQLException {
     int expired =
         update(
             "UPDATE outbox_message SET status = 'EXPIRED',"
                 + " last_error = 'expired while dead-lettered: ' || COALESCE(last_error, '')"
-                + " WHERE status = 'DEAD' AND expires_at IS NOT NULL AND expires_at <= now()");
+                + " WHERE status = 'DEAD' AND expires_at IS NOT NULL AND expires_at <= ?",
+            java.sql.Timestamp.from(now));
     int requeued =
         update(
             "UPDATE outbox_message SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
@@ -213,19 +214,32 @@ public class OutboxStore {
   }
 
   /** One dead letter back to PENDING if it is still useful. */
-  public Requeued requeueDead(long id) throws SQLException {
+  public Requeued requeueDead(long id, java.time.Instant now) throws SQLException {
     int expired =
         update(
             "UPDATE outbox_message SET status = 'EXPIRED',"
                 + " last_error = 'expired while dead-lettered: ' || COALESCE(last_error, '')"
-                + " WHERE id = ? AND status = 'DEAD' AND expires_at IS NOT NULL AND expires_at <= now()",
-            id);
+                + " WHERE id = ? AND status = 'DEAD' AND expires_at IS NOT NULL AND expires_at <= ?",
+            id,
+            java.sql.Timestamp.from(now));
     int requeued =
         update(
             "UPDATE outbox_message SET status = 'PENDING', attempts = 0, next_attempt_at = now()"
                 + " WHERE id = ? AND status = 'DEAD'",
             id);
     return new Requeued(requeued, expired);
+  }
+
+  /** The idempotency key of a message by id. */
+  public Optional<String> keyOf(long id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT idempotency_key FROM outbox_message WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   /** What a dead-letter retry did: how many go out again, how many were too late to send. */

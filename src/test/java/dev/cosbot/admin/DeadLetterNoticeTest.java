@@ -1,0 +1,126 @@
+package dev.cosbot.admin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonObject;
+import dev.cosbot.platform.outbox.Outbox;
+import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.testsupport.SlackApiTestResource;
+import dev.cosbot.testsupport.SlackRequests;
+import dev.cosbot.testsupport.SlackTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A message Slack refuses for good (the bot is not in the channel) is dead-lettered alone, and a
+ * Chief of Staff is told in plain words with a Retry button that works once the cause is fixed.
+ */
+@QuarkusTest
+class DeadLetterNoticeTest extends SlackTestBase {
+  @Inject Outbox outbox;
+
+  @Test
+  void aChiefOfStaffIsToldInPlainWordsAndRetrySendsItOnceFixed() throws Exception {
+    long escalation = 40_000 + new Random().nextInt(50_000);
+    String key = "esc:" + escalation + ":channel";
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing("C0SECURE"))
+            .atPriority(1)
+            .willReturn(
+                SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"not_in_channel\"}")));
+    outbox.send(SlackCalls.postMessage(key, "C0SECURE", "Escalation card", null));
+    await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(status(key)));
+
+    List<JsonObject> notices =
+        awaitCalls("chat.postMessage", "Escalation #" + escalation + " couldn", 1);
+    JsonObject notice =
+        notices.stream()
+            .filter(n -> "U0ADMIN".equals(n.get("channel").getAsString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(notice.get("text").getAsString())
+        .isEqualTo(
+            "Escalation #"
+                + escalation
+                + " couldn't be posted in <#C0SECURE>: invite @cos-bot to the channel"
+                + " (`/invite @cos-bot`).");
+    String value =
+        notice
+            .getAsJsonArray("blocks")
+            .get(1)
+            .getAsJsonObject()
+            .getAsJsonArray("elements")
+            .get(0)
+            .getAsJsonObject()
+            .get("value")
+            .getAsString();
+    assertThat(value).as("the button carries a signed id").contains("~");
+
+    // A member cannot retry; a tampered value finds nothing.
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0MEMBER", DeadLetterBlocks.RETRY, value, "b"))
+        .then()
+        .statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0ADMIN", DeadLetterBlocks.RETRY, value.replace("~", "9~"), "b"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "only a Chief of Staff", 1);
+    awaitCalls("chat.postEphemeral", "can't find that message", 1);
+    assertThat(status(key)).isEqualTo("DEAD");
+
+    // The bot was invited: Retry sends it, once.
+    SlackApiTestResource.resetToDefaults(slack);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0ADMIN", DeadLetterBlocks.RETRY, value, "b"))
+        .then()
+        .statusCode(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(key)));
+    awaitCalls("chat.postEphemeral", "is being sent again", 1);
+  }
+
+  @Test
+  void aDeadLetterThatStoppedBeingUsefulIsDroppedNotSentLate() throws Exception {
+    String key = "cadence-test:" + Instant.now().toEpochMilli();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing("C0ARCHIVED"))
+            .atPriority(1)
+            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"is_archived\"}")));
+    outbox.send(
+        SlackCalls.postMessage(key, "C0ARCHIVED", "Standup in 10 minutes", null)
+            .expiringAt(Instant.now().plusSeconds(2)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(status(key)));
+    awaitCalls("chat.postMessage", "the channel is archived", 1);
+    Thread.sleep(2500);
+    SlackApiTestResource.resetToDefaults(slack);
+    SlackRequests.cos("U0ADMIN", "admin outbox retry").then().statusCode(200);
+    assertThat(status(key)).isEqualTo("EXPIRED");
+    Thread.sleep(1000);
+    assertThat(matching("chat.postMessage", "Standup in 10 minutes"))
+        .as("not sent late after the retry")
+        .isEmpty();
+  }
+
+  private String status(String key) throws Exception {
+    try (var c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement("SELECT status FROM outbox_message WHERE idempotency_key = ?")) {
+      ps.setString(1, key);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "MISSING";
+      }
+    }
+  }
+}
