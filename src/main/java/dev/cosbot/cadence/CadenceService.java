@@ -3,7 +3,7 @@ package dev.cosbot.cadence;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
-import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.WorkspaceSetting;
 import dev.cosbot.platform.support.NotAllowedException;
 import dev.cosbot.platform.support.SlackText;
@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +51,7 @@ public class CadenceService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject CadenceSettings settings;
+  @Inject PeopleDirectory people;
 
   // ---------------------------------------------------------------- create and manage
 
@@ -98,20 +98,11 @@ public class CadenceService {
   }
 
   /**
-   * The "@name" → user id lookup used by the modal (display name, then real name;
-   * case-insensitive).
+   * The "@name" → user id lookup used by the modal, through the people directory (a mention, an id,
+   * a display name or a real name; case-insensitive); null when nobody or several match.
    */
-  @Transactional
   public String resolveUser(String name) {
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    return Person.<Person>find(
-            "deleted = false and (lower(displayName) = ?1 or lower(realName) = ?1)", n)
-        .firstResultOptional()
-        .map(p -> p.slackUserId)
-        .orElse(null);
+    return people.resolve(name).orElse(null);
   }
 
   @Transactional
@@ -138,9 +129,9 @@ public class CadenceService {
   }
 
   /** The zone the modal offers: the person's Slack zone, else the configured default. */
-  @Transactional
   public String zoneOf(String userId) {
-    return Person.byId(userId)
+    return people
+        .get(userId)
         .map(p -> p.timeZone)
         .filter(z -> z != null && !z.isBlank())
         .orElse(settings.defaultZone());

@@ -4,7 +4,6 @@ import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.PeopleDirectory;
-import dev.cosbot.platform.people.Person;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.NotAllowedException;
 import dev.cosbot.platform.support.SlackText;
@@ -271,7 +270,7 @@ public class DecisionService {
   }
 
   ZoneId zoneOf(String userId) {
-    return Person.<Person>findByIdOptional(userId).map(Person::zone).orElse(ZoneId.of("UTC"));
+    return people.zoneOf(userId);
   }
 
   private static String blankToNull(String s) {

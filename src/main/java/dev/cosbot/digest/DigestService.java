@@ -1,7 +1,6 @@
 package dev.cosbot.digest;
 
 import dev.cosbot.platform.people.PeopleDirectory;
-import dev.cosbot.platform.people.Person;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestRequest;
 import dev.cosbot.platform.spi.DigestSource;
@@ -119,12 +118,9 @@ public class DigestService {
         content, DigestBlocks.render(content, perSection, settings.maxRadarTeams()), overrideIds);
   }
 
-  /**
-   * The reader's time zone from the people directory (refreshed from Slack when stale), UTC if
-   * unknown.
-   */
+  /** The reader's time zone, from the people directory (which asks Slack when it must). */
   public ZoneId zoneOf(String userId) {
-    return people.get(userId).map(Person::zone).orElse(ZoneId.of("UTC"));
+    return people.zoneOf(userId);
   }
 
   /** Tests only: restrict which sources are asked (other features' tests leave data behind). */

@@ -2,14 +2,15 @@ package dev.cosbot.status;
 
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Person;
 import dev.cosbot.platform.people.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,6 +27,7 @@ public class StatusCheckins {
   @Inject Outbox outbox;
   @Inject Roles roles;
   @Inject StatusSettings settings;
+  @Inject PeopleDirectory people;
 
   /** Ids of the initiatives the sweep looks at. */
   @Transactional
@@ -36,13 +38,34 @@ public class StatusCheckins {
         .getResultList();
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
+  /**
+   * Moves the initiative's check-ins along as of {@code now}. The owner (zone, Slack status) comes
+   * from the people directory first, outside the transaction, so an owner the bot has not met yet
+   * is asked of Slack without holding the initiative's row lock.
+   */
   public void step(long initiativeId, Instant now) {
+    String ownerId =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Initiative i = em.find(Initiative.class, initiativeId);
+                  return i == null ? null : i.ownerId;
+                });
+    if (ownerId == null) {
+      return;
+    }
+    Person owner = people.get(ownerId).orElse(null);
+    QuarkusTransaction.requiringNew().run(() -> stepLocked(initiativeId, ownerId, owner, now));
+  }
+
+  private void stepLocked(long initiativeId, String ownerId, Person owner, Instant now) {
     Initiative i = em.find(Initiative.class, initiativeId, LockModeType.PESSIMISTIC_WRITE);
     if (i == null || i.state != Initiative.State.ACTIVE) {
       return;
     }
-    Person owner = Person.<Person>findByIdOptional(i.ownerId).orElse(null);
+    if (!ownerId.equals(i.ownerId)) {
+      owner = people.get(i.ownerId).orElse(null); // handed over meanwhile: a rare, bounded read
+    }
     ZoneId zone = owner == null ? ZoneId.of("UTC") : owner.zone();
     Instant due = i.cadence().latestAtOrBefore(now, zone);
     if (!due.isBefore(i.createdAt)) {

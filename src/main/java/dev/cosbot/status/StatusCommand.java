@@ -7,13 +7,13 @@ import dev.cosbot.ingress.command.CosCommand;
 import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -32,6 +32,7 @@ public class StatusCommand implements CosSubcommand {
   @Inject StatusReports reports;
   @Inject StatusSettings settings;
   @Inject Clock clock;
+  @Inject PeopleDirectory people;
 
   @Override
   public List<String> names() {
@@ -119,7 +120,8 @@ public class StatusCommand implements CosSubcommand {
     }
     Instant now = clock.instant();
     Rollup r = reports.rollup(now.minus(Duration.ofDays(7)), now, filter);
-    var blocks = StatusBlocks.report(r, title, ZoneOffset.UTC, settings.reportTopN());
+    var blocks =
+        StatusBlocks.report(r, title, people.zoneOf(cmd.caller().userId()), settings.reportTopN());
     return ctx.ack(
         res -> res.responseType("ephemeral").text(StatusBlocks.reportText(r)).blocks(blocks));
   }

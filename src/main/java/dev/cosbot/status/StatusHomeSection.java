@@ -2,7 +2,7 @@ package dev.cosbot.status;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.cosbot.platform.people.Caller;
-import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.spi.HomeSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +23,7 @@ import java.util.Map;
 public class StatusHomeSection implements HomeSection {
   @Inject StatusReports reports;
   @Inject Clock clock;
+  @Inject PeopleDirectory people;
 
   @Override
   public int order() {
@@ -33,12 +34,12 @@ public class StatusHomeSection implements HomeSection {
   @Transactional
   public List<LayoutBlock> blocksFor(Caller caller) {
     List<Initiative> mine = Initiative.openOwnedBy(caller.userId());
-    ZoneId zone = Person.byId(caller.userId()).map(Person::zone).orElse(ZoneId.of("UTC"));
+    ZoneId zone = people.zoneOf(caller.userId());
     Instant now = clock.instant();
     Map<Long, Instant> next = new HashMap<>();
     for (Initiative i : mine) {
       if (i.state == Initiative.State.ACTIVE) {
-        ZoneId ownerZone = Person.byId(i.ownerId).map(Person::zone).orElse(ZoneId.of("UTC"));
+        ZoneId ownerZone = people.zoneOf(i.ownerId);
         next.put(i.id, i.cadence().nextAfter(now, ownerZone));
       }
     }

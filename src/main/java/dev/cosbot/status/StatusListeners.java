@@ -5,13 +5,13 @@ import dev.cosbot.ingress.SlackListeners;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -27,6 +27,7 @@ public class StatusListeners implements SlackListeners {
   @Inject Roles roles;
   @Inject Outbox outbox;
   @Inject Clock clock;
+  @Inject PeopleDirectory people;
 
   @Override
   public void register(App app) {
@@ -37,10 +38,12 @@ public class StatusListeners implements SlackListeners {
           var parsed =
               StatusForms.initiative(
                   payload.getView().getState().getValues(),
-                  LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                  LocalDate.ofInstant(clock.instant(), people.zoneOf(payload.getUser().getId())));
           if (!parsed.valid()) {
             return ctx.ackWithErrors(parsed.errors());
           }
+          // Know the owner (zone, name) before the service's transaction, not from inside it.
+          people.get(parsed.form().ownerId());
           Caller caller = roles.of(payload.getUser().getId());
           String metadata = payload.getView().getPrivateMetadata();
           try {

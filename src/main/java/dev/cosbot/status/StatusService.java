@@ -3,7 +3,7 @@ package dev.cosbot.status;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
-import dev.cosbot.platform.people.Person;
+import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.support.NotAllowedException;
 import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
@@ -31,6 +31,7 @@ public class StatusService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject StatusSettings settings;
+  @Inject PeopleDirectory people;
 
   @Transactional
   public Initiative create(Caller caller, InitiativeForm form) {
@@ -257,7 +258,7 @@ public class StatusService {
   }
 
   ZoneId zoneOf(String userId) {
-    return Person.byId(userId).map(Person::zone).orElse(ZoneId.of("UTC"));
+    return people.zoneOf(userId);
   }
 
   static void requireOwnerOrAdmin(Caller caller, Initiative i) {

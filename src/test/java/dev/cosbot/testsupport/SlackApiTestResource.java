@@ -88,6 +88,25 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
               .atPriority(10)
               .willReturn(aResponse().withTransformers(SlackHistory.NAME)));
     }
+    // The workspace's directory, two pages (read once at a first start, and by the nightly sync).
+    server.stubFor(
+        post(urlPathEqualTo("/api/users.list"))
+            .atPriority(45)
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"members\":["
+                        + userJson("U0FILLA", "Ada Fill", "Ada Fillmore", "Europe/London")
+                        + "],\"response_metadata\":{\"next_cursor\":\"page2\"}}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/users.list"))
+            .atPriority(40)
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("cursor=page2"))
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"members\":["
+                        + userJson("U0FILLB", "Dana Fill", "Dana Fillmore", "Europe/Berlin")
+                        + "],\"response_metadata\":{\"next_cursor\":\"\"}}")));
     server.stubFor(
         post(urlPathEqualTo("/api/users.info"))
             .atPriority(50)

@@ -19,6 +19,13 @@ public interface PeopleSettings {
   @WithDefault("PT12H")
   Duration staleAfter();
 
+  /**
+   * Pause between two users.list pages: the method is Tier 2 (about 20 calls a minute), so 3 s
+   * keeps the first-start fill and the nightly sync inside it.
+   */
+  @WithDefault("PT3S")
+  Duration listPagePause();
+
   /** When the whole directory is re-read from Slack (users.list), as a Quartz cron expression. */
   @WithDefault("0 30 4 * * ?")
   String syncCron();

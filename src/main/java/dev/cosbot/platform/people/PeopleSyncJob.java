@@ -31,6 +31,25 @@ public class PeopleSyncJob implements Job {
         "people", "sync", settings.syncCron(), ZoneOffset.UTC, PeopleSyncJob.class, Map.of());
   }
 
+  /**
+   * A fresh install knows nobody: fill the directory from Slack now (in the background, paced for
+   * users.list's rate tier) rather than at the first nightly sync. Once per database.
+   */
+  void fillAtFirstStart(@Observes StartupEvent event) {
+    Thread fill =
+        new Thread(
+            () -> {
+              try {
+                directory.fillOnce();
+              } catch (RuntimeException e) {
+                LOG.warnf(e, "People directory not filled at start; the nightly sync will");
+              }
+            },
+            "people-first-fill");
+    fill.setDaemon(true);
+    fill.start();
+  }
+
   @Override
   public void execute(JobExecutionContext context) {
     int count = directory.syncAll();

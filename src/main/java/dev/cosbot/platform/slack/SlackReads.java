@@ -6,7 +6,15 @@ import com.slack.api.methods.SlackApiTextResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Read-only Web API calls (users.info, users.list, usergroups.users.list, conversations.members…)
@@ -15,6 +23,15 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SlackReads {
+  private static final Logger LOG = Logger.getLogger(SlackReads.class);
+  private static final ExecutorService BOUNDED =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "slack-read");
+            t.setDaemon(true);
+            return t;
+          });
+
   @Inject SlackClient client;
 
   /** A call against the Web API's MethodsClient. */
@@ -25,5 +42,27 @@ public class SlackReads {
 
   public <T extends SlackApiTextResponse> Optional<T> read(String method, Call<T> call) {
     return client.read(method, call::call);
+  }
+
+  /**
+   * The same read for a caller that holds a database transaction and must not hold it long: the
+   * read runs on its own thread (outside the transaction) and the caller waits at most {@code
+   * timeout}; empty when Slack has not answered by then (the read then finishes in the background
+   * and its answer is dropped).
+   */
+  public <T extends SlackApiTextResponse> Optional<T> readWithin(
+      String method, Duration timeout, Call<T> call) {
+    Future<Optional<T>> answer = BOUNDED.submit(() -> client.read(method, call::call));
+    try {
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warnf(
+          "Slack %s did not answer within %d ms; going on without it", method, timeout.toMillis());
+    } catch (ExecutionException e) {
+      LOG.warnf("Slack %s failed: %s", method, e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
   }
 }
