@@ -100,7 +100,6 @@ public class EscalationService {
 
   // --- Raising -------------------------------------------------------------------------------
 
-  @Transactional
   /** How many escalations {@code reporter} raised in the last hour (the per-person limit). */
   @Transactional
   public boolean overHourlyLimit(String reporter) {
@@ -112,6 +111,7 @@ public class EscalationService {
     return recent >= settings.maxPerPersonPerHour();
   }
 
+  @Transactional
   public Escalation raise(String reporter, Draft d) {
     Instant now = clock.instant();
     Escalation e = new Escalation();
