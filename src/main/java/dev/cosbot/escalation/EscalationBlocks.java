@@ -145,41 +145,54 @@ public final class EscalationBlocks {
   }
 
   public static View resolveModal(long id, String title, SignedMetadata signer) {
-    return view(
-        v ->
-            v.type("modal")
-                .callbackId(EscalationIds.RESOLVE_VIEW)
-                .privateMetadata(signer.signId(id))
-                .title(viewTitle(t -> t.type("plain_text").text("Resolve escalation")))
-                .submit(viewSubmit(t -> t.type("plain_text").text("Resolve")))
-                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-                .blocks(
-                    List.of(
-                        section(
-                            s ->
-                                s.text(
-                                    markdownText(
-                                        "*#" + id + "* " + SlackText.escapeAndCut(title, 200)))),
-                        input(
-                            i ->
-                                i.blockId(EscalationIds.B_RESOLUTION)
-                                    .label(plainText("Resolution note"))
-                                    .element(
-                                        plainTextInput(
-                                            p ->
-                                                p.actionId(EscalationIds.INPUT)
-                                                    .multiline(true)
-                                                    .maxLength(3000)))))));
+    return actionModal(
+        EscalationIds.RESOLVE_VIEW,
+        id,
+        title,
+        signer,
+        "Resolve escalation",
+        "Resolve",
+        input(
+            i ->
+                i.blockId(EscalationIds.B_RESOLUTION)
+                    .label(plainText("Resolution note"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(EscalationIds.INPUT).multiline(true).maxLength(3000)))));
   }
 
   public static View reassignModal(long id, String title, SignedMetadata signer) {
+    return actionModal(
+        EscalationIds.REASSIGN_VIEW,
+        id,
+        title,
+        signer,
+        "Reassign escalation",
+        "Reassign",
+        input(
+            i ->
+                i.blockId(EscalationIds.B_NEW_OWNER)
+                    .label(plainText("New owner"))
+                    .element(usersSelect(u -> u.actionId(EscalationIds.INPUT)))));
+  }
+
+  /** A form about escalation {@code id}: its number and title, then one input. */
+  private static View actionModal(
+      String callbackId,
+      long id,
+      String title,
+      SignedMetadata signer,
+      String heading,
+      String submit,
+      LayoutBlock field) {
     return view(
         v ->
             v.type("modal")
-                .callbackId(EscalationIds.REASSIGN_VIEW)
+                .callbackId(callbackId)
                 .privateMetadata(signer.signId(id))
-                .title(viewTitle(t -> t.type("plain_text").text("Reassign escalation")))
-                .submit(viewSubmit(t -> t.type("plain_text").text("Reassign")))
+                .title(viewTitle(t -> t.type("plain_text").text(heading)))
+                .submit(viewSubmit(t -> t.type("plain_text").text(submit)))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
                 .blocks(
                     List.of(
@@ -188,11 +201,7 @@ public final class EscalationBlocks {
                                 s.text(
                                     markdownText(
                                         "*#" + id + "* " + SlackText.escapeAndCut(title, 200)))),
-                        input(
-                            i ->
-                                i.blockId(EscalationIds.B_NEW_OWNER)
-                                    .label(plainText("New owner"))
-                                    .element(usersSelect(u -> u.actionId(EscalationIds.INPUT)))))));
+                        field)));
   }
 
   /** One-line fallback text (notifications): never user text beyond the escaped title. */

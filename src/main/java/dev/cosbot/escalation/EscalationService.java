@@ -353,16 +353,28 @@ public class EscalationService {
     return new Outcome.Actionable(id, e);
   }
 
+  /**
+   * {@link Outcome.Actionable} when the caller may act and the escalation is still open (and, with
+   * {@code unacknowledgedOnly}, not yet acknowledged); otherwise the outcome that says why not.
+   */
+  private Outcome workable(Caller caller, long id, boolean unacknowledgedOnly) {
+    Outcome check = actionable(caller, id);
+    if (check instanceof Outcome.Actionable ok) {
+      Escalation e = ok.escalation();
+      if (unacknowledgedOnly ? e.status != Escalation.Status.OPEN : !e.isOpen()) {
+        return new Outcome.Already(id, e.status);
+      }
+    }
+    return check;
+  }
+
   @Transactional
   public Outcome acknowledge(Caller caller, long id) {
-    Outcome check = actionable(caller, id);
+    Outcome check = workable(caller, id, true);
     if (!(check instanceof Outcome.Actionable ok)) {
       return check;
     }
     Escalation e = ok.escalation();
-    if (e.status != Escalation.Status.OPEN) {
-      return new Outcome.Already(id, e.status);
-    }
     Instant now = clock.instant();
     e.status = Escalation.Status.ACKNOWLEDGED;
     e.acknowledgedAt = now;
@@ -380,14 +392,11 @@ public class EscalationService {
     if (newOwner == null || !newOwner.matches("[UW][A-Z0-9]{2,20}")) {
       throw new IllegalArgumentException("not a user id");
     }
-    Outcome check = actionable(caller, id);
+    Outcome check = workable(caller, id, false);
     if (!(check instanceof Outcome.Actionable ok)) {
       return check;
     }
     Escalation e = ok.escalation();
-    if (!e.isOpen()) {
-      return new Outcome.Already(id, e.status);
-    }
     Escalation.Owner before = e.owner();
     e.ownerUser = newOwner;
     e.ownerGroup = null;
@@ -418,14 +427,11 @@ public class EscalationService {
     if (note == null || note.isBlank()) {
       throw new IllegalArgumentException("a resolution note is required");
     }
-    Outcome check = actionable(caller, id);
+    Outcome check = workable(caller, id, false);
     if (!(check instanceof Outcome.Actionable ok)) {
       return check;
     }
     Escalation e = ok.escalation();
-    if (!e.isOpen()) {
-      return new Outcome.Already(id, e.status);
-    }
     Instant now = clock.instant();
     if (e.acknowledgedAt == null) {
       e.acknowledgedAt = now;

@@ -41,7 +41,7 @@ public class AfterAck {
   @ConfigProperty(name = "cosbot.ingress.workers", defaultValue = "4")
   int workers;
 
-  @ConfigProperty(name = "cosbot.ingress.queue", defaultValue = "2000")
+  @ConfigProperty(name = "cosbot.ingress.queue", defaultValue = "20000")
   int queue;
 
   @Inject PrivateReplies replies;
