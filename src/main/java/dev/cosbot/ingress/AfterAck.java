@@ -38,7 +38,7 @@ public class AfterAck {
     Answer run() throws Exception;
   }
 
-  @ConfigProperty(name = "cosbot.ingress.workers", defaultValue = "4")
+  @ConfigProperty(name = "cosbot.ingress.workers", defaultValue = "2")
   int workers;
 
   @ConfigProperty(name = "cosbot.ingress.queue", defaultValue = "20000")
