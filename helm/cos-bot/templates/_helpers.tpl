@@ -150,6 +150,7 @@ Compile all validation messages into a single failure.
 {{- define "cos-bot.validateValues" -}}
 {{- $messages := list -}}
 {{- $messages = append $messages (include "cos-bot.validateValues.externalDatabase" .) -}}
+{{- $messages = append $messages (include "cos-bot.validateValues.ballotSecret" .) -}}
 {{- $messages = without $messages "" -}}
 {{- $message := join "\n" $messages -}}
 {{- if $message -}}
@@ -165,5 +166,16 @@ cos-bot: externalDatabase.host
     has no embedded one). Set the database host
     (--set externalDatabase.host=my-postgres) or a full JDBC URL
     (--set externalDatabase.jdbcUrl=jdbc:postgresql://my-postgres:5432/cosbot).
+{{- end -}}
+{{- end -}}
+
+{{/* Validate values of cos-bot - the pulse secret (the app refuses to start without it) */}}
+{{- define "cos-bot.validateValues.ballotSecret" -}}
+{{- if and (include "cos-bot.createSecret" .) (not .Values.cosbot.ballotSecret) -}}
+cos-bot: cosbot.ballotSecret
+    cos-bot needs its own pulse secret with an external database (it seals
+    survey answers while a round is open). Set one of at least 16 characters
+    (--set cosbot.ballotSecret="$(openssl rand -base64 32)") and keep it stable,
+    or put it in your existing Secret (existingSecret, key {{ .Values.secretKeys.ballotSecret }}).
 {{- end -}}
 {{- end -}}

@@ -1,5 +1,6 @@
 package dev.cosbot.decision;
 
+import dev.cosbot.ingress.api.AdminApiDocument;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -12,12 +13,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The decision log as JSON for tools: {@code GET /api/v1/decisions[?status=OPEN&limit=100]} (bearer
  * token).
  */
 @Path("/api/v1/decisions")
+@Tag(name = AdminApiDocument.DECISIONS)
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
   /** One decision as the API shows it. */
@@ -59,6 +63,9 @@ public class DecisionResource {
 
   @GET
   @Transactional
+  @Operation(
+      summary = "List decisions, newest first",
+      description = "Optionally only one status (OPEN, APPROVED, DECLINED, DELEGATED, MORE_INFO).")
   public List<DecisionJson> list(
       @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
     DecisionStatus filter = null;

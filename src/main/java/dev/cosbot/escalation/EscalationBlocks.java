@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Block Kit for escalations: the raise/resolve/reassign modals and the messages. Pure functions.
@@ -50,7 +49,7 @@ public final class EscalationBlocks {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  public static View raiseModal(Prefill prefill, List<String> knownAreas) {
+  public static View raiseModal(Prefill prefill, List<String> areas) {
     List<OptionObject> severities =
         Arrays.stream(Severity.values())
             .map(s -> option(plainText(s.display()), s.name()))
@@ -91,17 +90,22 @@ public final class EscalationBlocks {
                                 s.actionId(EscalationIds.INPUT)
                                     .options(severities)
                                     .initialOption(severities.get(2))))));
-    String hint =
-        knownAreas.isEmpty()
-            ? "e.g. Security, Billing, Platform"
-            : SlackText.cut("Known areas: " + String.join(", ", knownAreas), 150);
+    List<OptionObject> areaOptions =
+        areas.stream().limit(100).map(a -> option(plainText(SlackText.cut(a, 75)), a)).toList();
     blocks.add(
         input(
             i ->
                 i.blockId(EscalationIds.B_AREA)
                     .label(plainText("Area"))
-                    .hint(plainText(hint))
-                    .element(plainTextInput(p -> p.actionId(EscalationIds.INPUT).maxLength(80)))));
+                    .hint(
+                        plainText(
+                            "The areas the Chiefs of Staff route; pick Other when none fits."))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(EscalationIds.INPUT)
+                                    .placeholder(plainText("Pick an area"))
+                                    .options(areaOptions)))));
     blocks.add(
         input(
             i ->
@@ -320,11 +324,10 @@ public final class EscalationBlocks {
   }
 
   /**
-   * The {@code /cos escalations} answer: one line each, most severe and oldest first. Escalations
-   * the viewer may not see in full show only their number, severity and area.
+   * The {@code /cos escalations} answer: one line each, most severe and oldest first. The caller
+   * passes only escalations the viewer may know of.
    */
-  public static String list(
-      String heading, List<Escalation> items, Predicate<Escalation> fullView, Instant now) {
+  public static String list(String heading, List<Escalation> items, Instant now) {
     if (items.isEmpty()) {
       return heading + ": none. :tada:";
     }
@@ -345,12 +348,11 @@ public final class EscalationBlocks {
           .append(" · ")
           .append(SlackText.escapeAndCut(e.area, 40))
           .append(" · ");
-      if (fullView.test(e)) {
-        text.append(SlackText.escapeAndCut(e.title, 80))
-            .append(" · ")
-            .append(ownerText(e))
-            .append(" · ");
-      } else {
+      text.append(SlackText.escapeAndCut(e.title, 80))
+          .append(" · ")
+          .append(ownerText(e))
+          .append(" · ");
+      if (e.confidential) {
         text.append(":lock: confidential · ");
       }
       text.append(e.status.name().toLowerCase())

@@ -54,7 +54,7 @@ public class EscalationCommand implements CosSubcommand {
       case "escalate" -> {
         View view =
             EscalationBlocks.raiseModal(
-                EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.knownAreas());
+                EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.areas());
         ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
         yield ctx.ack();
       }
@@ -74,11 +74,19 @@ public class EscalationCommand implements CosSubcommand {
       items = reads.mine(cmd.caller().userId());
       heading = "Your open escalations";
     } else {
-      items = reads.unresolvedInArea(filter);
+      List<String> areas = reads.areas();
+      items = EscalationReads.visible(cmd.caller(), reads.unresolvedInArea(filter));
+      if (items.isEmpty() && areas.stream().noneMatch(a -> a.equalsIgnoreCase(filter))) {
+        return "There is no area called “"
+            + SlackText.escapeAndCut(filter, 80)
+            + "”. The areas are: "
+            + SlackText.escapeAndCut(String.join(", ", areas), 1000)
+            + ". Or try `/cos escalations mine`.";
+      }
       heading = "Open escalations in " + SlackText.escapeAndCut(filter, 80);
     }
     return EscalationBlocks.list(
-        heading, items, e -> EscalationReads.seesInFull(cmd.caller(), e), clock.instant());
+        heading, EscalationReads.visible(cmd.caller(), items), clock.instant());
   }
 
   private String route(CosCommand cmd) {

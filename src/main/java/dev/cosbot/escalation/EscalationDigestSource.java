@@ -20,8 +20,9 @@ import java.util.TreeMap;
 
 /**
  * Escalations in the CXO digest: open S1/S2 and SLA breaches need the reader; others aging toward
- * their SLA are worth watching; those resolved since the last digest are for information.
- * Confidential ones show only severity and area unless the reader may see them in full.
+ * their SLA are worth watching; those resolved since the last digest are for information. A
+ * confidential one appears only to a reader entitled to it (reporter, owner, Chief of Staff) and
+ * never in the counts by area.
  */
 @ApplicationScoped
 public class EscalationDigestSource implements DigestSource {
@@ -38,7 +39,7 @@ public class EscalationDigestSource implements DigestSource {
   public List<DigestItem> items(DigestRequest request) {
     Caller reader = roles.of(request.readerUserId());
     List<DigestItem> items = new ArrayList<>();
-    for (Escalation e : reads.unresolved()) {
+    for (Escalation e : EscalationReads.visible(reader, reads.unresolved())) {
       boolean breached =
           e.ackBreachedAt != null
               || e.resolveBreachedAt != null
@@ -60,7 +61,7 @@ public class EscalationDigestSource implements DigestSource {
         items.add(item(e, reader, DigestSection.WATCH, 40, "aging toward its SLA", request.now()));
       }
     }
-    for (Escalation e : reads.resolvedSince(request.since())) {
+    for (Escalation e : EscalationReads.visible(reader, reads.resolvedSince(request.since()))) {
       items.add(
           item(
               e,
@@ -75,8 +76,13 @@ public class EscalationDigestSource implements DigestSource {
 
   @Override
   public List<TeamSignal> teamSignals(DigestRequest request) {
+    // Counts by area leave confidential escalations out for every reader: a count that moves is a
+    // trace.
     Map<String, int[]> byArea = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Escalation e : reads.unresolved()) {
+      if (e.confidential) {
+        continue;
+      }
       int[] c = byArea.computeIfAbsent(e.area, a -> new int[2]);
       c[0]++;
       if (e.severity == Severity.S1) {
@@ -109,21 +115,19 @@ public class EscalationDigestSource implements DigestSource {
 
   static DigestItem item(
       Escalation e, Caller reader, DigestSection section, int rank, String note, Instant now) {
-    boolean full = EscalationReads.seesInFull(reader, e);
     StringBuilder text = new StringBuilder();
     text.append(e.severity.name())
         .append(" · ")
         .append(SlackText.escapeAndCut(e.area, 40))
-        .append(" · ");
-    if (full) {
-      text.append("#")
-          .append(e.id)
-          .append(" ")
-          .append(SlackText.escapeAndCut(e.title, 120))
-          .append(" · ")
-          .append(EscalationBlocks.ownerText(e));
-    } else {
-      text.append(":lock: confidential escalation");
+        .append(" · ")
+        .append("#")
+        .append(e.id)
+        .append(" ")
+        .append(SlackText.escapeAndCut(e.title, 120))
+        .append(" · ")
+        .append(EscalationBlocks.ownerText(e));
+    if (e.confidential) {
+      text.append(" · :lock: confidential");
     }
     text.append(" · ")
         .append(
@@ -138,7 +142,7 @@ public class EscalationDigestSource implements DigestSource {
     }
     String owner = e.ownerUser != null ? e.ownerUser : null;
     DigestButton button =
-        full && owner != null && e.isOpen()
+        owner != null && e.isOpen()
             ? DigestButton.askOwner(owner, "Escalation #" + e.id + ": " + e.title)
             : null;
     return new DigestItem(

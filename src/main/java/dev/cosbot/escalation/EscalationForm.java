@@ -14,7 +14,12 @@ public final class EscalationForm {
     Map<String, String> errors = new LinkedHashMap<>();
     String title = text(values, EscalationIds.B_TITLE);
     String details = text(values, EscalationIds.B_DETAILS);
-    String area = text(values, EscalationIds.B_AREA);
+    // Picked from the menu of defined areas (a typed value is still accepted from older forms).
+    ViewState.Value areaValue = value(values, EscalationIds.B_AREA);
+    String area =
+        areaValue != null && areaValue.getSelectedOption() != null
+            ? areaValue.getSelectedOption().getValue().strip()
+            : text(values, EscalationIds.B_AREA);
     String link = text(values, EscalationIds.B_LINK);
     ViewState.Value sev = value(values, EscalationIds.B_SEVERITY);
     Severity severity =
@@ -38,7 +43,7 @@ public final class EscalationForm {
       errors.put(EscalationIds.B_SEVERITY, "Please choose S1, S2 or S3.");
     }
     if (area.isEmpty()) {
-      errors.put(EscalationIds.B_AREA, "Please name the area (e.g. Security).");
+      errors.put(EscalationIds.B_AREA, "Please pick the area (or Other).");
     } else if (area.length() > 80) {
       errors.put(EscalationIds.B_AREA, "Please keep the area under 80 characters.");
     }

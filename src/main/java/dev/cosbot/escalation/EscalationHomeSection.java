@@ -24,16 +24,11 @@ public class EscalationHomeSection implements HomeSection {
 
   @Override
   public List<LayoutBlock> blocksFor(Caller caller) {
-    List<Escalation> mine = reads.mine(caller.userId());
+    List<Escalation> mine = EscalationReads.visible(caller, reads.mine(caller.userId()));
     if (mine.isEmpty()) {
       return List.of();
     }
-    String text =
-        EscalationBlocks.list(
-            "Your open escalations",
-            mine,
-            e -> EscalationReads.seesInFull(caller, e),
-            clock.instant());
+    String text = EscalationBlocks.list("Your open escalations", mine, clock.instant());
     return List.of(section(s -> s.text(markdownText(text))));
   }
 }

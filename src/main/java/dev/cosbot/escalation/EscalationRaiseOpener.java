@@ -56,7 +56,7 @@ public class EscalationRaiseOpener {
 
   private void open(Context ctx, String triggerId, EscalationBlocks.Prefill prefill)
       throws java.io.IOException, com.slack.api.methods.SlackApiException {
-    View view = EscalationBlocks.raiseModal(prefill, reads.knownAreas());
+    View view = EscalationBlocks.raiseModal(prefill, reads.areas());
     var answer = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
     if (!answer.isOk()) {
       LOG.warnf("views.open for the escalation form failed: %s", answer.getError());

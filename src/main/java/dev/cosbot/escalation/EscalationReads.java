@@ -55,10 +55,13 @@ public class EscalationReads {
     return Escalation.resolvedSince(since);
   }
 
-  /** All escalations, newest first, optionally filtered (for the admin API). */
+  /**
+   * All non-confidential escalations, newest first, optionally filtered (for the admin API: its
+   * token is a machine credential, nobody in particular, so it sees no confidential escalation).
+   */
   @Transactional
   public List<Escalation> all(String status, String area, int limit) {
-    StringBuilder q = new StringBuilder("1 = 1");
+    StringBuilder q = new StringBuilder("confidential = false");
     List<Object> params = new ArrayList<>();
     if (status != null && !status.isBlank()) {
       params.add(Escalation.Status.valueOf(status.trim().toUpperCase(Locale.ROOT)));
@@ -87,7 +90,10 @@ public class EscalationReads {
         .getResultList();
   }
 
-  /** Area statistics: counts, and time to acknowledge / resolve in seconds (average and median). */
+  /**
+   * Area statistics of non-confidential escalations: counts, and time to acknowledge / resolve in
+   * seconds (average and median).
+   */
   public record AreaStats(
       String area,
       long total,
@@ -113,7 +119,7 @@ public class EscalationReads {
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)),
                avg(extract(epoch FROM resolved_at - created_at)),
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
-        FROM escalation GROUP BY area ORDER BY area""")
+        FROM escalation WHERE NOT confidential GROUP BY area ORDER BY area""")
             .getResultList();
     return rows.stream()
         .map(
@@ -131,26 +137,52 @@ public class EscalationReads {
         .toList();
   }
 
-  /** Areas named in routing rules, for the form's hint. */
-  @Transactional
-  public List<String> knownAreas() {
-    return em.createQuery(
-            "select distinct r.area from EscalationRoute r where r.area is not null order by r.area",
-            String.class)
-        .setMaxResults(20)
-        .getResultList();
-  }
-
   /**
-   * Whether {@code viewer} may see the escalation's title and details (not only severity and area).
+   * Whether {@code viewer} may know the escalation exists at all. A confidential one exists only
+   * for its reporter, its owner (and whoever the chain sent it to), and the Chiefs of Staff; for
+   * everyone else it leaves no trace — no line, no count, no area.
    */
-  public static boolean seesInFull(Caller viewer, Escalation e) {
+  public static boolean visibleTo(Caller viewer, Escalation e) {
     return !e.confidential
         || viewer.isAdmin()
-        || viewer.isCxo()
         || viewer.userId().equals(e.reporter)
         || viewer.userId().equals(e.ownerUser)
         || e.notifiedUsers().contains(viewer.userId());
+  }
+
+  /** The escalations {@code viewer} may know of, in the given order. */
+  public static List<Escalation> visible(Caller viewer, List<Escalation> items) {
+    return items.stream().filter(e -> visibleTo(viewer, e)).toList();
+  }
+
+  /**
+   * The defined areas: the routing rules' areas (one spelling each, whatever the case) and "Other".
+   */
+  @Transactional
+  public List<String> areas() {
+    java.util.TreeMap<String, String> byKey = new java.util.TreeMap<>();
+    for (String a :
+        em.createQuery(
+                "select r.area from EscalationRoute r where r.area is not null order by r.id",
+                String.class)
+            .getResultList()) {
+      if (!a.isBlank()) {
+        byKey.putIfAbsent(a.strip().toLowerCase(Locale.ROOT), a.strip());
+      }
+    }
+    byKey.remove(OTHER.toLowerCase(Locale.ROOT));
+    List<String> out = new ArrayList<>(byKey.values());
+    out.add(OTHER);
+    return out;
+  }
+
+  /** The catch-all area offered in every form. */
+  public static final String OTHER = "Other";
+
+  /** An area as people typed or picked it, in the defined spelling when it is a defined area. */
+  public String canonicalArea(String area) {
+    String a = area == null ? "" : area.strip();
+    return areas().stream().filter(x -> x.equalsIgnoreCase(a)).findFirst().orElse(a);
   }
 
   /** Members of a Slack user group (empty when Slack cannot tell). */

@@ -1,5 +1,6 @@
 package dev.cosbot.escalation;
 
+import dev.cosbot.ingress.api.AdminApiDocument;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -11,9 +12,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin JSON view of escalations and their time-to-acknowledge / time-to-resolve by area. */
+/**
+ * Admin JSON view of escalations and their time-to-acknowledge / time-to-resolve by area. The token
+ * is a machine credential, not a person entitled to confidential escalations: they do not appear.
+ */
 @Path("/api/v1/escalations")
+@Tag(name = AdminApiDocument.ESCALATIONS)
 @Produces(MediaType.APPLICATION_JSON)
 public class EscalationResource {
   @Inject EscalationReads reads;
@@ -79,6 +87,9 @@ public class EscalationResource {
       List<AuditEvent> audit) {}
 
   @GET
+  @Operation(
+      summary = "List escalations, newest first",
+      description = "Optionally by status (OPEN, ACKNOWLEDGED, RESOLVED) and area; at most 1000.")
   public List<Item> list(
       @QueryParam("status") String status,
       @QueryParam("area") String area,
@@ -94,14 +105,23 @@ public class EscalationResource {
 
   @GET
   @Path("/stats")
+  @Operation(summary = "Escalation counts, acknowledgement and resolution times per area")
   public List<EscalationReads.AreaStats> stats() {
     return reads.stats();
   }
 
   @GET
   @Path("/{id}")
+  @Operation(summary = "One escalation with its chain of owners and audit trail")
+  @APIResponse(responseCode = "200", description = "The escalation")
+  @APIResponse(responseCode = "404", description = "No escalation with this id")
   public Detail one(@PathParam("id") long id) {
-    Escalation e = reads.find(id).orElseThrow(() -> new NotFoundException("no escalation " + id));
+    // A confidential escalation does not exist for the API token: the same 404 as a missing one.
+    Escalation e =
+        reads
+            .find(id)
+            .filter(x -> !x.confidential)
+            .orElseThrow(() -> new NotFoundException("no escalation " + id));
     List<Step> steps =
         reads.steps(id).stream()
             .map(r -> new Step(((Number) r[0]).intValue(), (String) r[1], toInstant(r[2])))

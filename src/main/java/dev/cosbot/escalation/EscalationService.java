@@ -107,7 +107,8 @@ public class EscalationService {
     e.title = d.title();
     e.details = d.details();
     e.severity = d.severity();
-    e.area = d.area();
+    // One spelling per defined area ("security" and "Security" are one area).
+    e.area = reads.canonicalArea(d.area());
     e.link = d.link();
     e.confidential = d.confidential();
     e.reporter = reporter;

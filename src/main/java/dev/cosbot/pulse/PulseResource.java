@@ -1,5 +1,6 @@
 package dev.cosbot.pulse;
 
+import dev.cosbot.ingress.api.AdminApiDocument;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin API: a survey's results, aggregates only — no answer rows, no free text; an open round
@@ -19,6 +23,7 @@ import java.util.TreeMap;
  * Behind the admin API token (ApiTokenFilter).
  */
 @Path("/api/v1/pulse")
+@Tag(name = AdminApiDocument.PULSE)
 @Produces(MediaType.APPLICATION_JSON)
 public class PulseResource {
   @Inject PulseService service;
@@ -51,6 +56,11 @@ public class PulseResource {
 
   @GET
   @Path("/{id}/results")
+  @Operation(
+      summary = "Results of a survey, round by round",
+      description = "Below the survey's minimum number of answers nothing but the count is shown.")
+  @APIResponse(responseCode = "200", description = "The survey's rounds and their results")
+  @APIResponse(responseCode = "404", description = "No survey with this id")
   @Transactional
   public SurveyResults results(@PathParam("id") long id) {
     PulseSurvey survey = service.survey(id).orElseThrow(NotFoundException::new);

@@ -1,5 +1,6 @@
 package dev.cosbot.status;
 
+import dev.cosbot.ingress.api.AdminApiDocument;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,12 +21,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin API: the portfolio rollup as JSON and every update as CSV (bearer token, see
  * ApiTokenFilter).
  */
 @Path("/api/v1/status")
+@Tag(name = AdminApiDocument.STATUS)
 public class StatusResource {
   @Inject StatusReports reports;
   @Inject AgroalDataSource dataSource;
@@ -34,6 +38,9 @@ public class StatusResource {
   /** {@code from}/{@code to}: ISO dates (whole UTC days) or instants; default the last 7 days. */
   @GET
   @Path("/rollup")
+  @Operation(
+      summary = "Roll up status updates for a period",
+      description = "RAG, changes, risks, asks and missing updates; default the last 7 days.")
   @Produces(MediaType.APPLICATION_JSON)
   public Rollup rollup(
       @QueryParam("from") String from,
@@ -53,6 +60,10 @@ public class StatusResource {
 
   @GET
   @Path("/updates.csv")
+  @Operation(
+      summary = "Export status updates as CSV",
+      description =
+          "One row per update posted in the period; cells are safe to open in a spreadsheet.")
   @Produces("text/csv")
   @Transactional
   public Response updatesCsv(

@@ -87,23 +87,24 @@ class EscalationDigestSourceTest extends SlackTestBase {
   }
 
   @Test
-  void confidentialOnesShowOnlySeverityAndAreaToOthers() {
+  void confidentialOnesAppearOnlyToThoseEntitled() {
     String area = "Digest-" + UUID.randomUUID().toString().substring(0, 6);
     Escalation secret =
         service.raise(
             "U0REPORTER",
             new EscalationService.Draft("Secret merger", null, Severity.S2, area, null, true));
     Instant now = secret.createdAt.plusSeconds(1);
-    DigestItem forStranger = item(source.items(request("U0STRANGER", now)), secret).orElseThrow();
-    assertThat(forStranger.text())
-        .contains("S2")
-        .contains(area)
-        .contains("confidential")
-        .doesNotContain("Secret merger");
-    assertThat(forStranger.button()).isNull();
-    assertThat(item(source.items(request("U0CXO", now)), secret).orElseThrow().text())
-        .contains("Secret merger");
+    // Not a line, not a count by area: for a stranger — and for the CXO, who is neither its
+    // reporter, its owner nor a Chief of Staff — it does not exist.
+    assertThat(item(source.items(request("U0STRANGER", now)), secret)).isEmpty();
+    assertThat(item(source.items(request("U0CXO", now)), secret)).isEmpty();
+    assertThat(source.teamSignals(request("U0CXO", now)))
+        .noneMatch(t -> t.team().equalsIgnoreCase(area));
+    assertThat(source.teamSignals(request("U0ADMIN", now)))
+        .noneMatch(t -> t.team().equalsIgnoreCase(area));
     assertThat(item(source.items(request("U0ADMIN", now)), secret).orElseThrow().text())
+        .contains("Secret merger", "confidential");
+    assertThat(item(source.items(request("U0REPORTER", now)), secret).orElseThrow().text())
         .contains("Secret merger");
   }
 }

@@ -24,8 +24,15 @@ public final class EscalationRequests {
         + "\"},\"value\":\""
         + severity
         + "\"}}},"
-        + "\"esc_area\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
-        + SlackRequests.jsonString(area)
+        // The area is picked from the menu of defined areas.
+        + "\"esc_area\":{\"value\":{\"type\":\"static_select\",\"selected_option\":"
+        + (area == null || area.isEmpty()
+            ? "null"
+            : "{\"text\":{\"type\":\"plain_text\",\"text\":"
+                + SlackRequests.jsonString(area)
+                + "},\"value\":"
+                + SlackRequests.jsonString(area)
+                + "}")
         + "}},"
         + "\"esc_link\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
         + SlackRequests.jsonString(link)

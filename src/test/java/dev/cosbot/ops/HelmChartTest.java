@@ -158,7 +158,8 @@ class HelmChartTest {
             env.get("COSBOT_PULSE_BALLOT_SECRET")
                 .at("/valueFrom/secretKeyRef/optional")
                 .asBoolean())
-        .isTrue();
+        .as("the app refuses to start without it")
+        .isFalse();
     assertThat(env.get("SLACK_APP_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean())
         .isTrue();
     assertThat(env.get("SLACK_BOT_TOKEN").at("/valueFrom/secretKeyRef/optional").asBoolean())
@@ -196,7 +197,8 @@ class HelmChartTest {
     JsonNode secret = rendered.one("Secret");
     assertThat(secret.at("/metadata/name").asText()).isEqualTo(FULLNAME);
     assertThat(fieldNames(secret.at("/data")))
-        .containsExactlyInAnyOrder("slack-bot-token", "slack-signing-secret", "database-password");
+        .containsExactlyInAnyOrder(
+            "slack-bot-token", "slack-signing-secret", "pulse-ballot-secret", "database-password");
     assertThat(secret.at("/data/slack-bot-token").asText())
         .as("no demo secret in values.yaml")
         .isEmpty();
@@ -212,7 +214,7 @@ class HelmChartTest {
                 .set("slack.appToken", "xapp-test")
                 .set("slack.clientSecret", "client-test")
                 .set("cosbot.apiToken", "admin-test")
-                .set("cosbot.ballotSecret", "ballot-test"));
+                .set("cosbot.ballotSecret", "ballot-test-0123456789"));
     assertThat(fieldNames(withTokens.one("Secret").at("/data")))
         .containsExactlyInAnyOrder(
             "slack-bot-token",
@@ -277,6 +279,29 @@ class HelmChartTest {
                 .set("externalDatabase.host", "db")
                 .set("externalDatabase.existingSecret", "cosbot-db-app"));
     assertThat(fieldNames(own.one("Secret").at("/data"))).doesNotContain("database-password");
+  }
+
+  @Test
+  void aReleaseWithoutThePulseSecretFailsEarlyUnlessItComesFromAnExistingSecret() {
+    assertThatThrownBy(() -> bareTemplate().set("externalDatabase.host", "db").call())
+        .hasMessageContaining("VALUES VALIDATION")
+        .hasMessageContaining("cosbot.ballotSecret")
+        .hasMessageContaining("openssl rand");
+    assertThatThrownBy(
+            () ->
+                bareTemplate()
+                    .set("externalDatabase.host", "db")
+                    .set("cosbot.ballotSecret", "short")
+                    .call())
+        .as("at least 16 characters, as the app requires")
+        .hasMessageContaining("ballotSecret");
+    Rendered existing =
+        render(
+            bareTemplate()
+                .set("externalDatabase.host", "db")
+                .set("existingSecret", "cos-bot-credentials"));
+    assertThat(secretKey(env(container(existing.one("Deployment"))), "COSBOT_PULSE_BALLOT_SECRET"))
+        .isEqualTo("pulse-ballot-secret");
   }
 
   @Test
@@ -474,7 +499,8 @@ class HelmChartTest {
 
     JsonNode ingress = enabled.one("Ingress");
     assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("cos-bot.example.com");
-    assertThat(paths(ingress)).containsExactly("/slack/events", "/api/v1", "/calendar", "/app");
+    assertThat(paths(ingress))
+        .containsExactly("/slack/events", "/api/v1", "/calendar", "/privacy", "/app");
     assertThat(ingress.at("/spec/rules/0/http/paths"))
         .as("the Ingress never routes to the management port")
         .allSatisfy(p -> assertThat(p.at("/backend/service/port/name").asText()).isEqualTo("http"));
@@ -576,9 +602,16 @@ class HelmChartTest {
         .isEqualTo("kube-prometheus-stack");
   }
 
+  /** A release with the one value every install needs besides the database: the pulse secret. */
   private static TemplateCommand template() {
+    return bareTemplate().set("cosbot.ballotSecret", BALLOT_SECRET);
+  }
+
+  private static TemplateCommand bareTemplate() {
     return new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
   }
+
+  private static final String BALLOT_SECRET = "test-ballot-secret-0123456789";
 
   private static Rendered render(TemplateCommand command) {
     String manifests = command.call();

@@ -1,5 +1,6 @@
 package dev.cosbot.platform.outbox;
 
+import dev.cosbot.ingress.api.AdminApiDocument;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -10,9 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin view of the outbox: how much is waiting, what failed and why; requeue failed messages. */
 @Path("/api/v1/outbox")
+@Tag(name = AdminApiDocument.OUTBOX)
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {
   @Inject OutboxStore store;
@@ -27,6 +31,9 @@ public class OutboxResource {
 
   @GET
   @Transactional
+  @Operation(
+      summary = "Count queued, sending, sent and dead-lettered messages",
+      description = "The 100 newest dead letters with Slack's error, never their content.")
   public Summary summary() throws Exception {
     List<DeadLetter> dead =
         OutboxMessage.deadLetters(100).stream()
@@ -44,6 +51,9 @@ public class OutboxResource {
 
   @POST
   @Path("/retry-dead")
+  @Operation(
+      summary = "Requeue dead letters that are still useful",
+      description = "Expired ones (a reminder for a past event) are counted, not sent late.")
   public Map<String, Integer> retryDead() throws Exception {
     OutboxStore.Requeued r = store.requeueDead(clock.instant());
     return Map.of("requeued", r.requeued(), "expired", r.expired());
