@@ -81,7 +81,31 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
     if (r.contains("FREQ=SECONDLY") || r.contains("FREQ=MINUTELY") || r.contains("FREQ=HOURLY")) {
       throw new IllegalArgumentException("cadences repeat at most daily");
     }
+    atMostOncePerDay(r);
     return r;
+  }
+
+  /**
+   * Judged by the occurrences the rule produces, not by its FREQ: {@code FREQ=DAILY} with {@code
+   * BYHOUR}/{@code BYMINUTE} lists would otherwise post every minute. Two years are expanded from a
+   * fixed seed; any local day with two occurrences is refused.
+   */
+  private static void atMostOncePerDay(String rrule) {
+    List<LocalDateTime> dates;
+    try {
+      LocalDateTime seed = LocalDateTime.of(2026, 1, 1, 9, 0);
+      dates = new Recur<LocalDateTime>(rrule).getDates(seed, seed, seed.plusYears(2), 800);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() == null ? "unreadable RRULE" : e.getMessage());
+    }
+    Set<LocalDate> days = new java.util.HashSet<>();
+    for (LocalDateTime d : dates) {
+      if (!days.add(d.toLocalDate())) {
+        throw new IllegalArgumentException(
+            "cadences post at most once a day, but this rule repeats within a day");
+      }
+    }
   }
 
   /** Occurrences with {@code from <= t < to}, in time order, without skipped local dates. */

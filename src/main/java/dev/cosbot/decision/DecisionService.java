@@ -143,7 +143,10 @@ public class DecisionService {
             DecisionStatus.OPEN);
     Decision d = Decision.findById(id);
     if (d == null) {
-      throw new UserFacingException("I can't find decision #" + id + ".");
+      throw new UserFacingException(
+          id < 0
+              ? "I can't find that decision. Type `/cos decisions` to see the open ones."
+              : "I can't find decision #" + id + ".");
     }
     if (updated == 0) {
       return "Decision #"

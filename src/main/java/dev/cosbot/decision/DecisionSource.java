@@ -26,6 +26,7 @@ public class DecisionSource implements DigestSource {
   static final int RANK_DECIDED = 30;
 
   @Inject Roles roles;
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
 
   @Override
   public String name() {
@@ -69,7 +70,7 @@ public class DecisionSource implements DigestSource {
     if (item.button() == null || !DecisionIds.APPROVE.equals(item.button().actionId())) {
       return DigestSource.super.buttons(item);
     }
-    return DecisionViews.buttons(Long.parseLong(item.button().value()));
+    return DecisionViews.buttons(Long.parseLong(item.button().value()), signer);
   }
 
   static DigestItem openItem(Decision d, LocalDate today, boolean withButtons) {

@@ -16,6 +16,7 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class DecisionViews {
    * Delegate (with a person picker) or Ask for more (with a note); private_metadata {@code
    * action:id}.
    */
-  public static View outcomeModal(String action, Decision d) {
+  public static View outcomeModal(String action, Decision d, SignedMetadata signer) {
     boolean delegate = DecisionIds.DELEGATE.equals(action);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
@@ -146,7 +147,7 @@ public final class DecisionViews {
     return View.builder()
         .type("modal")
         .callbackId(DecisionIds.OUTCOME_CALLBACK)
-        .privateMetadata(action + ":" + d.id)
+        .privateMetadata(signer.sign(action + ":" + d.id))
         .title(
             viewTitle(
                 t -> t.type("plain_text").text(delegate ? "Delegate decision" : "Ask for more")))
@@ -156,9 +157,9 @@ public final class DecisionViews {
         .build();
   }
 
-  /** Approve / Decline / Delegate / Ask for more, each carrying the decision id. */
-  public static List<DigestButton> buttons(long id) {
-    String v = String.valueOf(id);
+  /** Approve / Decline / Delegate / Ask for more, each carrying the signed decision id. */
+  public static List<DigestButton> buttons(long id, SignedMetadata signer) {
+    String v = signer.signId(id);
     return List.of(
         new DigestButton("Approve", DecisionIds.APPROVE, v),
         new DigestButton("Decline", DecisionIds.DECLINE, v),

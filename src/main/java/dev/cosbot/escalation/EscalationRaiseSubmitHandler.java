@@ -19,7 +19,15 @@ public class EscalationRaiseSubmitHandler implements ViewSubmissionHandler {
     if (!form.errors().isEmpty()) {
       return ctx.ackWithErrors(form.errors());
     }
-    service.raise(req.getPayload().getUser().getId(), form.draft());
+    String reporter = req.getPayload().getUser().getId();
+    if (service.overHourlyLimit(reporter)) {
+      return ctx.ackWithErrors(
+          java.util.Map.of(
+              EscalationIds.B_TITLE,
+              "You've raised a lot of escalations in the last hour, so this one can't go out right"
+                  + " now. Please try again later, or talk to a Chief of Staff directly."));
+    }
+    service.raise(reporter, form.draft());
     return ctx.ack();
   }
 }

@@ -100,6 +100,17 @@ public class EscalationService {
 
   // --- Raising -------------------------------------------------------------------------------
 
+  /** How many escalations {@code reporter} raised in the last hour (the per-person limit). */
+  @Transactional
+  public boolean overHourlyLimit(String reporter) {
+    long recent =
+        Escalation.count(
+            "reporter = ?1 and createdAt > ?2",
+            reporter,
+            clock.instant().minus(java.time.Duration.ofHours(1)));
+    return recent >= settings.maxPerPersonPerHour();
+  }
+
   @Transactional
   public Escalation raise(String reporter, Draft d) {
     Instant now = clock.instant();

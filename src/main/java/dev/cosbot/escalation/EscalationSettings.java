@@ -40,4 +40,11 @@ public interface EscalationSettings {
   /** Share of an SLA window after which an open escalation shows as "aging" in the digest (0–1). */
   @WithDefault("0.5")
   double agingShare();
+
+  /**
+   * Escalations one person may raise per hour; more get a polite answer (one person must not be
+   * able to flood every Chief of Staff and, through the chain, the CXO).
+   */
+  @WithDefault("10")
+  int maxPerPersonPerHour();
 }

@@ -24,6 +24,7 @@ import static dev.cosbot.status.StatusIds.*;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
+import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.status.StatusUpdate.Confidence;
 import java.time.DayOfWeek;
@@ -374,7 +375,7 @@ public final class StatusBlocks {
   }
 
   public static List<LayoutBlock> prompt(
-      Initiative i, StatusUpdate last, Instant due, ZoneId zone) {
+      Initiative i, StatusUpdate last, Instant due, ZoneId zone, SignedMetadata signer) {
     String text =
         ":wave: Time for your update on *"
             + SlackText.escapeAndCut(i.name, 200)
@@ -384,16 +385,16 @@ public final class StatusBlocks {
             + i.cadence().describe()
             + ").\n"
             + lastStatusLine(last);
-    return List.of(section(s -> s.text(markdownText(text))), postButton(i));
+    return List.of(section(s -> s.text(markdownText(text))), postButton(i, signer));
   }
 
-  public static List<LayoutBlock> nudge(Initiative i, StatusUpdate last) {
+  public static List<LayoutBlock> nudge(Initiative i, StatusUpdate last, SignedMetadata signer) {
     String text =
         ":hourglass_flowing_sand: Reminder: the update on *"
             + SlackText.escapeAndCut(i.name, 200)
             + "* hasn't arrived yet. It takes a minute.\n"
             + lastStatusLine(last);
-    return List.of(section(s -> s.text(markdownText(text))), postButton(i));
+    return List.of(section(s -> s.text(markdownText(text))), postButton(i, signer));
   }
 
   public static String staleText(Initiative i, int missed) {
@@ -428,7 +429,7 @@ public final class StatusBlocks {
         + SlackText.escapeAndCut(u.asks, 1000).replace("\n", "\n>");
   }
 
-  private static LayoutBlock postButton(Initiative i) {
+  private static LayoutBlock postButton(Initiative i, SignedMetadata signer) {
     return actions(
         a ->
             a.blockId("status_prompt_" + i.id)
@@ -439,7 +440,7 @@ public final class StatusBlocks {
                                 b.actionId(POST_UPDATE_ACTION)
                                     .text(plainText("Post update"))
                                     .style("primary")
-                                    .value(String.valueOf(i.id))))));
+                                    .value(signer.signId(i.id))))));
   }
 
   static String lastStatusLine(StatusUpdate last) {

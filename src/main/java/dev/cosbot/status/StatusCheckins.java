@@ -23,6 +23,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class StatusCheckins {
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
   @Inject EntityManager em;
   @Inject Outbox outbox;
   @Inject Roles roles;
@@ -107,7 +108,7 @@ public class StatusCheckins {
                   "status:prompt:" + key,
                   i.ownerId,
                   StatusBlocks.promptText(i),
-                  StatusBlocks.prompt(i, last, p.dueAt, zone)));
+                  StatusBlocks.prompt(i, last, p.dueAt, zone, signer)));
           p.state = Period.State.PROMPTED;
           p.promptedAt = now;
         }
@@ -124,7 +125,7 @@ public class StatusCheckins {
                   "status:nudge:" + key,
                   i.ownerId,
                   "Reminder: your update on " + i.name,
-                  StatusBlocks.nudge(i, lastOf(i))));
+                  StatusBlocks.nudge(i, lastOf(i), signer)));
           p.state = Period.State.NUDGED;
           p.nudgedAt = now;
         }

@@ -28,6 +28,7 @@ public class StatusCommand implements CosSubcommand {
   static final String USAGE =
       "Usage: `/cos initiative new`, `/cos initiative edit <name>`, `/cos initiative done <name>`";
 
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
   @Inject StatusService service;
   @Inject StatusReports reports;
   @Inject StatusSettings settings;
@@ -71,7 +72,7 @@ public class StatusCommand implements CosSubcommand {
         yield open(
             ctx,
             cmd,
-            StatusBlocks.updateModal(i, service.last(i).orElse(null), String.valueOf(i.id)));
+            StatusBlocks.updateModal(i, service.last(i).orElse(null), signer.signId(i.id)));
       }
       case "report" -> report(cmd, ctx);
       default -> initiative(cmd, ctx);
@@ -86,11 +87,18 @@ public class StatusCommand implements CosSubcommand {
             : null;
     return switch (action) {
       case "new" ->
-          open(ctx, cmd, StatusBlocks.initiativeModal(null, cmd.caller().userId(), "new"));
+          open(
+              ctx,
+              cmd,
+              StatusBlocks.initiativeModal(
+                  null, cmd.caller().userId(), signer.sign(StatusIds.NEW_INITIATIVE)));
       case "edit" -> {
         Initiative i = service.byNameOrThrow(name);
         StatusService.requireOwnerOrAdmin(cmd.caller(), i);
-        yield open(ctx, cmd, StatusBlocks.initiativeModal(i, null, "edit:" + i.id));
+        yield open(
+            ctx,
+            cmd,
+            StatusBlocks.initiativeModal(i, null, signer.sign(StatusIds.editInitiative(i.id))));
       }
       case "done" -> {
         Initiative i = service.done(cmd.caller(), name);

@@ -35,4 +35,12 @@ public final class StatusIds {
   public static final String ASK_TO = "ask_to";
   public static final String CONFIDENCE = "confidence";
   public static final String PERCENT = "percent";
+
+  /** Signed private_metadata of the "new initiative" form. */
+  public static final String NEW_INITIATIVE = "new";
+
+  /** Signed private_metadata of the form that edits initiative {@code id}. */
+  public static String editInitiative(long id) {
+    return "edit:" + id;
+  }
 }

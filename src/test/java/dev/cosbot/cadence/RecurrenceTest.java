@@ -149,6 +149,26 @@ class RecurrenceTest {
   }
 
   @Test
+  void aDailyRuleThatRepeatsWithinADayIsRefusedByItsOccurrences() {
+    String everyMinute =
+        "FREQ=DAILY;BYHOUR="
+            + String.join(
+                ",", java.util.stream.IntStream.range(0, 24).mapToObj(String::valueOf).toList())
+            + ";BYMINUTE="
+            + String.join(
+                ",", java.util.stream.IntStream.range(0, 60).mapToObj(String::valueOf).toList());
+    assertThatThrownBy(() -> CadenceSchedule.normalise(everyMinute))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most once a day");
+    assertThatThrownBy(() -> CadenceSchedule.normalise("FREQ=WEEKLY;BYDAY=MO;BYHOUR=9,17"))
+        .hasMessageContaining("at most once a day");
+    assertThat(CadenceSchedule.normalise("FREQ=DAILY;BYHOUR=9;BYMINUTE=30"))
+        .isEqualTo("FREQ=DAILY;BYHOUR=9;BYMINUTE=30");
+    assertThat(CadenceSchedule.normalise("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"))
+        .startsWith("FREQ=MONTHLY");
+  }
+
+  @Test
   void leadTimes() {
     assertThat(LeadTimes.parse("1h, 14d, 3d,1d")).containsExactly(20160, 4320, 1440, 60);
     assertThat(LeadTimes.parse("2w, 30m")).containsExactly(20160, 30);

@@ -34,6 +34,7 @@ class DecisionFlowTest extends SlackTestBase {
   @Inject DigestDelivery delivery;
   @Inject DigestService digests;
   @Inject DecisionService decisions;
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -100,6 +101,12 @@ class DecisionFlowTest extends SlackTestBase {
       throws Exception {
     String question = "Open a Berlin office? " + UUID.randomUUID().toString().substring(0, 6);
     SlackRequests.cos("U0ASKER", "decision " + question).then().statusCode(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                slack.getAllServeEvents().stream()
+                    .anyMatch(e -> e.getRequest().getUrl().endsWith("/views.open")));
     assertThat(
             slack.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
@@ -154,13 +161,14 @@ class DecisionFlowTest extends SlackTestBase {
     assertThat(body.indexOf(question)).isGreaterThan(body.indexOf("*Needs you*"));
     for (String action :
         List.of(DecisionIds.APPROVE, DecisionIds.DECLINE, DecisionIds.DELEGATE, DecisionIds.MORE)) {
-      assertThat(body).contains("\"action_id\":\"" + action + "\",\"value\":\"" + id + "\"");
+      assertThat(body)
+          .contains("\"action_id\":\"" + action + "\",\"value\":\"" + signer.signId(id) + "\"");
     }
     String blockId = null;
     for (var b : digest.getAsJsonArray("blocks")) {
       JsonObject o = b.getAsJsonObject();
       if ("actions".equals(o.get("type").getAsString())
-          && o.toString().contains("\"value\":\"" + id + "\"")) {
+          && o.toString().contains("\"value\":\"" + signer.signId(id) + "\"")) {
         blockId = o.get("block_id").getAsString();
       }
     }
@@ -169,7 +177,7 @@ class DecisionFlowTest extends SlackTestBase {
     // Someone else pressing Approve is refused; the CXO's Approve is recorded once and the asker is
     // DMed.
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0ASKER", DecisionIds.APPROVE, String.valueOf(id), blockId))
+            SlackRequests.blockAction("U0ASKER", DecisionIds.APPROVE, signer.signId(id), blockId))
         .then()
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "only the CXO can make this decision", 1);
@@ -179,7 +187,7 @@ class DecisionFlowTest extends SlackTestBase {
         .isEqualTo(1);
 
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0CXO", DecisionIds.APPROVE, String.valueOf(id), blockId))
+            SlackRequests.blockAction("U0CXO", DecisionIds.APPROVE, signer.signId(id), blockId))
         .then()
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "Recorded: decision #" + id + " approved", 1);
@@ -195,7 +203,7 @@ class DecisionFlowTest extends SlackTestBase {
     assertThat(told.get("channel").getAsString()).isEqualTo("U0ASKER");
 
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0CXO", DecisionIds.DECLINE, String.valueOf(id), blockId))
+            SlackRequests.blockAction("U0CXO", DecisionIds.DECLINE, signer.signId(id), blockId))
         .then()
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "was already recorded: approved", 1);
@@ -223,6 +231,53 @@ class DecisionFlowTest extends SlackTestBase {
   }
 
   @Test
+  void aTamperedDecisionButtonOrFormGetsThePoliteCantFindAnswerAndChangesNothing()
+      throws Exception {
+    Decision d =
+        decisions.ask(
+            "U0ASKER3",
+            new DecisionService.Ask(
+                "Tamper test " + UUID.randomUUID().toString().substring(0, 6),
+                null,
+                null,
+                LocalDate.of(2030, 3, 1),
+                null,
+                null));
+    String good = signer.signId(d.id);
+    String otherId = (d.id + 1) + good.substring(good.indexOf('~'));
+    for (String action : List.of(DecisionIds.APPROVE, DecisionIds.DELEGATE)) {
+      for (String value : List.of(String.valueOf(d.id), otherId)) {
+        SlackRequests.interaction(
+                SlackRequests.blockAction("U0CXO", action, value, "digest:U0CXO:1"))
+            .then()
+            .statusCode(200);
+      }
+    }
+    awaitCalls("chat.postEphemeral", "can't find that decision", 4);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0CXO",
+                DecisionIds.OUTCOME_CALLBACK,
+                DecisionIds.DELEGATE + ":" + d.id,
+                "{\""
+                    + DecisionIds.DELEGATE_TO
+                    + "\":{\""
+                    + DecisionIds.DELEGATE_TO
+                    + "\":{\"type\":\"users_select\",\"selected_user\":\"U0DEPUTY\"}}}"))
+        .then()
+        .statusCode(200)
+        .body("errors." + DecisionIds.DELEGATE_TO, containsString("can't find that decision"));
+    assertThat(
+            slack.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/views.open")))
+        .isEmpty();
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM digest_decision WHERE id = " + d.id + " AND status = 'OPEN'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void theCxoDelegatesToAPersonOrAsksForMoreThroughAModal() throws Exception {
     String question = "Pick the QBR venue " + UUID.randomUUID().toString().substring(0, 6);
     Decision d =
@@ -231,9 +286,15 @@ class DecisionFlowTest extends SlackTestBase {
             new DecisionService.Ask(question, null, null, LocalDate.of(2030, 2, 1), null, null));
     SlackRequests.interaction(
             SlackRequests.blockAction(
-                "U0CXO", DecisionIds.DELEGATE, String.valueOf(d.id), "digest:U0CXO:4"))
+                "U0CXO", DecisionIds.DELEGATE, signer.signId(d.id), "digest:U0CXO:4"))
         .then()
         .statusCode(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                slack.getAllServeEvents().stream()
+                    .anyMatch(e -> e.getRequest().getUrl().endsWith("/views.open")));
     assertThat(
             slack.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
@@ -256,7 +317,10 @@ class DecisionFlowTest extends SlackTestBase {
             + "\":{\"type\":\"users_select\",\"selected_user\":null}}}";
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0CXO", DecisionIds.OUTCOME_CALLBACK, DecisionIds.DELEGATE + ":" + d.id, none))
+                "U0CXO",
+                DecisionIds.OUTCOME_CALLBACK,
+                signer.sign(DecisionIds.DELEGATE + ":" + d.id),
+                none))
         .then()
         .statusCode(200)
         .body("errors." + DecisionIds.DELEGATE_TO, containsString("pick the person"));
@@ -274,7 +338,10 @@ class DecisionFlowTest extends SlackTestBase {
             + "\":{\"type\":\"plain_text_input\",\"value\":\"You own this <!channel>\"}}}";
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0CXO", DecisionIds.OUTCOME_CALLBACK, DecisionIds.DELEGATE + ":" + d.id, values))
+                "U0CXO",
+                DecisionIds.OUTCOME_CALLBACK,
+                signer.sign(DecisionIds.DELEGATE + ":" + d.id),
+                values))
         .then()
         .statusCode(200);
     assertThat(
@@ -316,7 +383,10 @@ class DecisionFlowTest extends SlackTestBase {
             + "\":{\"type\":\"plain_text_input\",\"value\":null}}}";
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0CXO", DecisionIds.OUTCOME_CALLBACK, DecisionIds.MORE + ":" + more.id, empty))
+                "U0CXO",
+                DecisionIds.OUTCOME_CALLBACK,
+                signer.sign(DecisionIds.MORE + ":" + more.id),
+                empty))
         .then()
         .statusCode(200)
         .body("errors." + DecisionIds.NOTE, containsString("need to know"));
@@ -328,7 +398,10 @@ class DecisionFlowTest extends SlackTestBase {
             + "\":{\"type\":\"plain_text_input\",\"value\":\"What does it cost per head?\"}}}";
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0CXO", DecisionIds.OUTCOME_CALLBACK, DecisionIds.MORE + ":" + more.id, note))
+                "U0CXO",
+                DecisionIds.OUTCOME_CALLBACK,
+                signer.sign(DecisionIds.MORE + ":" + more.id),
+                note))
         .then()
         .statusCode(200);
     assertThat(

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FreshStart.class)
 class ScheduledDigestTest extends SlackTestBase {
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
@@ -64,7 +66,7 @@ class ScheduledDigestTest extends SlackTestBase {
                 SlackRequests.viewSubmission(
                     "U0ADMIN",
                     StatusIds.INITIATIVE_MODAL,
-                    "new",
+                    signer.sign("new"),
                     StatusRequests.initiativeValues(name, owner, "Platform", "10:00", null)))
             .then()
             .statusCode(200)
@@ -78,7 +80,7 @@ class ScheduledDigestTest extends SlackTestBase {
     String body =
         SlackRequests.interaction(
                 SlackRequests.viewSubmission(
-                    owner, StatusIds.UPDATE_MODAL, String.valueOf(id), values))
+                    owner, StatusIds.UPDATE_MODAL, signer.signId(id), values))
             .then()
             .statusCode(200)
             .extract()

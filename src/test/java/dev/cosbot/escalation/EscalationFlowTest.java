@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -214,6 +215,80 @@ class EscalationFlowTest extends SlackTestBase {
             matching("chat.postMessage", "C0SECURITY").stream()
                 .filter(b -> b.toString().contains("Insider leak")))
         .isEmpty();
+  }
+
+  @Test
+  void resolvingAfterTheOutboxWasPurgedStillUpdatesReporterThreadAndCard() throws Exception {
+    String area = unique("Purge");
+    addRule(area, "U0PURGEOWNER", "C0PURGE", null);
+    long id = raise("U0PURGEREPORTER", unique("Old incident"), "S2", area, false);
+    awaitCalls("chat.postMessage", "U0PURGEREPORTER", 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                scalar(
+                        "SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'esc:"
+                            + id
+                            + ":%' AND status <> 'SENT'")
+                    == 0);
+    String cardChannel =
+        calls("chat.postMessage").stream()
+            .filter(c -> "C0PURGE".equals(c.get("channel").getAsString()))
+            .filter(c -> c.toString().contains("#" + id))
+            .findFirst()
+            .map(c -> c.get("channel").getAsString())
+            .orElseThrow();
+    // The 30-day purge (OutboxHousekeeping) removes every delivered row of this escalation.
+    execute(
+        "DELETE FROM outbox_message WHERE status = 'SENT' AND idempotency_key LIKE 'esc:"
+            + id
+            + ":%'");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM outbox_message WHERE idempotency_key LIKE 'esc:"
+                    + id
+                    + ":%'"))
+        .isZero();
+
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0PURGEOWNER", EscalationIds.RESOLVE, signed(id), "b"))
+        .then()
+        .statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0PURGEOWNER",
+                EscalationIds.RESOLVE_VIEW,
+                signed(id),
+                resolveValues("Rolled back " + id)))
+        .then()
+        .statusCode(200);
+    assertThat(scalar(status(id) + "'RESOLVED'")).isEqualTo(1);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                calls("chat.update").stream()
+                        .filter(u -> u.has("ts") && !u.get("ts").getAsString().isBlank())
+                        .map(u -> u.get("channel").getAsString())
+                        .filter(c -> c.equals("U0PURGEREPORTER") || c.equals(cardChannel))
+                        .distinct()
+                        .count()
+                    == 2);
+    JsonObject reply = awaitCalls("chat.postMessage", "Rolled back " + id, 1).get(0);
+    assertThat(reply.get("channel").getAsString()).isEqualTo("C0PURGE");
+    assertThat(reply.get("thread_ts").getAsString())
+        .as("the thread reply targets the card kept after the purge")
+        .isNotBlank()
+        .isNotEqualTo("{{ts}}");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM outbox_message WHERE status = 'DEAD' AND idempotency_key LIKE 'esc:"
+                    + id
+                    + ":%'"))
+        .as("nothing dead-lettered as original_message_not_delivered")
+        .isZero();
   }
 
   @Test

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FreshStart.class)
 class FirstStartPeopleTest extends SlackTestBase {
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   static final ZoneId LA = ZoneId.of("America/Los_Angeles");
   static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -75,7 +77,7 @@ class FirstStartPeopleTest extends SlackTestBase {
                 SlackRequests.viewSubmission(
                     "U0ADMIN",
                     StatusIds.INITIATIVE_MODAL,
-                    "new",
+                    signer.sign("new"),
                     StatusRequests.initiativeValues(name, owner, "Global", "10:00", null)))
             .then()
             .statusCode(200)

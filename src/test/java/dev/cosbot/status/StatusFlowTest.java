@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StatusFlowTest extends SlackTestBase {
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   @Inject TestClock clock;
   @Inject StatusCheckins checkins;
 
@@ -82,7 +84,7 @@ class StatusFlowTest extends SlackTestBase {
                 SlackRequests.viewSubmission(
                     caller,
                     StatusIds.INITIATIVE_MODAL,
-                    "new",
+                    signer.sign("new"),
                     initiativeValues(name, owner, team, "10:00", channel)))
             .then()
             .statusCode(200)
@@ -93,10 +95,14 @@ class StatusFlowTest extends SlackTestBase {
   }
 
   String submitUpdate(String user, long id, String values) {
+    return submitUpdate(user, signer.signId(id), values);
+  }
+
+  /** Submits the update form with {@code metadata} as Slack hands it back. */
+  String submitUpdate(String user, String metadata, String values) {
     String body =
         SlackRequests.interaction(
-                SlackRequests.viewSubmission(
-                    user, StatusIds.UPDATE_MODAL, String.valueOf(id), values))
+                SlackRequests.viewSubmission(user, StatusIds.UPDATE_MODAL, metadata, values))
             .then()
             .statusCode(200)
             .extract()
@@ -194,7 +200,7 @@ class StatusFlowTest extends SlackTestBase {
     // The button opens the update modal; the owner submits it.
     SlackRequests.interaction(
             SlackRequests.blockAction(
-                "U0TOKYO", StatusIds.POST_UPDATE_ACTION, String.valueOf(tokyoId), "b"))
+                "U0TOKYO", StatusIds.POST_UPDATE_ACTION, signer.signId(tokyoId), "b"))
         .then()
         .statusCode(200);
     awaitViewOpened("status_update_modal");
@@ -304,6 +310,40 @@ class StatusFlowTest extends SlackTestBase {
   }
 
   @Test
+  void aTamperedInitiativeIdInAFormOrButtonGetsThePoliteCantFindAnswerAndChangesNothing()
+      throws Exception {
+    String name = "Tamper " + UUID.randomUUID().toString().substring(0, 6);
+    long id = create("U0ADMIN", name, "U0ADMIN", "Ops", null);
+    String good = signer.signId(id);
+    String otherId = (id + 1) + good.substring(good.indexOf('~'));
+    for (String metadata : List.of(String.valueOf(id), otherId)) {
+      assertThat(
+              submitUpdate(
+                  "U0ADMIN",
+                  metadata,
+                  StatusRequests.updateValues("GREEN", "Fine", null, null, null, "HIGH", null)))
+          .contains("find that initiative");
+    }
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ADMIN",
+                StatusIds.INITIATIVE_MODAL,
+                "edit:" + id,
+                initiativeValues(name + " renamed", "U0ADMIN", "Ops", "10:00", null)))
+        .then()
+        .statusCode(200)
+        .body("errors." + StatusIds.NAME, containsString("can't find that initiative"));
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0ADMIN", StatusIds.POST_UPDATE_ACTION, otherId, "b"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "can't find that initiative", 1);
+    assertThat(scalar("SELECT count(*) FROM status_update WHERE initiative_id = " + id)).isZero();
+    assertThat(scalar("SELECT count(*) FROM status_initiative WHERE name = '" + name + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void invalidModalSubmissionsReturnFieldErrorsAndStoreNothing() throws Exception {
     long before = scalar("SELECT count(*) FROM status_initiative");
     String body =
@@ -311,7 +351,7 @@ class StatusFlowTest extends SlackTestBase {
                 SlackRequests.viewSubmission(
                     "U0ADMIN",
                     StatusIds.INITIATIVE_MODAL,
-                    "new",
+                    signer.sign("new"),
                     initiativeValues("", "U0ADMIN", "x".repeat(81), null, null)))
             .then()
             .statusCode(200)
@@ -331,7 +371,7 @@ class StatusFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0ADMIN",
                 StatusIds.INITIATIVE_MODAL,
-                "new",
+                signer.sign("new"),
                 initiativeValues(name.toUpperCase(), "U0ADMIN", "Ops", "10:00", null)))
         .then()
         .statusCode(200)
@@ -341,7 +381,7 @@ class StatusFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0VALID",
                 StatusIds.UPDATE_MODAL,
-                String.valueOf(id),
+                signer.signId(id),
                 updateValues(null, "s".repeat(501), null, null, null, "MEDIUM", "150")))
         .then()
         .statusCode(200)
@@ -353,7 +393,7 @@ class StatusFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0VALID",
                 StatusIds.UPDATE_MODAL,
-                String.valueOf(id),
+                signer.signId(id),
                 updateValues("RED", "Late", null, null, null, "LOW", null)))
         .then()
         .statusCode(200)
@@ -362,7 +402,7 @@ class StatusFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0STRANGER",
                 StatusIds.UPDATE_MODAL,
-                String.valueOf(id),
+                signer.signId(id),
                 updateValues("GREEN", "Fine", null, null, null, "HIGH", null)))
         .then()
         .statusCode(200)
@@ -552,7 +592,7 @@ class StatusFlowTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0LIST",
                 StatusIds.INITIATIVE_MODAL,
-                "edit:" + id,
+                signer.sign("edit:" + id),
                 initiativeValues(name, "U0LIST", team + " B", "09:30", null)
                     .replace("}}}", "}}," + select("state", "PAUSED").substring(0) + "}")))
         .then()

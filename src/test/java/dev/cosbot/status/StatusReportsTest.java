@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The weekly report to a report channel, the CXO digest source and the Home section. */
 @QuarkusTest
 class StatusReportsTest extends SlackTestBase {
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   @Inject StatusReports reports;
   @Inject StatusDigestSource digest;
   @Inject HomeService home;
@@ -41,7 +43,7 @@ class StatusReportsTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0REPORTER",
                 StatusIds.INITIATIVE_MODAL,
-                "new",
+                signer.sign("new"),
                 StatusRequests.initiativeValues(name, "U0REPORTER", team, "10:00", channel)))
         .then()
         .statusCode(200);
@@ -50,7 +52,7 @@ class StatusReportsTest extends SlackTestBase {
             SlackRequests.viewSubmission(
                 "U0REPORTER",
                 StatusIds.UPDATE_MODAL,
-                String.valueOf(id),
+                signer.signId(id),
                 StatusRequests.updateValues(
                     "RED",
                     "Blocked on legal",

@@ -1,0 +1,44 @@
+package dev.cosbot.status;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.cosbot.ingress.AfterAck;
+import dev.cosbot.ingress.Answer;
+import dev.cosbot.ingress.Clicker;
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.support.SignedMetadata;
+import dev.cosbot.platform.support.UserFacingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The check-in's "Post update" button: acked at once; the update form opens right after. */
+@ApplicationScoped
+public class StatusPostUpdateHandler implements BlockActionHandler {
+  @Inject AfterAck afterAck;
+  @Inject StatusService service;
+  @Inject Roles roles;
+  @Inject SignedMetadata signer;
+
+  @Override
+  public Response apply(BlockActionRequest req, ActionContext ctx) {
+    Clicker clicker = Clicker.of(req);
+    return afterAck.ackThen(
+        ctx::ack,
+        clicker,
+        () -> {
+          long id = signer.id(clicker.value()).orElse(-1);
+          if (id < 0) {
+            throw new UserFacingException(
+                "I can't find that initiative. Type `/cos initiatives` to see them.");
+          }
+          Caller caller = roles.of(clicker.userId());
+          Initiative i = service.get(id);
+          StatusService.requireUpdater(caller, i);
+          return Answer.open(
+              StatusBlocks.updateModal(i, service.last(i).orElse(null), signer.signId(i.id)));
+        });
+  }
+}
