@@ -10,7 +10,9 @@ import dev.cosbot.ingress.command.HelpLine;
 import dev.cosbot.platform.outbox.OutboxMessage;
 import dev.cosbot.platform.outbox.OutboxStatus;
 import dev.cosbot.platform.outbox.OutboxStore;
+import dev.cosbot.platform.people.PersonCheck;
 import dev.cosbot.platform.people.Role;
+import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,7 @@ public class AdminCommand implements CosSubcommand {
 
   @Inject AdminService admins;
   @Inject OutboxStore outbox;
+  @Inject PersonCheck people;
   @Inject java.time.Clock clock;
 
   @Override
@@ -51,14 +54,26 @@ public class AdminCommand implements CosSubcommand {
     String action = cmd.arg(0).toLowerCase();
     String text =
         switch (action) {
-          case "add" -> admins.addAdmin(cmd.caller(), user(cmd));
+          case "add" -> admins.addAdmin(cmd.caller(), existing(user(cmd)));
           case "remove" -> admins.removeAdmin(cmd.caller(), user(cmd));
-          case "cxo" -> admins.setCxo(cmd.caller(), user(cmd));
+          case "cxo" -> admins.setCxo(cmd.caller(), existing(user(cmd)));
           case "list" -> admins.describe();
           case "outbox" -> "retry".equalsIgnoreCase(cmd.arg(1)) ? retry() : outboxSummary();
           default -> USAGE;
         };
     return CosCommandRouter.ephemeral(ctx, text);
+  }
+
+  /** The user id, if Slack does not say there is no such person. */
+  private String existing(String userId) {
+    if (people.exists(userId) == PersonCheck.Known.NO) {
+      throw new UserFacingException(
+          "I can't find "
+              + SlackText.mention(userId)
+              + " in this Slack workspace. Mention the person with @ so Slack fills in the right"
+              + " one, e.g. `/cos admin add @ana`.");
+    }
+    return userId;
   }
 
   private static String user(CosCommand cmd) {

@@ -68,8 +68,8 @@ public class CadenceCommand implements CosSubcommand {
             openModal(cmd, ctx);
             yield null;
           }
-          case "list", "" -> cadences.listText();
-          case "next" -> cadences.nextText(count(cmd.arg(1)));
+          case "list", "" -> cadences.listText(cmd.caller());
+          case "next" -> cadences.nextText(cmd.caller(), count(cmd.arg(1)));
           case "pause" -> cadences.setPaused(cmd.caller(), String.join(" ", rest), true);
           case "resume" -> cadences.setPaused(cmd.caller(), String.join(" ", rest), false);
           case "remove", "delete" -> cadences.remove(cmd.caller(), String.join(" ", rest));

@@ -1,5 +1,7 @@
 package dev.cosbot.cadence;
 
+import dev.cosbot.platform.people.Caller;
+import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.spi.DigestButton;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestRequest;
@@ -14,11 +16,13 @@ import java.util.List;
 
 /**
  * The cadences' part of the CXO digest: the next 7 days of occurrences and prep tasks not ready yet
- * (FYI), and prep tasks already past due (WATCH).
+ * (FYI), and prep tasks already past due (WATCH) — of the cadences the reader may know of.
  */
 @ApplicationScoped
 public class CadenceDigestSource implements DigestSource {
   @Inject CadenceService cadences;
+  @Inject CadenceAccess access;
+  @Inject Roles roles;
 
   @Override
   public String name() {
@@ -28,8 +32,12 @@ public class CadenceDigestSource implements DigestSource {
   @Override
   public List<DigestItem> items(DigestRequest request) {
     List<DigestItem> items = new ArrayList<>();
+    Caller reader = roles.of(request.readerUserId());
     for (Occurrence o : cadences.between(request.now(), request.now().plus(Duration.ofDays(7)))) {
       Cadence c = o.cadence();
+      if (!access.visibleTo(reader, c)) {
+        continue;
+      }
       String prep =
           o.tasks().isEmpty()
               ? ""

@@ -21,6 +21,7 @@ import java.util.List;
 @ApplicationScoped
 public class CadenceHomeSection implements HomeSection {
   @Inject CadenceService cadences;
+  @Inject CadenceAccess access;
 
   @Override
   public int order() {
@@ -30,7 +31,10 @@ public class CadenceHomeSection implements HomeSection {
   @Override
   public List<LayoutBlock> blocksFor(Caller caller) {
     Instant now = cadences.now();
-    List<Occurrence> coming = cadences.between(now, now.plus(Duration.ofDays(14)));
+    List<Occurrence> coming =
+        cadences.between(now, now.plus(Duration.ofDays(14))).stream()
+            .filter(o -> access.visibleTo(caller, o.cadence()))
+            .toList();
     List<String> mine = new ArrayList<>();
     for (Occurrence o : coming) {
       for (Occurrence.TaskState t : o.notReady()) {

@@ -48,6 +48,7 @@ public class CadenceService {
   static final Duration LOOKBACK = Duration.ofDays(3);
 
   @Inject EntityManager em;
+  @Inject CadenceAccess access;
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject CadenceSettings settings;
@@ -110,22 +111,25 @@ public class CadenceService {
     return Cadence.allByName();
   }
 
-  /** The answer to {@code /cos cadence list}. */
+  /** The answer to {@code /cos cadence list}: the cadences {@code viewer} may know of. */
   @Transactional
-  public String listText() {
+  public String listText(Caller viewer) {
     Instant now = clock.instant();
     return CadenceBlocks.list(
-        Cadence.allByName(),
+        Cadence.allByName().stream().filter(c -> access.visibleTo(viewer, c)).toList(),
         c ->
             c.paused
                 ? null
                 : c.schedule().next(now, 1, skippedDates(c.id)).stream().findFirst().orElse(null));
   }
 
-  /** The answer to {@code /cos cadence next [n]}: upcoming occurrences and the prep not ready. */
+  /**
+   * The answer to {@code /cos cadence next [n]}: upcoming occurrences of the cadences {@code
+   * viewer} may know of, and the prep not ready.
+   */
   @Transactional
-  public String nextText(int n) {
-    return CadenceBlocks.next(upcoming(n), clock.instant());
+  public String nextText(Caller viewer, int n) {
+    return CadenceBlocks.next(upcoming(n, c -> access.visibleTo(viewer, c)), clock.instant());
   }
 
   /** The zone the modal offers: the person's Slack zone, else the configured default. */
@@ -201,8 +205,10 @@ public class CadenceService {
     if (name == null || name.isBlank()) {
       throw new UserFacingException("Which cadence? Type `/cos cadence list` to see their names.");
     }
+    // A cadence the caller may not know of answers exactly like one that does not exist.
     Cadence c =
         Cadence.byName(name)
+            .filter(x -> access.visibleTo(caller, x))
             .orElseThrow(
                 () ->
                     new UserFacingException(
@@ -236,9 +242,18 @@ public class CadenceService {
   /** Upcoming occurrences of every running cadence from now, soonest first, at most {@code n}. */
   @Transactional
   public List<Occurrence> upcoming(int n) {
+    return upcoming(n, c -> true);
+  }
+
+  /** The same for the cadences {@code shown} lets through. */
+  @Transactional
+  public List<Occurrence> upcoming(int n, Predicate<Cadence> shown) {
     Instant now = clock.instant();
     List<Occurrence> all = new ArrayList<>();
     for (Cadence c : Cadence.active()) {
+      if (!shown.test(c)) {
+        continue;
+      }
       for (Instant at : c.schedule().next(now, n, skippedDates(c.id))) {
         all.add(occurrence(c, at));
       }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalendarResource {
   @Inject CadenceService cadences;
   @Inject CadenceSettings settings;
+  @Inject CadenceAccess access;
 
   @GET
   @Path("/{token}.ics")
@@ -39,7 +40,10 @@ public class CalendarResource {
     Instant now = cadences.now();
     String body =
         CalendarFeed.render(
-            cadences.between(now, now.plus(Duration.ofDays(settings.feedDays()))),
+            // Anyone holding the URL reads the feed: cadences of private channels stay out of it.
+            cadences.between(now, now.plus(Duration.ofDays(settings.feedDays()))).stream()
+                .filter(o -> access.isPublic(o.cadence()))
+                .toList(),
             now,
             settings.eventMinutes());
     return Response.ok(body, "text/calendar; charset=utf-8")

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Open escalations and SLA breaches as gauges, so an operator sees them next to the outbox figures;
- * counted in the database (the same on every pod), refreshed every 30 seconds.
+ * counted in the database (the same on every pod), refreshed every 30 seconds. Confidential
+ * escalations are not counted: operators are not entitled to know they exist.
  */
 @ApplicationScoped
 public class EscalationMetrics {
@@ -51,7 +52,8 @@ public class EscalationMetrics {
                   "SELECT count(*) FILTER (WHERE status <> 'RESOLVED'),"
                       + " count(*) FILTER (WHERE status = 'OPEN' AND ack_due_at < ?),"
                       + " count(*) FILTER (WHERE status <> 'RESOLVED' AND resolve_due_at < ?)"
-                      + " FROM escalation")) {
+                      // A confidential escalation leaves no trace, not even in a count.
+                      + " FROM escalation WHERE NOT confidential")) {
         ps.setTimestamp(1, at);
         ps.setTimestamp(2, at);
         try (ResultSet rs = ps.executeQuery()) {

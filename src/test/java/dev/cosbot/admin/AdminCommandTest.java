@@ -3,6 +3,7 @@ package dev.cosbot.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,21 @@ import org.junit.jupiter.api.Test;
 /** Admin commands check the caller's role; changes persist and the new admin is told. */
 @QuarkusTest
 class AdminCommandTest extends SlackTestBase {
+
+  @Test
+  void aPersonSlackDoesNotKnowIsNotMadeAChiefOfStaff() throws Exception {
+    // WireMock answers users.info with user_not_found for anyone it was not told about.
+    SlackRequests.cos("U0ADMIN", "admin add U0NOBODY99")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("I can't find <@U0NOBODY99> in this Slack workspace"));
+    assertThat(scalar("SELECT count(*) FROM person WHERE slack_user_id = 'U0NOBODY99'")).isZero();
+    assertThat(
+            slack.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/api/users.info"))
+                .filter(e -> e.getRequest().getBodyAsString().contains("U0NOBODY99")))
+        .isNotEmpty();
+  }
 
   @Test
   void aMemberIsPolitelyRefused() throws Exception {
@@ -25,6 +41,7 @@ class AdminCommandTest extends SlackTestBase {
 
   @Test
   void anAdminAddsAnotherWhoGetsADirectMessage() throws Exception {
+    SlackApiTestResource.knowsUser(slack, "U0DEPUTY", "u0deputy", "u0deputy", "UTC");
     SlackRequests.cos("U0ADMIN", "admin add <@U0DEPUTY|deputy>")
         .then()
         .statusCode(200)
@@ -57,6 +74,7 @@ class AdminCommandTest extends SlackTestBase {
         .then()
         .statusCode(200)
         .body("text", containsString("only a Chief of Staff can do that"));
+    SlackApiTestResource.knowsUser(slack, "U0FLIP", "u0flip", "u0flip", "UTC");
     SlackRequests.cos("U0ADMIN", "admin add <@U0FLIP|flip>")
         .then()
         .statusCode(200)
@@ -85,6 +103,7 @@ class AdminCommandTest extends SlackTestBase {
 
   @Test
   void theCxoCanBeNamed() throws Exception {
+    SlackApiTestResource.knowsUser(slack, "U0CXO", "cxo", "The CXO", "UTC");
     SlackRequests.cos("U0ADMIN", "admin cxo <@U0CXO>")
         .then()
         .statusCode(200)

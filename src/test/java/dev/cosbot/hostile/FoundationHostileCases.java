@@ -500,6 +500,13 @@ public class FoundationHostileCases implements HostileCases {
             "DM and answer mention the stored id only",
             () -> {
               String user = "U0INJ" + id().substring(0, 5).toUpperCase();
+              // A real person (known here), so the case is about the label, not existence.
+              try (Connection c = dataSource.getConnection();
+                  PreparedStatement ps =
+                      c.prepareStatement("INSERT INTO person (slack_user_id) VALUES (?)")) {
+                ps.setString(1, user);
+                ps.executeUpdate();
+              }
               Response r =
                   SlackRequests.cos("U0ADMIN", "admin add <@" + user + "|<!channel> *boss*>");
               String outcome = expect(r, 200);

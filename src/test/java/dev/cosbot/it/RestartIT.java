@@ -2,6 +2,7 @@ package dev.cosbot.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cosbot.testsupport.SlackApiTestResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +29,7 @@ class RestartIT {
         assertThat(first.log())
             .contains("started embedded PostgreSQL")
             .contains("survives restarts");
+        SlackApiTestResource.knowsUser(slack.server, "U0KEEPER", "keeper", "Kee Per", "UTC");
         assertThat(ItSlack.text(slack.cos(first, "U0FOUNDER", "admin add <@U0KEEPER|keeper>")))
             .contains("is now a Chief of Staff");
       } finally {

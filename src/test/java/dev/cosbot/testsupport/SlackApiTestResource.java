@@ -81,6 +81,13 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
         post(urlPathEqualTo("/api/views.open"))
             .atPriority(10)
             .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
+    // Channels are public unless a test says otherwise (private-channel cadences check this).
+    server.stubFor(
+        post(urlPathEqualTo("/api/conversations.info"))
+            .atPriority(50)
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":{\"id\":\"C0ANY\",\"name\":\"general\",\"is_private\":false}}")));
     for (String method :
         new String[] {"conversations.history", "conversations.replies", "conversations.open"}) {
       server.stubFor(

@@ -121,8 +121,23 @@ public class SlackClient {
    * instead of failing a Slack request.
    */
   public <T extends SlackApiTextResponse> Optional<T> read(String method, Read<T> read) {
+    return readOutcome(method, read).response();
+  }
+
+  /**
+   * A read's answer, or Slack's error code when it answered with one ({@code user_not_found}…):
+   * lets a caller tell "Slack says no" from "Slack did not answer" (error null, response empty).
+   */
+  public record ReadOutcome<T>(Optional<T> response, String error) {
+    static <T> ReadOutcome<T> none() {
+      return new ReadOutcome<>(Optional.empty(), null);
+    }
+  }
+
+  /** {@link #read} with Slack's error code kept (see {@link ReadOutcome}). */
+  public <T extends SlackApiTextResponse> ReadOutcome<T> readOutcome(String method, Read<T> read) {
     if (!settings.canCallSlack() || authGate.paused()) {
-      return Optional.empty();
+      return ReadOutcome.none();
     }
     guardTransaction(method);
     MethodsClient client = slack.methods(settings.botToken().get());
@@ -149,11 +164,15 @@ public class SlackClient {
       }
       record(method, result, start);
       if (result instanceof SlackResult.Ok) {
-        return Optional.of(response);
+        return new ReadOutcome<>(Optional.of(response), null);
       }
       if (result instanceof SlackResult.AuthFailed a) {
         authGate.pause(a.error(), method);
-        return Optional.empty();
+        return ReadOutcome.none();
+      }
+      if (result instanceof SlackResult.Failed f) {
+        LOG.debugf("Slack %s answered %s", method, f.error());
+        return new ReadOutcome<>(Optional.empty(), f.error());
       }
       Duration wait =
           result instanceof SlackResult.RateLimited r
@@ -163,14 +182,14 @@ public class SlackClient {
           || attempt == clientSettings.readAttempts()
           || waited + wait.toMillis() > clientSettings.readMaxWait().toMillis()) {
         LOG.warnf("Slack %s answered %s", method, result.code());
-        return Optional.empty();
+        return ReadOutcome.none();
       }
       waited += wait.toMillis();
       if (!sleep(wait)) {
-        return Optional.empty();
+        return ReadOutcome.none();
       }
     }
-    return Optional.empty();
+    return ReadOutcome.none();
   }
 
   /** Uploads bytes to a URL Slack handed out (files.getUploadURLExternal), on the same client. */
