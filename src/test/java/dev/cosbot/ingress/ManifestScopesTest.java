@@ -49,8 +49,8 @@ class ManifestScopesTest {
     SCOPE_USES.put(
         "users:read", List.of("users.info", "users.list", "event:team_join", "event:user_change"));
     SCOPE_USES.put("usergroups:read", List.of("usergroups.users.list"));
-    SCOPE_USES.put("channels:read", List.of("conversations.members"));
-    SCOPE_USES.put("groups:read", List.of("conversations.members"));
+    SCOPE_USES.put("channels:read", List.of("conversations.members", "conversations.info"));
+    SCOPE_USES.put("groups:read", List.of("conversations.members", "conversations.info"));
     SCOPE_USES.put(
         "files:write", List.of("files.getUploadURLExternal", "files.completeUploadExternal"));
     SCOPE_USES.put("channels:history", List.of("conversations.history", "conversations.replies"));
