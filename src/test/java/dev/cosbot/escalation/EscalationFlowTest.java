@@ -377,7 +377,7 @@ class EscalationFlowTest extends SlackTestBase {
   void aTamperedButtonValueOrFormIdGetsThePoliteCantFindAnswerAndChangesNothing() throws Exception {
     String area = unique("Tamper");
     addRule(area, "U0TAMPOWNER", null, null);
-    long id = raise("U0REPORTER", unique("Tampered"), "S2", area, false);
+    long id = raise("U0TAMPREPORTER", unique("Tampered"), "S2", area, false);
     awaitCalls("chat.postMessage", "U0TAMPOWNER", 1);
     String good = signed(id);
     String otherId = String.valueOf(id + 1) + good.substring(good.indexOf('~'));
