@@ -36,6 +36,14 @@ class RestartIT {
         first.stop();
       }
       assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+      // The pulse secret of its own: generated on the first start, owner-only, kept for the next.
+      Path key = dataDir.resolve("pulse-ballot.key");
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
+      String secret = Files.readString(key);
+      assertThat(secret.strip()).hasSizeGreaterThanOrEqualTo(40);
 
       AppProcess second = new AppProcess("restart-2", env).start();
       try {
@@ -46,6 +54,7 @@ class RestartIT {
       } finally {
         second.stop();
       }
+      assertThat(Files.readString(key)).as("the same secret after a restart").isEqualTo(secret);
     }
   }
 

@@ -141,4 +141,17 @@ class PulseStatsTest {
     assertThat(PulseStats.visibleSlices(Map.of("A", 9, "B", 1), 5)).isEmpty();
     assertThat(PulseStats.suppressed(Map.of("A", 10, "B", 6, "C", 2), 5)).containsOnlyKeys("A");
   }
+
+  @Test
+  void groupsOfSixFourAndFiveAtKFiveShowOnlyOneSlice() {
+    // By construction: the 4-person slice is below k; with only it hidden, total − 6 − 5 would
+    // give its 4 answers, so one more slice (the smaller of the others) is hidden too.
+    Map<String, Integer> slices = Map.of("Six", 6, "Four", 4, "Five", 5);
+    assertThat(PulseStats.visibleSlices(slices, 5)).containsExactly("Six");
+    int total = 15;
+    int hidden = total - PulseStats.suppressed(slices, 5).values().stream().mapToInt(i -> i).sum();
+    assertThat(hidden)
+        .as("what subtraction yields covers at least k answers")
+        .isGreaterThanOrEqualTo(5);
+  }
 }
