@@ -37,6 +37,15 @@ public class DecisionService {
   @Inject PeopleDirectory people;
   @Inject Clock clock;
 
+  /**
+   * Decisions one person may ask for per hour; more get a polite answer (the CXO must not be
+   * flooded by one member).
+   */
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "cosbot.decision.max-per-person-per-hour",
+      defaultValue = "10")
+  int maxPerPersonPerHour;
+
   /** What the ask modal submitted, already read from the view state. */
   public record Ask(
       String question,
@@ -45,6 +54,16 @@ public class DecisionService {
       LocalDate neededBy,
       String aboutUserId,
       String link) {}
+
+  /** True when {@code askerId} already asked for the hourly maximum of decisions. */
+  @Transactional
+  public boolean overHourlyLimit(String askerId) {
+    return Decision.count(
+            "askerId = ?1 and createdAt > ?2",
+            askerId,
+            clock.instant().minus(java.time.Duration.ofHours(1)))
+        >= maxPerPersonPerHour;
+  }
 
   /** Per-block error messages for an invalid ask (empty when valid). */
   @Transactional

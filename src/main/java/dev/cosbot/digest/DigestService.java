@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +30,6 @@ public class DigestService {
   @Inject @Any Instance<DigestSource> sources;
   @Inject DigestSettings settings;
   @Inject PeopleDirectory people;
-
-  private volatile Predicate<DigestSource> sourceFilter = s -> true;
 
   /** A built digest and the pending overrides it applied (consumed when a CXO digest is sent). */
   public record Built(
@@ -54,9 +51,6 @@ public class DigestService {
     List<TeamSignal> signals = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     for (DigestSource source : sources) {
-      if (!sourceFilter.test(source)) {
-        continue;
-      }
       try {
         record Part(List<DigestLine> lines, List<TeamSignal> signals) {}
         Part part =
@@ -121,10 +115,5 @@ public class DigestService {
   /** The reader's time zone, from the people directory (which asks Slack when it must). */
   public ZoneId zoneOf(String userId) {
     return people.zoneOf(userId);
-  }
-
-  /** Tests only: restrict which sources are asked (other features' tests leave data behind). */
-  public void onlySources(Predicate<DigestSource> filter) {
-    this.sourceFilter = filter == null ? s -> true : filter;
   }
 }

@@ -9,6 +9,7 @@ import dev.cosbot.platform.spi.DigestButton;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestSection;
 import dev.cosbot.platform.spi.TeamSignal;
+import dev.cosbot.testsupport.OnlyDigestSources;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,7 @@ class DigestBenchmark extends SlackTestBase {
   @AfterEach
   void tearDown() {
     FixtureDigestSource.reset();
-    digests.onlySources(null);
+    OnlyDigestSources.only(null);
   }
 
   @Test
@@ -111,7 +112,7 @@ class DigestBenchmark extends SlackTestBase {
     }
     FixtureDigestSource.items = items;
     FixtureDigestSource.signals = signals;
-    digests.onlySources(s -> Set.of(FixtureDigestSource.NAME, "decision").contains(s.name()));
+    OnlyDigestSources.only(Set.of(FixtureDigestSource.NAME, "decision")::contains);
 
     ZoneId paris = ZoneId.of("Europe/Paris");
     for (int i = 0; i < 10; i++) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.google.gson.JsonObject;
 import dev.cosbot.digest.DigestDelivery;
 import dev.cosbot.digest.DigestService;
+import dev.cosbot.testsupport.OnlyDigestSources;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
@@ -37,7 +38,7 @@ class DecisionFlowTest extends SlackTestBase {
 
   @BeforeEach
   void setUp() throws Exception {
-    digests.onlySources(s -> s.name().equals("decision"));
+    OnlyDigestSources.only("decision"::equals);
     execute(
         "INSERT INTO workspace_setting (setting_key, setting_value, updated_by, updated_at) VALUES ('cxo', 'U0CXO', 'test', now())"
             + " ON CONFLICT (setting_key) DO UPDATE SET setting_value = 'U0CXO'");
@@ -49,7 +50,7 @@ class DecisionFlowTest extends SlackTestBase {
   @AfterEach
   void tearDown() {
     clock.reset();
-    digests.onlySources(null);
+    OnlyDigestSources.only(null);
   }
 
   static String values(String question, String date, String options) {

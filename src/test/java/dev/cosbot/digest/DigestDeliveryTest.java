@@ -8,6 +8,7 @@ import dev.cosbot.platform.spi.DigestButton;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestSection;
 import dev.cosbot.platform.spi.TeamSignal;
+import dev.cosbot.testsupport.OnlyDigestSources;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
@@ -48,7 +49,7 @@ class DigestDeliveryTest extends SlackTestBase {
   @BeforeEach
   void setUp() throws Exception {
     FixtureDigestSource.reset();
-    digests.onlySources(s -> s.name().equals(FixtureDigestSource.NAME));
+    OnlyDigestSources.only(FixtureDigestSource.NAME::equals);
     execute(
         "INSERT INTO workspace_setting (setting_key, setting_value, updated_by, updated_at) VALUES ('cxo', 'U0CXO', 'test', now())"
             + " ON CONFLICT (setting_key) DO UPDATE SET setting_value = 'U0CXO'");
@@ -62,7 +63,7 @@ class DigestDeliveryTest extends SlackTestBase {
   void tearDown() {
     clock.reset();
     FixtureDigestSource.reset();
-    digests.onlySources(null);
+    OnlyDigestSources.only(null);
   }
 
   void cxoZone(String zone) throws Exception {

@@ -10,6 +10,7 @@ import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestSection;
 import dev.cosbot.pulse.PulseQuestions;
 import dev.cosbot.testsupport.BlockKitLimits;
+import dev.cosbot.testsupport.OnlyDigestSources;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -61,7 +62,7 @@ class DigestFromFeaturesTest extends SlackTestBase {
 
   @BeforeEach
   void setUp() throws Exception {
-    digests.onlySources(s -> FEATURES.contains(s.name()));
+    OnlyDigestSources.only(FEATURES::contains);
     execute(
         "INSERT INTO workspace_setting (setting_key, setting_value, updated_by, updated_at) VALUES ('cxo', 'U0CXO', 'test', now())"
             + " ON CONFLICT (setting_key) DO UPDATE SET setting_value = 'U0CXO'");
@@ -74,7 +75,7 @@ class DigestFromFeaturesTest extends SlackTestBase {
   @AfterEach
   void tearDown() throws Exception {
     clock.reset();
-    digests.onlySources(null);
+    OnlyDigestSources.only(null);
     for (String sql : cleanup) {
       execute(sql);
     }

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** One person cannot flood the Chiefs of Staff: past the hourly limit the form answers politely. */
+/**
+ * One person cannot flood the Chiefs of Staff or the CXO: past the hourly limit the escalation and
+ * decision forms answer politely and nothing is raised.
+ */
 @QuarkusTest
 @TestProfile(EscalationLimitTest.LowLimit.class)
 class EscalationLimitTest extends SlackTestBase {
@@ -21,7 +24,9 @@ class EscalationLimitTest extends SlackTestBase {
   public static class LowLimit implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("cosbot.escalation.max-per-person-per-hour", "2");
+      return Map.of(
+          "cosbot.escalation.max-per-person-per-hour", "2",
+          "cosbot.decision.max-per-person-per-hour", "2");
     }
   }
 
@@ -52,5 +57,31 @@ class EscalationLimitTest extends SlackTestBase {
         .statusCode(200);
     assertThat(scalar("SELECT count(*) FROM escalation WHERE reporter = '" + reporter + "X'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void pastTheHourlyLimitNoMoreDecisionsAreAsked() throws Exception {
+    String asker = "U0ASKFLOOD" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    for (int i = 0; i < 3; i++) {
+      var response =
+          SlackRequests.interaction(
+              SlackRequests.viewSubmission(
+                  asker,
+                  dev.cosbot.decision.DecisionIds.ASK_CALLBACK,
+                  "",
+                  dev.cosbot.decision.DecisionTestValues.values(
+                      "Flood decision " + asker + " " + i, "2030-01-15", "Yes\nNo")));
+      response.then().statusCode(200);
+      if (i == 2) {
+        response
+            .then()
+            .body("response_action", equalTo("errors"))
+            .body(
+                "errors." + dev.cosbot.decision.DecisionIds.QUESTION,
+                containsString("try again later"));
+      }
+    }
+    assertThat(scalar("SELECT count(*) FROM digest_decision WHERE asker_id = '" + asker + "'"))
+        .isEqualTo(2);
   }
 }

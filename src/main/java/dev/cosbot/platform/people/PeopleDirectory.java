@@ -235,10 +235,11 @@ public class PeopleDirectory {
    */
   private Sync sync() {
     int count = 0;
+    int pages = 0;
     String cursor = null;
     do {
-      if (count > 0) {
-        pause(settings.listPagePause());
+      if (pages++ > 0) {
+        pause(settings.listPagePause()); // Slack may send empty pages with a cursor: pace them too
       }
       String page = cursor;
       Optional<UsersListResponse> response =
