@@ -38,15 +38,15 @@ class EscalationDigestSourceTest extends SlackTestBase {
     String area = "Digest-" + UUID.randomUUID().toString().substring(0, 6);
     Escalation s1 =
         service.raise(
-            "U0REPORTER",
+            "U0DGREPORTER",
             new EscalationService.Draft("Site down", null, Severity.S1, area, null, false));
     Escalation s3 =
         service.raise(
-            "U0REPORTER",
+            "U0DGREPORTER",
             new EscalationService.Draft("Wiki slow", null, Severity.S3, area, null, false));
     Escalation done =
         service.raise(
-            "U0REPORTER",
+            "U0DGREPORTER",
             new EscalationService.Draft("Badge broken", null, Severity.S2, area, null, false));
     service.resolve(roles.of("U0ADMIN"), done.id, "Replaced the reader");
 
@@ -91,7 +91,7 @@ class EscalationDigestSourceTest extends SlackTestBase {
     String area = "Digest-" + UUID.randomUUID().toString().substring(0, 6);
     Escalation secret =
         service.raise(
-            "U0REPORTER",
+            "U0DGREPORTER",
             new EscalationService.Draft("Secret merger", null, Severity.S2, area, null, true));
     Instant now = secret.createdAt.plusSeconds(1);
     // Not a line, not a count by area: for a stranger — and for the CXO, who is neither its
@@ -104,7 +104,7 @@ class EscalationDigestSourceTest extends SlackTestBase {
         .noneMatch(t -> t.team().equalsIgnoreCase(area));
     assertThat(item(source.items(request("U0ADMIN", now)), secret).orElseThrow().text())
         .contains("Secret merger", "confidential");
-    assertThat(item(source.items(request("U0REPORTER", now)), secret).orElseThrow().text())
+    assertThat(item(source.items(request("U0DGREPORTER", now)), secret).orElseThrow().text())
         .contains("Secret merger");
   }
 }
