@@ -27,8 +27,10 @@ class EventDeduplicationTest extends SlackTestBase {
     SlackRequests.event(eventId, event, 2).then().statusCode(200);
 
     awaitCalls("views.publish", user, 1);
-    Thread.sleep(1500);
-    assertThat(matching("views.publish", user)).hasSize(1);
+    org.awaitility.Awaitility.await()
+        .during(java.time.Duration.ofMillis(1500))
+        .atMost(java.time.Duration.ofSeconds(3))
+        .until(() -> matching("views.publish", user).size() == 1);
     assertThat(
             scalar(
                 "SELECT count(*) FROM outbox_message WHERE method = 'views.publish' AND payload LIKE '%"

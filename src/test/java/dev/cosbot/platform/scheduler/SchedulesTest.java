@@ -59,8 +59,10 @@ class SchedulesTest extends SlackTestBase {
         "test", marker, Instant.now().plusSeconds(1), PostJob.class, Map.of("marker", marker));
     assertThat(schedules.nextFire("test", marker)).isPresent();
     awaitCalls("chat.postMessage", "Timer " + marker, 1);
-    Thread.sleep(1500);
-    assertThat(matching("chat.postMessage", "Timer " + marker)).hasSize(1);
+    org.awaitility.Awaitility.await()
+        .during(java.time.Duration.ofMillis(1500))
+        .atMost(java.time.Duration.ofSeconds(3))
+        .until(() -> matching("chat.postMessage", "Timer " + marker).size() == 1);
     assertThat(schedules.nextFire("test", marker)).isEmpty();
   }
 
@@ -73,8 +75,10 @@ class SchedulesTest extends SlackTestBase {
       // rolled back
     }
     assertThat(schedules.nextFire("test", marker)).isEmpty();
-    Thread.sleep(1500);
-    assertThat(matching("chat.postMessage", "Timer " + marker)).isEmpty();
+    org.awaitility.Awaitility.await()
+        .during(java.time.Duration.ofMillis(1500))
+        .atMost(java.time.Duration.ofSeconds(3))
+        .until(() -> matching("chat.postMessage", "Timer " + marker).isEmpty());
   }
 
   @Test
