@@ -5,8 +5,10 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +33,8 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
   private final AtomicLong firstAcceptedNanos = new AtomicLong();
   private final AtomicLong lastAcceptedNanos = new AtomicLong();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_000L);
+  private final ConcurrentLinkedQueue<Long> acceptedAt = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Long> rejectedAt = new ConcurrentLinkedQueue<>();
 
   public RateLimitedSlack(double perSecond, int burst) {
     this.perSecond = perSecond;
@@ -53,6 +57,7 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
     double wait = take();
     if (wait > 0) {
       rejected.incrementAndGet();
+      rejectedAt.add(System.nanoTime());
       long retryAfter = Math.max(1, (long) Math.ceil(wait));
       return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
           .withStatus(429)
@@ -65,6 +70,7 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
     firstAcceptedNanos.compareAndSet(0, now);
     lastAcceptedNanos.accumulateAndGet(now, Math::max);
     accepted.incrementAndGet();
+    acceptedAt.add(now);
     JsonObject body =
         JsonParser.parseString(serveEvent.getRequest().getBodyAsString()).getAsJsonObject();
     String channel = body.has("channel") ? body.get("channel").getAsString() : "C0DEFAULT";
@@ -119,6 +125,16 @@ public final class RateLimitedSlack implements ResponseDefinitionTransformerV2 {
 
   public int rejected() {
     return rejected.get();
+  }
+
+  /** System.nanoTime() of every accepted call, in arrival order. */
+  public List<Long> acceptedTimes() {
+    return List.copyOf(acceptedAt);
+  }
+
+  /** System.nanoTime() of every call answered 429. */
+  public List<Long> rejectedTimes() {
+    return List.copyOf(rejectedAt);
   }
 
   public long firstAcceptedNanos() {
