@@ -120,7 +120,9 @@ public class AdminCommand implements CosSubcommand {
     String text =
         r.requeued() == 0
             ? "Nothing to send again."
-            : "Sending " + r.requeued() + " failed message(s) again.";
+            : r.requeued() == 1
+                ? "Sending 1 failed message again."
+                : "Sending " + r.requeued() + " failed messages again.";
     if (r.expired() > 0) {
       text +=
           " "

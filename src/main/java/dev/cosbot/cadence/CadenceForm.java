@@ -75,14 +75,16 @@ public final class CadenceForm {
         new net.fortuna.ical4j.model.Recur<LocalDateTime>(rrule);
       } else if (kindValue.isEmpty() || kindValue.equals(CadenceSchedule.Kind.CUSTOM.name())) {
         errors.put(
-            CadenceIds.B_KIND, "Choose how often it happens (or enter a custom RRULE below).");
+            CadenceIds.B_KIND,
+            "Choose how often it happens (or enter a custom rule in the advanced field below).");
       } else if (date != null) {
         rrule = CadenceSchedule.rruleFor(CadenceSchedule.Kind.valueOf(kindValue), date);
       }
     } catch (RuntimeException e) {
       errors.put(
           CadenceIds.B_RRULE,
-          "Not a valid RRULE (RFC 5545), e.g. FREQ=MONTHLY;BYDAY=1MO: " + cut(e.getMessage()));
+          "I can't read that custom rule. Clear this field and pick how often it happens above,"
+              + " or copy the rule again from your calendar app.");
     }
     String channel = value(values, CadenceIds.B_CHANNEL);
     List<String> people = new ArrayList<>();

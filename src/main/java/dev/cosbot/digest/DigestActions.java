@@ -108,7 +108,10 @@ public class DigestActions {
   public String clearOverrides(Caller caller) {
     caller.requireAdmin();
     long n = DigestOverride.delete("consumedAt is null");
-    return n == 0 ? "No pins or mutes to clear." : "Cleared " + n + " pin(s) and mute(s).";
+    if (n == 0) {
+      return "No pins or mutes to clear.";
+    }
+    return n == 1 ? "Cleared the one pin or mute." : "Cleared all " + n + " pins and mutes.";
   }
 
   @Transactional
