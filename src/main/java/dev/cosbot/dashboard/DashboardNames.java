@@ -16,6 +16,9 @@ import java.util.Objects;
 @ApplicationScoped
 public class DashboardNames {
   static final String UNKNOWN = "Someone not yet known";
+  static final int SLACK_LOOKUPS_PER_PAGE = 25;
+
+  @jakarta.inject.Inject dev.cosbot.platform.people.PeopleDirectory people;
 
   /** Names by Slack user id; missing ids map to {@link #UNKNOWN} through {@link Names#of}. */
   @Transactional
@@ -26,6 +29,13 @@ public class DashboardNames {
       for (Person p : Person.<Person>list("slackUserId in ?1", wanted)) {
         names.put(p.slackUserId, p.name());
       }
+      // Someone the directory has not met yet is read from Slack once (then stored), a few per
+      // page so that a page never waits on dozens of calls.
+      wanted.stream()
+          .filter(id -> !names.containsKey(id) || names.get(id).equals(id))
+          .limit(SLACK_LOOKUPS_PER_PAGE)
+          .forEach(id -> people.get(id).ifPresent(p -> names.put(id, p.name())));
+      names.values().removeIf(n -> n.matches("[UW][A-Z0-9]{6,}"));
     }
     return new Names(names);
   }
