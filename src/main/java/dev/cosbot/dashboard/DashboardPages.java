@@ -545,7 +545,9 @@ public class DashboardPages {
           Cell.of(d.question()),
           Cell.of(d.options()),
           Cell.styled(
-              d.outcome() + (d.delegatedToId() != null ? " to " + n.of(d.delegatedToId()) : ""),
+              d.outcome()
+                  + (d.chosenOption() != null ? ": " + d.chosenOption() : "")
+                  + (d.delegatedToId() != null ? " to " + n.of(d.delegatedToId()) : ""),
               d.open() ? "pending" : null),
           Cell.of(d.note()),
           Cell.of(n.of(d.askerId())),
@@ -661,7 +663,7 @@ public class DashboardPages {
     for (DecisionRow d : decided) {
       decidedRows.add(
           Cell.of(d.question()),
-          Cell.of(d.outcome()),
+          Cell.of(d.outcome() + (d.chosenOption() != null ? ": " + d.chosenOption() : "")),
           Cell.of(n.of(d.decidedById())),
           Cell.of(w.when(d.decidedAt())));
     }

@@ -32,6 +32,7 @@ public class DecisionLogReads implements DecisionLog {
                     d.question,
                     d.options,
                     d.status.label(),
+                    d.chosenOption,
                     d.status == DecisionStatus.OPEN,
                     d.askerId,
                     d.decidedBy,

@@ -16,6 +16,7 @@ public interface DecisionLog {
       String question,
       String options,
       String outcome,
+      String chosenOption,
       boolean open,
       String askerId,
       String decidedById,
