@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.cosbot.ingress.SlackListeners;
+import dev.cosbot.platform.people.PersonCheck;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class CadenceListeners implements SlackListeners {
 
   @Inject CadenceService cadences;
   @Inject Roles roles;
+  @Inject PersonCheck people;
 
   @Override
   public void register(App app) {
@@ -35,6 +37,10 @@ public class CadenceListeners implements SlackListeners {
               CadenceForm.parse(values(req.getPayload().getView()), userId, cadences::resolveUser);
           if (!result.ok()) {
             return ctx.ackWithErrors(result.errors());
+          }
+          Map<String, String> unknown = unknownPeople(result.draft());
+          if (!unknown.isEmpty()) {
+            return ctx.ackWithErrors(unknown);
           }
           try {
             cadences.create(result.draft(), userId);
@@ -133,5 +139,21 @@ public class CadenceListeners implements SlackListeners {
     }
     List<String> none = List.of();
     return String.join(" ", none);
+  }
+
+  /**
+   * A field error for a prep task whose DRI, typed as a mention or an id, Slack does not know;
+   * asked outside any transaction. (The owner and people come from Slack's own pickers.)
+   */
+  private Map<String, String> unknownPeople(CadenceDraft draft) {
+    java.util.LinkedHashMap<String, String> errors = new java.util.LinkedHashMap<>();
+    for (CadenceDraft.Task task : draft.tasks()) {
+      if (task.driId() != null && people.exists(task.driId()) == PersonCheck.Known.NO) {
+        errors.putIfAbsent(
+            CadenceIds.B_CHECKLIST,
+            PersonCheck.unknownPerson(task.driId(), "`Send the agenda | @ana | 1d`"));
+      }
+    }
+    return errors;
   }
 }

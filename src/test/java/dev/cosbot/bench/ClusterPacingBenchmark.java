@@ -78,6 +78,7 @@ class ClusterPacingBenchmark {
     Map<String, Integer> indexByMark = new HashMap<>();
     Map<String, Integer> sentByReplica = new TreeMap<>();
     Map<String, Integer> otherRows = new HashMap<>();
+    List<String> stuck = new ArrayList<>();
     long t0;
     try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
       Map<String, String> env = new HashMap<>();
@@ -155,6 +156,33 @@ class ClusterPacingBenchmark {
               sentByReplica.merge(rs.getString(2), rs.getInt(3), Integer::sum);
             } else {
               otherRows.merge(rs.getString(1), rs.getInt(3), Integer::sum);
+            }
+          }
+        }
+        if (!otherRows.isEmpty()) {
+          // A run that did not finish says where its rows were left and why.
+          try (Connection c =
+                  DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+              ResultSet rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT status, attempts, coalesce(last_error, '-'), coalesce(claimed_by, '-'),"
+                              + " round(extract(epoch from next_attempt_at - now())),"
+                              + " round(extract(epoch from claimed_until - now())) FROM outbox_message"
+                              + " WHERE status <> 'SENT' AND idempotency_key LIKE 'pacing:"
+                              + run
+                              + ":%' ORDER BY next_attempt_at LIMIT 10")) {
+            while (rs.next()) {
+              stuck.add(
+                  String.format(
+                      Locale.ROOT,
+                      "%s, %d attempts, last error %s, claimed by %s, next attempt in %s s, lease left %s s",
+                      rs.getString(1),
+                      rs.getInt(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6)));
             }
           }
         }
@@ -277,6 +305,9 @@ class ClusterPacingBenchmark {
             Locale.ROOT,
             "| Rows not SENT | %s |%n",
             otherRows.isEmpty() ? "0" : otherRows.toString()));
+    for (String row : stuck) {
+      md.append("| Row not SENT | ").append(row).append(" |\n");
+    }
     md.append(
         "\nA token bucket lets through at most its rate × the window plus the tokens it held at the"
             + " start of the window (≤ its size), so an average a hair above the allowed rate over the"
