@@ -246,7 +246,7 @@ class ClusterPacingBenchmark {
             "- Setup: two processes of the packaged jar (`java %s -jar target/quarkus-app/quarkus-run.jar`, default 4 outbox workers "
                 + "each) on one embedded PostgreSQL, both configured with the cluster's budget for chat.postMessage, %d/min (= %.0f/s), "
                 + "and pacing at their share of it (1/N, N = live members of `qrtz_scheduler_state`; both showed `cosbot_outbox_replicas` = 2 "
-                + "before the load). %,d chat.postMessage rows inserted at once, spread over %d channels; WireMock as Slack allows "
+                + "before the load), all together at most `cosbot.outbox.headroom` (default 0.9) of it, bursts included. %,d chat.postMessage rows inserted at once, spread over %d channels; WireMock as Slack allows "
                 + "%.0f calls/s (token bucket of %d) and answers 429 + Retry-After beyond that.%n",
             String.join(" ", JavaProcess.jvmArgs()),
             clusterPerMinute,

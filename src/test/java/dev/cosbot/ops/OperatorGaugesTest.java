@@ -40,7 +40,7 @@ class OperatorGaugesTest extends SlackTestBase {
   }
 
   @Test
-  void openEscalationsAndSlaBreachesAreGauges() {
+  void openEscalationsAndSlaBreachesAreGauges() throws Exception {
     String title = "Gauge check " + UUID.randomUUID().toString().substring(0, 6);
     SlackRequests.signed(
             EscalationRequests.raiseSubmissionBody("U0GAUGEREPORTER", title, "S1", "Gauges"),
