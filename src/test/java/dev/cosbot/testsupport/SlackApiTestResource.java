@@ -153,6 +153,15 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
         .withBody("{\"ok\":false,\"error\":\"ratelimited\"}");
   }
 
+  /** Calls of {@code method} whose body contains {@code marker} get {@code answer}. */
+  public static void answer(
+      WireMockServer server,
+      String method,
+      String marker,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+    answerInTurn(server, method, marker, answer);
+  }
+
   /**
    * Calls of {@code method} whose body contains {@code marker} get {@code answers} one after the
    * other; the last one stays.

@@ -1,9 +1,6 @@
 package dev.cosbot.platform.outbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,11 +58,8 @@ class OutboxDeliveryTest extends SlackTestBase {
   @Test
   void aPermanentErrorDeadLettersAtOnceWithTheReason() throws Exception {
     String marker = "gone-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(SlackApiTestResource.slackError("channel_not_found")));
+    SlackApiTestResource.answer(
+        slack, "chat.postMessage", marker, SlackApiTestResource.slackError("channel_not_found"));
 
     outbox.send(SlackCalls.postMessage("test:" + marker, "C0GONE", "Hello " + marker, null));
 
@@ -115,11 +109,11 @@ class OutboxDeliveryTest extends SlackTestBase {
   @Test
   void anUpdateWaitsForItsMessageAndTargetsItsChannelAndTs() throws Exception {
     String marker = "upd-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(SlackApiTestResource.posted("D0DMCHAN", "1700000001.000777")));
+    SlackApiTestResource.answer(
+        slack,
+        "chat.postMessage",
+        marker,
+        SlackApiTestResource.posted("D0DMCHAN", "1700000001.000777"));
     outbox.send(SlackCalls.postMessage("test:" + marker, "U0SOMEONE", "Original " + marker, null));
     outbox.send(
         SlackCalls.updateMessage(

@@ -32,12 +32,11 @@ class SlackFaultsTest extends SlackTestBase {
   void aTimeoutAfterSlackAcceptedIsNotSentTwice() throws Exception {
     String marker = "slow-" + UUID.randomUUID();
     // Slack posts the message but answers after the client's 2 s call timeout.
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(
-                SlackApiTestResource.posted("C0SLOW", "1700000000.000001").withFixedDelay(3000)));
+    SlackApiTestResource.answer(
+        slack,
+        "chat.postMessage",
+        marker,
+        SlackApiTestResource.posted("C0SLOW", "1700000000.000001").withFixedDelay(3000));
 
     outbox.send(SlackCalls.postMessage("fault:" + marker, "C0SLOW", "Slow " + marker, null));
 
@@ -127,11 +126,8 @@ class SlackFaultsTest extends SlackTestBase {
   @Test
   void invalidAuthPausesSendingAndNothingIsDeadLettered() throws Exception {
     String marker = "auth-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(SlackApiTestResource.slackError("invalid_auth")));
+    SlackApiTestResource.answer(
+        slack, "chat.postMessage", marker, SlackApiTestResource.slackError("invalid_auth"));
     slack.stubFor(
         post(urlPathEqualTo("/api/auth.test"))
             .atPriority(1)
