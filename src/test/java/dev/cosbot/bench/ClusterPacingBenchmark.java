@@ -105,8 +105,7 @@ class ClusterPacingBenchmark {
         }
         if (!otherRows.isEmpty()) {
           // A run that did not finish says where its rows were left and why.
-          try (Connection c =
-                  DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+          try (Connection c = OutboxBench.connect(database);
               ResultSet rs =
                   c.createStatement()
                       .executeQuery(
