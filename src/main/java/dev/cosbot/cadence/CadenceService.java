@@ -53,6 +53,7 @@ public class CadenceService {
   @Inject Clock clock;
   @Inject CadenceSettings settings;
   @Inject PeopleDirectory people;
+  @Inject CadenceMeetings meetings;
 
   // ---------------------------------------------------------------- create and manage
 
@@ -408,12 +409,16 @@ public class CadenceService {
     return "cadence:" + cadenceId + ":" + at.getEpochSecond() + ":" + kind + ":" + dest;
   }
 
-  private static CadenceBlocks.Message message(
-      Occurrence occ, String kind, Instant lateDue, Instant now) {
+  private CadenceBlocks.Message message(Occurrence occ, String kind, Instant lateDue, Instant now) {
     if ("OCC".equals(kind)) {
       return CadenceBlocks.occurrencePost(occ, lateDue, now);
     }
-    return CadenceBlocks.reminder(occ, Integer.parseInt(kind.substring(1)), lateDue, now);
+    CadenceBlocks.Message m =
+        CadenceBlocks.reminder(occ, Integer.parseInt(kind.substring(1)), lateDue, now);
+    // Other features' parts (the all-hands' top questions, the agenda) come after the checklist.
+    List<com.slack.api.model.block.LayoutBlock> blocks = new ArrayList<>(m.blocks());
+    blocks.addAll(meetings.reminderBlocks(occ));
+    return new CadenceBlocks.Message(m.text(), blocks);
   }
 
   // ---------------------------------------------------------------- the sweep
