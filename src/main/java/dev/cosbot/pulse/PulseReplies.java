@@ -94,7 +94,8 @@ public class PulseReplies implements AnonymousSubjects {
         .flatMap(
             s -> {
               Object h =
-                  em.createNativeQuery("SELECT reply_handle FROM pulse_answer WHERE id = ?1::uuid")
+                  em.createNativeQuery(
+                          "SELECT reply_handle FROM pulse_answer WHERE id = CAST(?1 AS uuid)")
                       .setParameter(1, ref.substring(0, ref.indexOf(':')))
                       .getResultStream()
                       .findFirst()
