@@ -311,6 +311,96 @@ class AskLeadershipTest extends SlackTestBase {
     }
   }
 
+  @Test
+  void aRewordingNeedsTheAskersConsentAndADeclineTellsThemWhy() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String dee = someone("U0DEE");
+    String original = "why r we even doing the offsite thing?? " + run;
+    AskRequests.ask(dee, original, false).then().statusCode(200);
+    long id = id(original);
+    awaitCalls("chat.postMessage", run, 1);
+
+    // Too short a question is refused in place.
+    AskRequests.ask(dee, "why?", false)
+        .then()
+        .statusCode(200)
+        .body(containsString("\"response_action\":\"errors\""))
+        .body(containsString("at least 10 characters"));
+
+    // The Chief of Staff suggests a clearer wording; the asker is asked through a sealed note.
+    AskRequests.click(ADMIN, AskIds.Actions.EDIT, signer.signId(id)).then().statusCode(200);
+    await().until(() -> !formCalls("views.open", AskIds.Callbacks.EDIT).isEmpty());
+    String clearer = "What do we want to get out of the off-site? " + run;
+    AskRequests.submit(
+            ADMIN,
+            AskIds.Callbacks.EDIT,
+            signer.signId(id),
+            AskRequests.values(Map.of(AskIds.Blocks.NEW_TEXT, new String[] {"text", clearer})))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.update", "Waiting for the asker to accept", 1);
+    String token = buttonValue(lastNoteTo(dee));
+    AskRequests.click(dee, AskIds.Actions.READ_NOTE, token).then().statusCode(200);
+    await().until(() -> !formCalls("views.open", AskIds.Callbacks.CONSENT).isEmpty());
+    assertThat(formCalls("views.open", AskIds.Callbacks.CONSENT).get(0)).contains(clearer);
+    AskRequests.submit(
+            dee,
+            AskIds.Callbacks.CONSENT,
+            signer.signId(id),
+            AskRequests.values(
+                Map.of(AskIds.Blocks.CONSENT, new String[] {"radio_buttons", AskBlocks.ACCEPT})))
+        .then()
+        .statusCode(200)
+        .body(containsString("new wording is used"));
+    assertThat(scalar("SELECT count(*) FROM ask_question WHERE text = '" + clearer + "'"))
+        .isEqualTo(1);
+    // Someone else cannot consent for them.
+    AskRequests.submit(
+            ADMIN,
+            AskIds.Callbacks.CONSENT,
+            signer.signId(id),
+            AskRequests.values(
+                Map.of(AskIds.Blocks.CONSENT, new String[] {"radio_buttons", AskBlocks.KEEP})))
+        .then()
+        .statusCode(200)
+        .body(containsString("t for you, so I can"));
+
+    // Declined with a reason: the asker reads it in their note.
+    AskRequests.click(ADMIN, AskIds.Actions.DECLINE, signer.signId(id)).then().statusCode(200);
+    await().until(() -> !formCalls("views.open", AskIds.Callbacks.DECLINE).isEmpty());
+    AskRequests.submit(
+            ADMIN,
+            AskIds.Callbacks.DECLINE,
+            signer.signId(id),
+            AskRequests.values(Map.of(AskIds.Blocks.REASON, new String[] {"text", ""})))
+        .then()
+        .statusCode(200)
+        .body(containsString("Say in a sentence why"));
+    String reason = "The agenda goes out next week with the goals. " + run;
+    AskRequests.submit(
+            ADMIN,
+            AskIds.Callbacks.DECLINE,
+            signer.signId(id),
+            AskRequests.values(Map.of(AskIds.Blocks.REASON, new String[] {"text", reason})))
+        .then()
+        .statusCode(200);
+    awaitScalar("SELECT count(*) FROM ask_question WHERE status = 'DECLINED' AND id = " + id, 1);
+    await()
+        .until(
+            () ->
+                matching("chat.postMessage", AskIds.Actions.READ_NOTE).stream()
+                        .filter(c -> c.get("channel").getAsString().equals(dee))
+                        .count()
+                    == 2);
+    AskRequests.click(dee, AskIds.Actions.READ_NOTE, buttonValue(lastNoteTo(dee)))
+        .then()
+        .statusCode(200);
+    await().until(() -> !formCalls("views.open", reason).isEmpty());
+    // A second decline is refused: the card no longer offers it, and a stale click is told.
+    AskRequests.click(ADMIN, AskIds.Actions.DECLINE, signer.signId(id)).then().statusCode(200);
+    awaitCalls("chat.postEphemeral", "already handled", 1);
+  }
+
   /** The cadence form: weekly on Tuesdays from 5 Jan 2027, 10:00 Berlin, posting in a channel. */
   static String cadenceValues(String name, String channel, String leads) {
     return "{"
