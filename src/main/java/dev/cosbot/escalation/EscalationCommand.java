@@ -24,6 +24,7 @@ import java.util.Locale;
 public class EscalationCommand implements CosSubcommand {
   @Inject EscalationService service;
   @Inject EscalationReads reads;
+  @Inject EscalationRaiseOpener opener;
   @Inject Clock clock;
 
   @Override
@@ -52,9 +53,7 @@ public class EscalationCommand implements CosSubcommand {
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     return switch (cmd.name()) {
       case "escalate" -> {
-        View view =
-            EscalationBlocks.raiseModal(
-                EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.areas());
+        View view = opener.form(EscalationBlocks.Prefill.fromText(cmd.rest(), null));
         ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
         yield ctx.ack();
       }
