@@ -368,7 +368,17 @@ class EscalationFlowTest extends SlackTestBase {
     String area2 = unique("Oncall");
     addGroupRule(area2, "S0ONCALL", null);
     long id = raise("U0GREPORTER", unique("Disk full"), "S2", area2, false);
-    awaitCalls("chat.postMessage", "#" + id + " ", 4);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                calls("chat.postMessage").stream()
+                        .filter(c -> c.toString().contains("#" + id + " "))
+                        .map(c -> c.get("channel").getAsString())
+                        .filter(ch -> ch.startsWith("U0ONCALL"))
+                        .distinct()
+                        .count()
+                    == 3);
     assertThat(
             calls("chat.postMessage").stream()
                 .filter(c -> c.toString().contains("#" + id + " "))
@@ -382,10 +392,13 @@ class EscalationFlowTest extends SlackTestBase {
         .then()
         .statusCode(200);
     awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
-    List<JsonObject> updates =
-        awaitCalls("chat.update", "*#" + id + " ", 3).stream()
-            .filter(u -> u.toString().contains("*Acknowledged* by <@U0ONCALLC>"))
-            .toList();
+    java.util.function.Supplier<List<JsonObject>> ackUpdates =
+        () ->
+            matching("chat.update", "*Acknowledged* by <@U0ONCALLC>").stream()
+                .filter(u -> u.toString().contains("*#" + id + " "))
+                .toList();
+    await().atMost(Duration.ofSeconds(20)).until(() -> ackUpdates.get().size() >= 3);
+    List<JsonObject> updates = ackUpdates.get();
     assertThat(updates.stream().map(u -> u.get("channel").getAsString()).distinct())
         .containsExactlyInAnyOrder("U0ONCALLA", "U0ONCALLB", "U0ONCALLC");
     assertThat(updates)
@@ -465,8 +478,12 @@ class EscalationFlowTest extends SlackTestBase {
         .then()
         .statusCode(200);
     awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
-    JsonObject update = awaitCalls("chat.update", "acknowledged by", 1).get(0);
-    assertThat(update.get("channel").getAsString()).isEqualTo("U0REPORTER");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                matching("chat.update", "acknowledged by").stream()
+                    .anyMatch(u -> "U0REPORTER".equals(u.get("channel").getAsString())));
 
     SlackRequests.interaction(
             SlackRequests.blockAction("U0BILLOWNER", EscalationIds.RESOLVE, signed(id), "b"))
