@@ -18,7 +18,13 @@ public enum DashboardPaths {
 
   public static final String ROOT = "/app";
   public static final String SIGN_IN = "/app/sign-in";
-  public static final String SIGN_IN_SLACK = "/app/sign-in/slack";
+
+  /** Where "Sign in with Slack" starts. */
+  public static final String SIGN_IN_SLACK = "/app/auth/slack";
+
+  /** Where Slack sends the browser back (the OAuth redirect URL in the Slack app's settings). */
+  public static final String SLACK_CALLBACK = "/app/auth/callback";
+
   public static final String SIGN_OUT = "/app/sign-out";
   public static final String COOKIE = "cosbot_session";
 

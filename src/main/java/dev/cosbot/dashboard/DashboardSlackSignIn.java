@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * configured): Slack vouches for the person, who then gets an ordinary dashboard session. Only
  * people of this workspace (known to the people directory, not deactivated, not bots) get in.
  */
-@Path(DashboardPaths.SIGN_IN_SLACK)
+@Path("/app/auth")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardSlackSignIn {
   /** Slack's claim with the member id (the subject is the same id). */
@@ -38,7 +38,16 @@ public class DashboardSlackSignIn {
   @Location("dashboard/message.html")
   Template message;
 
+  /** The button: quarkus-oidc sends the browser to Slack, which comes back to the callback. */
   @GET
+  @Path("slack")
+  @Authenticated
+  public Response start(@Context UriInfo uri) {
+    return signedIn(uri);
+  }
+
+  @GET
+  @Path("callback")
   @Authenticated
   public Response signedIn(@Context UriInfo uri) {
     String user =
