@@ -41,19 +41,7 @@ public class EscalationControls implements WorkspaceControls {
 
   /** "15 minutes", "4 hours", "2 days", "1 business day". */
   static String words(String sla) {
-    String d = Sla.parse(sla).describe();
-    if (d.endsWith("business day") || d.endsWith("business days")) {
-      return d;
-    }
-    long n = Long.parseLong(d.substring(0, d.length() - 1));
-    String unit =
-        switch (d.charAt(d.length() - 1)) {
-          case 'm' -> "minute";
-          case 'h' -> "hour";
-          case 'd' -> "day";
-          default -> "second";
-        };
-    return n + " " + unit + (n == 1 ? "" : "s");
+    return Sla.parse(sla).describe();
   }
 
   @Override
