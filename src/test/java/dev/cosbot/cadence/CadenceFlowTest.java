@@ -149,7 +149,7 @@ class CadenceFlowTest extends SlackTestBase {
     assertThat(update)
         .contains("V0MODAL")
         .contains("Every Tuesday at 10:00 AM (Berlin)")
-        .contains("<!date^" + FIRST.getEpochSecond() + "^")
+        .contains("!date^" + FIRST.getEpochSecond() + "^")
         .contains("Tue 5 Jan 2027, 10:00 AM (Berlin)")
         .contains("Tue 2 Feb 2027, 10:00 AM (Berlin)")
         .doesNotContain("FREQ=");
