@@ -328,11 +328,13 @@ class CadenceFlowTest extends SlackTestBase {
 
   @Test
   void theFormOffersTheCreatorsOwnSlackZoneAndNoRawRules() throws Exception {
-    // Slack (users.info) is the only source of the creator's zone; nothing is cached yet.
-    execute("DELETE FROM person WHERE slack_user_id = 'U0ADMIN'");
+    // A Chief of Staff whose zone only Slack (users.info) knows: nothing is cached yet.
+    execute("DELETE FROM person WHERE slack_user_id = 'U0NYCOS'");
+    execute("INSERT INTO person (slack_user_id, is_admin) VALUES ('U0NYCOS', true)");
+    forgetRoles();
     dev.cosbot.testsupport.SlackApiTestResource.knowsUser(
-        slack, "U0ADMIN", "ada", "Ada Admin", "America/New_York");
-    SlackRequests.cos("U0ADMIN", "cadence new").then().statusCode(200);
+        slack, "U0NYCOS", "nia", "Nia Chief", "America/New_York");
+    SlackRequests.cos("U0NYCOS", "cadence new").then().statusCode(200);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> formCalls("views.open", "cadence_new").size() == 1);
@@ -346,7 +348,8 @@ class CadenceFlowTest extends SlackTestBase {
         .contains("Advanced: custom repeat rule")
         .doesNotContain("FREQ=")
         .doesNotContain("RFC 5545");
-    execute("DELETE FROM person WHERE slack_user_id = 'U0ADMIN'");
+    execute("DELETE FROM person WHERE slack_user_id = 'U0NYCOS'");
+    forgetRoles();
   }
 
   @Test
