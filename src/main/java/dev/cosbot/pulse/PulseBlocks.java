@@ -11,6 +11,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.multiExternalSelect;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -117,6 +118,24 @@ public final class PulseBlocks {
                     .optional(true)
                     .label(plainText("People"))
                     .element(multiUsersSelect(m -> m.actionId(PulseIds.VALUE)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PulseIds.SLICES)
+                    .optional(true)
+                    .label(plainText("Break results down by team"))
+                    .hint(
+                        plainText(
+                            "Optional. Each team is shown only when enough of its people answered"
+                                + " to keep them anonymous; someone in several teams counts in the"
+                                + " first one."))
+                    .element(
+                        multiExternalSelect(
+                            m ->
+                                m.actionId(PulseIds.GROUP_PICKER)
+                                    .minQueryLength(0)
+                                    .maxSelectedItems(Slice.MAX)
+                                    .placeholder(plainText("Pick user groups"))))));
     blocks.add(
         input(
             i ->
@@ -447,6 +466,76 @@ public final class PulseBlocks {
 
   // ---------------------------------------------------------------- results
 
+  public static String resultsText(PulseService.Results results) {
+    return resultsText(results.survey(), results.result());
+  }
+
+  /** The results of a round, its changes and its breakdown by team. */
+  public static List<LayoutBlock> results(PulseService.Results results) {
+    List<LayoutBlock> blocks =
+        new ArrayList<>(results(results.survey(), results.result(), results.changes()));
+    if (results.result().visible() && !results.breakdown().isEmpty() && blocks.size() < 46) {
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          breakdownText(
+                              results.survey(),
+                              results.breakdown(),
+                              results.previousBreakdown())))));
+    }
+    return blocks;
+  }
+
+  /**
+   * The breakdown by team: one line per team that may be shown, with its mean (or eNPS) per scored
+   * question and the change where both rounds showed that team; then how many teams are held back.
+   */
+  static String breakdownText(
+      PulseSurvey survey, PulseStats.Breakdown breakdown, PulseStats.Breakdown previous) {
+    List<Question> questions = survey.questionList();
+    StringBuilder out = new StringBuilder("*By team*");
+    for (PulseStats.SliceResult slice : breakdown.shown()) {
+      out.append("\n• *")
+          .append(SlackText.escapeAndCut(slice.name(), 80))
+          .append("* (")
+          .append(slice.responses())
+          .append(" answered)");
+      List<String> figures = new ArrayList<>();
+      for (PulseStats.Cell c : slice.cells()) {
+        Question q = questions.get(c.index());
+        String figure =
+            "Q"
+                + (c.index() + 1)
+                + " "
+                + (q.type() == QuestionType.ENPS && c.enps() != null
+                    ? "eNPS " + String.format(java.util.Locale.ROOT, "%+d", c.enps())
+                    : String.format(java.util.Locale.ROOT, "%.1f", c.mean()));
+        Double change = PulseStats.sliceMeanChange(previous, slice.groupId(), c);
+        if (change != null && q.type() != QuestionType.ENPS) {
+          figure += String.format(java.util.Locale.ROOT, " (%+.1f)", change);
+        }
+        figures.add(figure);
+      }
+      if (!figures.isEmpty()) {
+        out.append(": ").append(String.join(" · ", figures));
+      }
+    }
+    if (breakdown.shown().isEmpty()) {
+      out.append(
+          "\nNo team can be shown this round: too few answers per team to keep them anonymous.");
+    } else if (breakdown.hidden() > 0) {
+      out.append("\n_")
+          .append(breakdown.hidden())
+          .append(breakdown.hidden() == 1 ? " team is" : " teams are")
+          .append(
+              " not shown, so that nobody can work out a small group's answers (too few answers,"
+                  + " or the others' totals would give them away)._");
+    }
+    return SlackText.cut(out.toString(), 2900);
+  }
+
   public static String resultsText(PulseSurvey survey, PulseStats.RoundResult r) {
     return "Pulse results: "
         + SlackText.escapeAndCut(survey.title, 150)
@@ -632,6 +721,15 @@ public final class PulseBlocks {
         + "^{date_short_pretty} at {time}|"
         + at.toString().substring(0, 16).replace('T', ' ')
         + " UTC>";
+  }
+
+  static com.slack.api.model.block.composition.PlainTextObject plain(String text) {
+    return plainText(text);
+  }
+
+  /** An option's text within Slack's 75 characters. */
+  static String optionText(String text) {
+    return SlackText.cut(text, 75);
   }
 
   static OptionObject option(String text, String value) {

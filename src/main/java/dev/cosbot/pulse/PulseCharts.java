@@ -101,9 +101,125 @@ public class PulseCharts {
   }
 
   /**
+   * The heatmap of a closed round's breakdown: one row per team that may be shown, one column per
+   * scored question, each cell coloured by its score on the question's own scale (1–5 means, eNPS
+   * −100…+100) and labelled with the figure. A white card with dark text, readable on Slack's light
+   * and dark themes alike. Null when no team may be shown.
+   */
+  public static byte[] heatmap(
+      String title, List<Question> questions, PulseStats.Breakdown breakdown) {
+    List<Integer> columns = new java.util.ArrayList<>();
+    for (int i = 0; i < questions.size(); i++) {
+      if (questions.get(i).type().scored()) {
+        int index = i;
+        if (breakdown.shown().stream().anyMatch(sl -> sl.cell(index) != null)) {
+          columns.add(i);
+        }
+      }
+    }
+    if (breakdown.shown().isEmpty() || columns.isEmpty()) {
+      return null;
+    }
+    int rowLabel = 220;
+    int cellW = 90;
+    int cellH = 44;
+    int top = 70;
+    int width = Math.max(480, rowLabel + cellW * columns.size() + 30);
+    int height = top + cellH * breakdown.shown().size() + 60;
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    try {
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(INK);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+      g.drawString(dev.cosbot.platform.support.SlackText.cut(title, 60), 20, 30);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+      for (int c = 0; c < columns.size(); c++) {
+        Question q = questions.get(columns.get(c));
+        String label = "Q" + (columns.get(c) + 1) + (q.type() == QuestionType.ENPS ? " eNPS" : "");
+        g.drawString(label, rowLabel + c * cellW + 10, top - 10);
+      }
+      for (int r = 0; r < breakdown.shown().size(); r++) {
+        PulseStats.SliceResult slice = breakdown.shown().get(r);
+        int y = top + r * cellH;
+        g.setColor(INK);
+        g.drawString(
+            dev.cosbot.platform.support.SlackText.cut(slice.name(), 28), 20, y + cellH / 2 + 5);
+        for (int c = 0; c < columns.size(); c++) {
+          PulseStats.Cell cell = slice.cell(columns.get(c));
+          int x = rowLabel + c * cellW;
+          if (cell == null) {
+            g.setColor(new Color(0xEE, 0xEE, 0xEE));
+            g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
+            g.setColor(MUTED);
+            g.drawString("—", x + cellW / 2 - 5, y + cellH / 2 + 5);
+            continue;
+          }
+          Question q = questions.get(columns.get(c));
+          double score =
+              q.type() == QuestionType.ENPS ? (cell.enps() + 100) / 200.0 : (cell.mean() - 1) / 4.0;
+          g.setColor(shade(score));
+          g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
+          g.setColor(score > 0.6 || score < 0.2 ? Color.WHITE : INK);
+          String figure =
+              q.type() == QuestionType.ENPS
+                  ? String.format(java.util.Locale.ROOT, "%+d", cell.enps())
+                  : String.format(java.util.Locale.ROOT, "%.1f", cell.mean());
+          g.drawString(figure, x + cellW / 2 - 12, y + cellH / 2 + 5);
+        }
+      }
+      g.setColor(MUTED);
+      String note =
+          breakdown.hidden() == 0
+              ? "Teams with too few answers are never shown."
+              : breakdown.hidden()
+                  + (breakdown.hidden() == 1 ? " team is" : " teams are")
+                  + " not shown: too few answers to keep them anonymous.";
+      g.drawString(note, 20, height - 20);
+    } finally {
+      g.dispose();
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final Color INK = new Color(0x1D, 0x1C, 0x1D);
+  private static final Color MUTED = new Color(0x61, 0x60, 0x61);
+
+  /** Red (low) through amber to green (high), muted enough for a dark theme around the card. */
+  private static Color shade(double score) {
+    double t = Math.max(0, Math.min(1, score));
+    Color low = new Color(0xC0, 0x39, 0x2B);
+    Color mid = new Color(0xF2, 0xC1, 0x4E);
+    Color high = new Color(0x2E, 0x8B, 0x57);
+    Color a = t < 0.5 ? low : mid;
+    Color b = t < 0.5 ? mid : high;
+    double u = t < 0.5 ? t * 2 : (t - 0.5) * 2;
+    return new Color(
+        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * u),
+        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * u),
+        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * u));
+  }
+
+  /** One image of an upload. */
+  record Image(String filename, String title, byte[] png) {}
+
+  /**
    * What to upload for a round, or null when it is not ours to upload (already done, or below k).
    */
-  record Upload(String owner, String title, byte[] png) {}
+  record Upload(String owner, String title, List<Image> images) {}
 
   @Transactional
   Upload claim(long roundId) {
@@ -122,10 +238,22 @@ public class PulseCharts {
     if (history.isEmpty() || !history.get(history.size() - 1).visible()) {
       return null;
     }
-    return new Upload(
-        survey.createdBy,
-        survey.title,
-        render(survey.title + " — trend", survey.questionList(), history));
+    List<Image> images = new java.util.ArrayList<>();
+    images.add(
+        new Image(
+            "pulse-trend-" + roundId + ".png",
+            dev.cosbot.platform.support.SlackText.cut(survey.title, 200) + " — trend",
+            render(survey.title + " — trend", survey.questionList(), history)));
+    byte[] heatmap =
+        heatmap(survey.title + " — by team", survey.questionList(), service.breakdown(round));
+    if (heatmap != null) {
+      images.add(
+          new Image(
+              "pulse-teams-" + roundId + ".png",
+              dev.cosbot.platform.support.SlackText.cut(survey.title, 200) + " — by team",
+              heatmap));
+    }
+    return new Upload(survey.createdBy, survey.title, List.copyOf(images));
   }
 
   @Transactional
@@ -190,22 +318,22 @@ public class PulseCharts {
               .getAsJsonObject("channel")
               .get("id")
               .getAsString();
-      String filename = "pulse-trend-" + roundId + ".png";
-      com.google.gson.JsonObject url =
-          ok(
-              client.form(
-                  "files.getUploadURLExternal",
-                  "filename",
-                  filename,
-                  "length",
-                  String.valueOf(upload.png().length)));
-      ok(client.upload(url.get("upload_url").getAsString(), upload.png(), "image/png"));
-      com.google.gson.JsonObject file = new com.google.gson.JsonObject();
-      file.addProperty("id", url.get("file_id").getAsString());
-      file.addProperty(
-          "title", dev.cosbot.platform.support.SlackText.cut(upload.title(), 200) + " — trend");
       com.google.gson.JsonArray files = new com.google.gson.JsonArray();
-      files.add(file);
+      for (Image image : upload.images()) {
+        com.google.gson.JsonObject url =
+            ok(
+                client.form(
+                    "files.getUploadURLExternal",
+                    "filename",
+                    image.filename(),
+                    "length",
+                    String.valueOf(image.png().length)));
+        ok(client.upload(url.get("upload_url").getAsString(), image.png(), "image/png"));
+        com.google.gson.JsonObject file = new com.google.gson.JsonObject();
+        file.addProperty("id", url.get("file_id").getAsString());
+        file.addProperty("title", image.title());
+        files.add(file);
+      }
       ok(
           client.form(
               "files.completeUploadExternal",

@@ -112,11 +112,8 @@ public class PulseCommand implements CosSubcommand {
         PulseRound.latest(surveyId)
             .orElseThrow(
                 () -> new UserFacingException("This survey has not started its first round yet."));
-    PulseStats.RoundResult result = service.result(survey, round);
-    PulseStats.RoundResult previous = service.previousResult(survey, round);
-    return new ResultsView(
-        PulseBlocks.resultsText(survey, result),
-        PulseBlocks.results(survey, result, PulseStats.changes(previous, result)));
+    PulseService.Results results = service.results(survey, round);
+    return new ResultsView(PulseBlocks.resultsText(results), PulseBlocks.results(results));
   }
 
   @Transactional

@@ -24,6 +24,10 @@ public final class PulseIds {
   public static final String START_TIME = "pulse_start_time";
   public static final String OPEN_FOR = "pulse_open_for";
   public static final String MIN_ANSWERS = "pulse_min_answers";
+  public static final String SLICES = "pulse_slices";
+
+  /** Action id of the user-group pickers, whose options cos-bot loads (block suggestions). */
+  public static final String GROUP_PICKER = "pulse_group_picker";
 
   /** The single action id inside each input block. */
   public static final String VALUE = "value";

@@ -34,8 +34,11 @@ public class PulseListeners implements SlackListeners {
   @Inject PulseSettings settings;
   @Inject Roles roles;
 
+  @Inject PulseUserGroupOptionsHandler groupOptions;
+
   @Override
   public void register(App app) {
+    app.blockSuggestion(PulseIds.GROUP_PICKER, groupOptions);
     app.viewSubmission(
         PulseIds.NEW_SURVEY_VIEW,
         (req, ctx) -> {
@@ -276,6 +279,26 @@ public class PulseListeners implements SlackListeners {
         errors.put(PulseIds.MIN_ANSWERS, "A whole number, at least " + PulseSettings.FLOOR + ".");
       }
     }
+    Map<String, ViewState.Value> sliceBlock = values == null ? null : values.get(PulseIds.SLICES);
+    ViewState.Value sliceValue =
+        sliceBlock == null || sliceBlock.isEmpty() ? null : sliceBlock.values().iterator().next();
+    List<Slice> slices =
+        sliceValue == null || sliceValue.getSelectedOptions() == null
+            ? List.of()
+            : sliceValue.getSelectedOptions().stream()
+                .filter(o -> o.getValue() != null && USERGROUP_ID.matcher(o.getValue()).matches())
+                .map(
+                    o ->
+                        new Slice(
+                            o.getValue(),
+                            o.getText() == null || o.getText().getText() == null
+                                ? o.getValue()
+                                : o.getText().getText()))
+                .distinct()
+                .toList();
+    if (slices.size() > Slice.MAX) {
+      errors.put(PulseIds.SLICES, "Pick at most " + Slice.MAX + " teams.");
+    }
     String label =
         kind == null
             ? null
@@ -293,7 +316,8 @@ public class PulseListeners implements SlackListeners {
         k,
         openDays,
         repeatWeeks,
-        start);
+        start,
+        slices);
   }
 
   private static ViewState.Value value(

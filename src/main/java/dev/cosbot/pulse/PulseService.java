@@ -60,7 +60,38 @@ public class PulseService {
       int k,
       int openDays,
       int repeatWeeks,
-      LocalDateTime localStart) {}
+      LocalDateTime localStart,
+      List<Slice> slices) {
+    public NewSurvey {
+      slices = slices == null ? List.of() : List.copyOf(slices);
+    }
+
+    /** A survey without a breakdown by team. */
+    public NewSurvey(
+        String title,
+        List<Question> questions,
+        PulseSurvey.AudienceKind audienceKind,
+        String audience,
+        String audienceLabel,
+        boolean anonymous,
+        int k,
+        int openDays,
+        int repeatWeeks,
+        LocalDateTime localStart) {
+      this(
+          title,
+          questions,
+          audienceKind,
+          audience,
+          audienceLabel,
+          anonymous,
+          k,
+          openDays,
+          repeatWeeks,
+          localStart,
+          List.of());
+    }
+  }
 
   // ---------------------------------------------------------------- surveys and rounds
 
@@ -78,6 +109,7 @@ public class PulseService {
     s.openHours = form.openDays() * 24;
     s.repeatWeeks = form.repeatWeeks();
     s.localStart = form.localStart();
+    s.slices = Slice.toJson(form.slices());
     s.createdBy = creator;
     s.active = true;
     s.createdAt = clock.instant();
@@ -139,7 +171,11 @@ public class PulseService {
     if (survey == null || !survey.active) {
       return Optional.empty();
     }
-    return openRound(surveyId, localStart, audience.resolve(survey.audienceKind, survey.audience));
+    return openRound(
+        surveyId,
+        localStart,
+        audience.withSlices(
+            audience.resolve(survey.audienceKind, survey.audience), survey.sliceList()));
   }
 
   @Transactional
@@ -231,16 +267,20 @@ public class PulseService {
         recipients.stream().map(PulseAudience.Recipient::userId).toArray(String[]::new);
     String[] zones =
         recipients.stream().map(PulseAudience.Recipient::timeZone).toArray(String[]::new);
+    Integer[] slices =
+        recipients.stream().map(PulseAudience.Recipient::slice).toArray(Integer[]::new);
     em.unwrap(org.hibernate.Session.class)
         .doWork(
             c -> {
               try (var insert =
                   c.prepareStatement(
-                      "INSERT INTO pulse_recipient (round_id, user_id, time_zone)"
-                          + " SELECT ?, u, z FROM unnest(?::varchar[], ?::varchar[]) AS t(u, z) ORDER BY u ON CONFLICT DO NOTHING")) {
+                      "INSERT INTO pulse_recipient (round_id, user_id, time_zone, slice)"
+                          + " SELECT ?, u, z, s::smallint FROM unnest(?::varchar[], ?::varchar[], ?::int4[])"
+                          + " AS t(u, z, s) ORDER BY u ON CONFLICT DO NOTHING")) {
                 insert.setLong(1, roundId);
                 insert.setArray(2, c.createArrayOf("varchar", users));
                 insert.setArray(3, c.createArrayOf("varchar", zones));
+                insert.setArray(4, c.createArrayOf("int4", slices));
                 insert.executeUpdate();
               }
             });
@@ -372,18 +412,27 @@ public class PulseService {
               + " takes answers. You will be asked again in the next round.");
     }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
-    JsonObject envelope = new JsonObject();
-    envelope.add("a", answers);
-    if (!survey.anonymous) {
-      envelope.addProperty("r", userId);
-    }
+    // The person's slice was written when the round opened; it is only read here and sealed with
+    // the answer, so this transaction writes nothing but the opaque ballot and ciphertext.
+    @SuppressWarnings("unchecked")
+    List<Number> slice =
+        em.createNativeQuery(
+                "SELECT slice FROM pulse_recipient WHERE round_id = ?1 AND user_id = ?2")
+            .setParameter(1, roundId)
+            .setParameter(2, userId)
+            .getResultList();
+    SealedAnswer envelope =
+        new SealedAnswer(
+            answers,
+            survey.anonymous ? null : userId,
+            slice.isEmpty() || slice.get(0) == null ? null : slice.get(0).intValue());
     String ballot = keys.ballot(roundId, userId);
     em.createNativeQuery(
             "INSERT INTO pulse_sealed (round_id, ballot, sealed) VALUES (?1, ?2, ?3)"
                 + " ON CONFLICT (round_id, ballot) DO UPDATE SET sealed = EXCLUDED.sealed")
         .setParameter(1, roundId)
         .setParameter(2, ballot)
-        .setParameter(3, keys.seal(roundId, ballot, envelope.toString()))
+        .setParameter(3, keys.seal(roundId, ballot, envelope.toJson()))
         .executeUpdate();
   }
 
@@ -410,20 +459,17 @@ public class PulseService {
         .intValue();
   }
 
-  /** An opened answer: the values, and (named surveys only) who gave them. */
-  record Opened(JsonObject answers, String respondent) {}
-
   /**
    * Opens every sealed answer of a round in memory. Answers sealed under another secret (rotated
    * while the round was open) cannot be opened; they are counted, logged and left out.
    */
-  List<Opened> openSealed(long roundId) {
+  List<SealedAnswer> openSealed(long roundId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery("SELECT ballot, sealed FROM pulse_sealed WHERE round_id = ?1")
             .setParameter(1, roundId)
             .getResultList();
-    List<Opened> out = new ArrayList<>(rows.size());
+    List<SealedAnswer> out = new ArrayList<>(rows.size());
     int unreadable = 0;
     for (Object[] row : rows) {
       Optional<String> plain = keys.open(roundId, (String) row[0], (byte[]) row[1]);
@@ -431,13 +477,7 @@ public class PulseService {
         unreadable++;
         continue;
       }
-      JsonObject envelope = JsonParser.parseString(plain.get()).getAsJsonObject();
-      out.add(
-          new Opened(
-              envelope.getAsJsonObject("a"),
-              envelope.has("r") && !envelope.get("r").isJsonNull()
-                  ? envelope.get("r").getAsString()
-                  : null));
+      out.add(SealedAnswer.fromJson(plain.get()));
     }
     if (unreadable > 0) {
       LOG.warnf(
@@ -451,10 +491,22 @@ public class PulseService {
   /**
    * Opens a closing round's answers, shuffles them and writes them to {@code pulse_answer} in one
    * statement with fresh random ids, then deletes every sealed row of the round in one statement.
+   * The breakdown by team is computed here, in memory, and only its showable aggregates are stored:
+   * the written answers carry no slice.
    */
-  private void unseal(long roundId) {
-    List<Opened> opened = new ArrayList<>(openSealed(roundId));
+  private void unseal(PulseSurvey survey, long roundId) {
+    List<SealedAnswer> opened = new ArrayList<>(openSealed(roundId));
     Collections.shuffle(opened, random);
+    PulseStats.Breakdown breakdown =
+        PulseStats.breakdown(survey.sliceList(), survey.questionList(), opened, k(survey));
+    if (!breakdown.isEmpty()) {
+      em.createNativeQuery(
+              "INSERT INTO pulse_breakdown (round_id, content) VALUES (?1, ?2)"
+                  + " ON CONFLICT (round_id) DO UPDATE SET content = EXCLUDED.content")
+          .setParameter(1, roundId)
+          .setParameter(2, PulseStats.toJson(breakdown))
+          .executeUpdate();
+    }
     if (!opened.isEmpty()) {
       String[] ids = new String[opened.size()];
       String[] respondents = new String[opened.size()];
@@ -505,20 +557,20 @@ public class PulseService {
     if (round.closesAt.isAfter(clock.instant())) {
       round.closesAt = clock.instant();
     }
-    unseal(roundId);
+    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    unseal(survey, roundId);
     em.createNativeQuery("DELETE FROM pulse_release WHERE round_id = ?1")
         .setParameter(1, roundId)
         .executeUpdate();
     schedules.cancel(TIMER_GROUP, "release:" + roundId);
-    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
-    PulseStats.RoundResult result = result(survey, round);
-    PulseStats.RoundResult previous = previousResult(survey, round);
+    Results results = results(survey, round);
+    PulseStats.RoundResult result = results.result();
     outbox.enqueue(
         SlackCalls.postMessage(
             "pulse:results:" + roundId,
             survey.createdBy,
-            PulseBlocks.resultsText(survey, result),
-            PulseBlocks.results(survey, result, PulseStats.changes(previous, result))));
+            PulseBlocks.resultsText(results),
+            PulseBlocks.results(results)));
     if (result.visible()) {
       schedules.once(
           TIMER_GROUP,
@@ -619,7 +671,7 @@ public class PulseService {
       int live = participation(round);
       int before = previous.map(PulseStats.RoundResult::responses).orElse(0);
       if (live >= k && live - before >= k) {
-        List<JsonObject> answers = openSealed(roundId).stream().map(Opened::answers).toList();
+        List<JsonObject> answers = openSealed(roundId).stream().map(SealedAnswer::answers).toList();
         PulseStats.RoundResult current =
             PulseStats.compute(
                 round.id,
@@ -667,6 +719,54 @@ public class PulseService {
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.RELEASE, PulseJob.ROUND, String.valueOf(round.id)));
     }
+  }
+
+  /**
+   * Everything that may be shown of a round: its result, the changes against the previous round
+   * (both meeting k), its breakdown by team and the previous round's (for changes per team).
+   */
+  public record Results(
+      PulseSurvey survey,
+      PulseRound round,
+      PulseStats.RoundResult result,
+      List<PulseStats.Change> changes,
+      PulseStats.Breakdown breakdown,
+      PulseStats.Breakdown previousBreakdown) {}
+
+  /** What may be shown of {@code round} now (see {@link #result}). */
+  public Results results(PulseSurvey survey, PulseRound round) {
+    PulseStats.RoundResult result = result(survey, round);
+    Optional<PulseRound> before = previousRound(survey, round);
+    PulseStats.RoundResult previous = before.map(p -> result(survey, p)).orElse(null);
+    return new Results(
+        survey,
+        round,
+        result,
+        PulseStats.changes(previous, result),
+        breakdown(round),
+        before.map(this::breakdown).orElse(null));
+  }
+
+  /**
+   * A closed round's breakdown by team as stored at close (only the slices that may be shown); none
+   * for an open round: breakdowns are never part of an interim release.
+   */
+  public PulseStats.Breakdown breakdown(PulseRound round) {
+    if (!round.closed) {
+      return PulseStats.Breakdown.NONE;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> rows =
+        em.createNativeQuery("SELECT content FROM pulse_breakdown WHERE round_id = ?1")
+            .setParameter(1, round.id)
+            .getResultList();
+    return rows.isEmpty() ? PulseStats.Breakdown.NONE : PulseStats.breakdownFromJson(rows.get(0));
+  }
+
+  private Optional<PulseRound> previousRound(PulseSurvey survey, PulseRound round) {
+    return PulseRound.<PulseRound>find(
+            "surveyId = ?1 and seq < ?2 order by seq desc", survey.id, round.seq)
+        .firstResultOptional();
   }
 
   public PulseStats.RoundResult previousResult(PulseSurvey survey, PulseRound round) {

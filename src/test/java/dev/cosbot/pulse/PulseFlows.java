@@ -152,4 +152,79 @@ final class PulseFlows {
             String.valueOf(roundId),
             "{" + String.join(",", blocks) + "}"));
   }
+
+  /** Slack's usergroups.users.list for {@code group}: exactly {@code members}. */
+  static void stubGroupMembers(WireMockServer slack, String group, List<String> members) {
+    slack.stubFor(
+        post(urlPathEqualTo("/api/usergroups.users.list"))
+            .atPriority(5)
+            .withRequestBody(containing("usergroup=" + group))
+            .willReturn(
+                SlackApiTestResource.okJson(
+                    "{\"ok\":true,\"users\":["
+                        + members.stream()
+                            .map(u -> "\"" + u + "\"")
+                            .collect(Collectors.joining(","))
+                        + "]}")));
+  }
+
+  /** Slack's usergroups.list: {@code handles} as groups {@code ids}, in order. */
+  static void stubGroupList(WireMockServer slack, List<String> ids, List<String> handles) {
+    StringBuilder groups = new StringBuilder();
+    for (int i = 0; i < ids.size(); i++) {
+      groups
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"")
+          .append(ids.get(i))
+          .append("\",\"team_id\":\"T0ACME\",\"is_usergroup\":true,\"name\":\"")
+          .append(handles.get(i).replace('-', ' '))
+          .append("\",\"handle\":\"")
+          .append(handles.get(i))
+          .append("\",\"date_delete\":0,\"user_count\":3}");
+    }
+    slack.stubFor(
+        post(urlPathEqualTo("/api/usergroups.list"))
+            .atPriority(5)
+            .willReturn(
+                SlackApiTestResource.okJson("{\"ok\":true,\"usergroups\":[" + groups + "]}")));
+  }
+
+  /** What Slack sends when someone types {@code typed} into a user-group picker of the form. */
+  static Response groupSuggestion(String user, String blockId, String typed) {
+    return SlackRequests.interaction(
+        "{\"type\":\"block_suggestion\",\"user\":{\"id\":\""
+            + user
+            + "\",\"team_id\":\"T0ACME\"},\"team\":{\"id\":\"T0ACME\",\"domain\":\"acme\"},"
+            + "\"api_app_id\":\"A0COSBOT\",\"token\":\"legacy\",\"container\":{\"type\":\"view\",\"view_id\":\"V0MODAL\"},"
+            + "\"action_id\":\""
+            + PulseIds.GROUP_PICKER
+            + "\",\"block_id\":\""
+            + blockId
+            + "\",\"value\":"
+            + SlackRequests.jsonString(typed)
+            + ",\"view\":{\"id\":\"V0MODAL\",\"type\":\"modal\",\"callback_id\":\""
+            + PulseIds.NEW_SURVEY_VIEW
+            + "\"}}");
+  }
+
+  /** The teams block of the new-survey modal with these groups picked (id → label). */
+  static String slices(List<String> ids, List<String> labels) {
+    StringBuilder picked = new StringBuilder();
+    for (int i = 0; i < ids.size(); i++) {
+      picked
+          .append(i == 0 ? "" : ",")
+          .append("{\"text\":{\"type\":\"plain_text\",\"text\":")
+          .append(SlackRequests.jsonString(labels.get(i)))
+          .append("},\"value\":\"")
+          .append(ids.get(i))
+          .append("\"}");
+    }
+    return "\""
+        + PulseIds.SLICES
+        + "\":{\""
+        + PulseIds.GROUP_PICKER
+        + "\":{\"type\":\"multi_external_select\",\"selected_options\":["
+        + picked
+        + "]}}";
+  }
 }
