@@ -82,6 +82,14 @@ public class PulseCharts {
             false,
             false);
     chart.setBackgroundPaint(Color.WHITE);
+    var plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setDomainGridlinesVisible(false);
+    if (chart.getLegend() != null) {
+      chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    }
     var renderer = chart.getCategoryPlot().getRenderer();
     for (int i = 0; i < data.getRowCount(); i++) {
       renderer.setSeriesStroke(i, new BasicStroke(2.5f));
@@ -195,6 +203,109 @@ public class PulseCharts {
     }
   }
 
+  /**
+   * How a round's answers spread, question by question (horizontal bars with counts and shares):
+   * says something from the very first round. Free text and hidden questions are left out.
+   */
+  public static byte[] distributions(String title, PulseStats.RoundResult result) {
+    List<PulseStats.QuestionResult> shown =
+        result.questions().stream()
+            .filter(q -> q.visible() && q.question().type() != QuestionType.TEXT)
+            .toList();
+    int width = 900;
+    int labelW = 230;
+    int barMax = width - labelW - 140;
+    int rowH = 22;
+    int height = 60;
+    for (PulseStats.QuestionResult q : shown) {
+      height += 40 + rowH * rows(q) + 16;
+    }
+    height = Math.max(height, 140);
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    try {
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(INK);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+      g.drawString(dev.cosbot.platform.support.SlackText.cut(title, 80), 20, 32);
+      var plain = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+      var bold = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13);
+      int y = 60;
+      if (shown.isEmpty()) {
+        g.setFont(plain);
+        g.setColor(MUTED);
+        g.drawString("Only comments this round: they are in the results message.", 20, y + 20);
+      }
+      for (PulseStats.QuestionResult q : shown) {
+        g.setFont(bold);
+        g.setColor(INK);
+        g.drawString(
+            dev.cosbot.platform.support.SlackText.cut(
+                (q.index() + 1) + ". " + q.question().text(), 95),
+            20,
+            y + 20);
+        y += 34;
+        long max = 1;
+        for (long c : q.counts()) {
+          max = Math.max(max, c);
+        }
+        g.setFont(plain);
+        int from = q.question().type() == QuestionType.LIKERT ? 1 : 0;
+        for (int v = from; v < q.counts().length; v++) {
+          String label =
+              switch (q.question().type()) {
+                case LIKERT -> PulseBlocks.LIKERT_LABELS[v];
+                case ENPS -> String.valueOf(v);
+                default -> q.question().options().get(v);
+              };
+          g.setColor(INK);
+          g.drawString(dev.cosbot.platform.support.SlackText.cut(label, 30), 30, y + 15);
+          int w = (int) Math.round((double) barMax * q.counts()[v] / max);
+          g.setColor(new Color(0xE8, 0xEE, 0xF4));
+          g.fillRoundRect(labelW, y + 3, barMax, rowH - 6, 6, 6);
+          g.setColor(barColour(q.question().type(), v));
+          if (w > 0) {
+            g.fillRoundRect(labelW, y + 3, Math.max(w, 6), rowH - 6, 6, 6);
+          }
+          g.setColor(MUTED);
+          long pct = q.answered() == 0 ? 0 : Math.round(100.0 * q.counts()[v] / q.answered());
+          g.drawString(q.counts()[v] + " (" + pct + "%)", labelW + barMax + 10, y + 15);
+          y += rowH;
+        }
+        y += 16;
+      }
+    } finally {
+      g.dispose();
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int rows(PulseStats.QuestionResult q) {
+    return q.question().type() == QuestionType.LIKERT ? 5 : q.counts().length;
+  }
+
+  /** eNPS bars by group (detractor, passive, promoter), 1–5 bars by score, choices in one blue. */
+  private static Color barColour(QuestionType type, int value) {
+    return switch (type) {
+      case ENPS -> value <= 6 ? shade(0.1) : value <= 8 ? shade(0.5) : shade(0.9);
+      case LIKERT -> shade((value - 1) / 4.0);
+      default -> new Color(0x36, 0x6F, 0xB5);
+    };
+  }
+
   private static final Color INK = new Color(0x1D, 0x1C, 0x1D);
   private static final Color MUTED = new Color(0x61, 0x60, 0x61);
 
@@ -239,11 +350,21 @@ public class PulseCharts {
       return null;
     }
     List<Image> images = new java.util.ArrayList<>();
+    String title = dev.cosbot.platform.support.SlackText.cut(survey.title, 200);
+    // From round one: how the answers spread; from round two also the trend across rounds.
     images.add(
         new Image(
-            "pulse-trend-" + roundId + ".png",
-            dev.cosbot.platform.support.SlackText.cut(survey.title, 200) + " — trend",
-            render(survey.title + " — trend", survey.questionList(), history)));
+            "pulse-answers-" + roundId + ".png",
+            title + " — answers, round " + round.seq,
+            distributions(
+                survey.title + " — round " + round.seq, history.get(history.size() - 1))));
+    if (history.stream().filter(PulseStats.RoundResult::visible).count() >= 2) {
+      images.add(
+          new Image(
+              "pulse-trend-" + roundId + ".png",
+              title + " — trend",
+              render(survey.title + " — trend", survey.questionList(), history)));
+    }
     byte[] heatmap =
         heatmap(survey.title + " — by team", survey.questionList(), service.breakdown(round));
     if (heatmap != null) {
@@ -277,7 +398,7 @@ public class PulseCharts {
     }
     schedules.once(
         PulseService.TIMER_GROUP,
-        "chart:" + roundId,
+        PulseIds.chartTimer(roundId),
         clock.instant().plus(RETRY_AFTER.get(attempt - 1)),
         PulseJob.class,
         java.util.Map.of(
@@ -342,7 +463,10 @@ public class PulseCharts {
               "channel_id",
               channel,
               "initial_comment",
-              "Trend across rounds (only rounds with enough answers are shown)."));
+              PulseBlocks.chartComment(
+                  upload.images().size(),
+                  upload.images().stream().anyMatch(i -> i.filename().startsWith("pulse-trend")),
+                  upload.images().stream().anyMatch(i -> i.filename().startsWith("pulse-teams")))));
       mark(roundId, "DONE");
       return true;
     } catch (Exception e) {

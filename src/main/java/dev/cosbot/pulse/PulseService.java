@@ -3,10 +3,7 @@ package dev.cosbot.pulse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.cosbot.platform.outbox.Outbox;
-import dev.cosbot.platform.outbox.SlackCall;
-import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.scheduler.Schedules;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,6 +42,7 @@ public class PulseService {
   @Inject PulseAudience audience;
   @Inject PulseKeys keys;
   @Inject PulseSettings settings;
+  @Inject PulseCalls calls;
   @Inject Clock clock;
 
   private final SecureRandom random = new SecureRandom();
@@ -116,11 +114,12 @@ public class PulseService {
     s.persist();
     if (s.localStart != null) {
       scheduleOpen(s, s.localStart);
+      outbox.enqueue(calls.scheduled(s));
     } else {
       // Resolving a large audience takes longer than Slack's 3 s: the first round opens in a job.
       schedules.once(
           TIMER_GROUP,
-          "open:" + s.id + ":now",
+          PulseIds.openTimer(s.id, PulseJob.NOW),
           clock.instant(),
           PulseJob.class,
           Map.of(
@@ -140,7 +139,7 @@ public class PulseService {
     Instant at = localStart.toInstant(ZoneOffset.ofHours(14));
     schedules.once(
         TIMER_GROUP,
-        "open:" + s.id + ":" + localStart,
+        PulseIds.openTimer(s.id, localStart),
         at,
         PulseJob.class,
         Map.of(
@@ -219,7 +218,7 @@ public class PulseService {
           if (at.isAfter(now)) {
             schedules.once(
                 TIMER_GROUP,
-                "send:" + round.id + ":" + zone,
+                PulseIds.sendTimer(round.id, zone),
                 at,
                 PulseJob.class,
                 Map.of(
@@ -235,7 +234,7 @@ public class PulseService {
     if (remindAt.isAfter(lastSend) && remindAt.isAfter(now)) {
       schedules.once(
           TIMER_GROUP,
-          "remind:" + round.id,
+          PulseIds.remindTimer(round.id),
           remindAt,
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.REMIND, PulseJob.ROUND, String.valueOf(round.id)));
@@ -243,10 +242,14 @@ public class PulseService {
     scheduleRelease(round, now);
     schedules.once(
         TIMER_GROUP,
-        "close:" + round.id,
+        PulseIds.closeTimer(round.id),
         round.closesAt,
         PulseJob.class,
         Map.of(PulseJob.ACTION, PulseJob.CLOSE, PulseJob.ROUND, String.valueOf(round.id)));
+    if (seq == 1) {
+      // Creating a survey closes its loop: the creator learns how many people it went to.
+      outbox.enqueue(calls.opened(survey, round));
+    }
     LOG.infof("Pulse survey %d round %d opened for %d people", surveyId, seq, recipients.size());
     return round;
   }
@@ -292,22 +295,10 @@ public class PulseService {
   @Transactional(Transactional.TxType.MANDATORY)
   public int fanOut(
       PulseSurvey survey, PulseRound round, List<PulseAudience.Recipient> recipients) {
-    List<Question> questions = survey.questionList();
-    String text = PulseBlocks.dmText(survey);
-    var blocks = PulseBlocks.invitation(survey, round, questions);
-    List<SlackCall> calls = new ArrayList<>(recipients.size());
-    SlackCall template =
-        SlackCalls.postMessage("pulse:dm:" + round.id + ":template", "U0TEMPLATE", text, blocks);
-    for (PulseAudience.Recipient r : recipients) {
-      String key = "pulse:dm:" + round.id + ":" + r.userId();
-      JsonObject payload = template.payload().deepCopy();
-      payload.addProperty("channel", r.userId());
-      SlackCall own = SlackCalls.postMessage(key, r.userId(), text, null);
-      payload.add("metadata", own.payload().get("metadata"));
-      // An invitation is useless once its round has closed: dropped, never sent late.
-      calls.add(new SlackCall(key, "chat.postMessage", r.userId(), payload, null, round.closesAt));
-    }
-    return outbox.enqueueAll(calls);
+    // An invitation is useless once its round has closed: dropped, never sent late.
+    return outbox.enqueueAll(
+        calls.invitations(
+            survey, round, recipients.stream().map(PulseAudience.Recipient::userId).toList()));
   }
 
   /** Sends the DMs of the recipients in {@code zone} (their local start has come). */
@@ -348,34 +339,31 @@ public class PulseService {
             .getResultList();
     List<String> users =
         recipients.stream().filter(u -> !answered.contains(keys.ballot(roundId, u))).toList();
-    var blocks = PulseBlocks.reminder(survey, round);
-    List<SlackCall> calls =
-        users.stream()
-            .map(
-                u ->
-                    SlackCalls.postMessage(
-                            "pulse:remind:" + roundId + ":" + u,
-                            u,
-                            "Reminder: " + PulseBlocks.dmText(survey),
-                            blocks)
-                        .expiringAt(round.closesAt))
-            .toList();
-    return outbox.enqueueAll(calls);
+    return outbox.enqueueAll(calls.reminders(survey, round, users));
   }
 
   // ---------------------------------------------------------------- answering
+
+  /** A round someone may answer now, with its survey and threshold. */
+  public record Answerable(PulseSurvey survey, PulseRound round, int k) {}
+
+  /** What an answer form needs, if the person may answer the round; else a {@link PulseRefused}. */
+  @Transactional
+  public Answerable answerable(long roundId, String userId) {
+    PulseRound round = answerableRound(roundId, userId);
+    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    return new Answerable(survey, round, k(survey));
+  }
 
   /** The round a button refers to, if the person may still answer it; else a polite refusal. */
   @Transactional
   public PulseRound answerableRound(long roundId, String userId) {
     PulseRound round = PulseRound.findById(roundId);
     if (round == null) {
-      throw new UserFacingException("I could not find this survey any more.");
+      throw new PulseRefused(PulseRefused.Reason.NOT_FOUND);
     }
     if (!round.isOpenAt(clock.instant())) {
-      throw new UserFacingException(
-          "Thank you for wanting to answer! This survey round has closed, so it no longer"
-              + " takes answers. You will be asked again in the next round.");
+      throw new PulseRefused(PulseRefused.Reason.CLOSED);
     }
     Number asked =
         (Number)
@@ -385,8 +373,7 @@ public class PulseService {
                 .setParameter(2, userId)
                 .getSingleResult();
     if (asked.intValue() == 0) {
-      throw new UserFacingException(
-          "This survey was not sent to you, so I cannot take your answer. Thanks anyway!");
+      throw new PulseRefused(PulseRefused.Reason.NOT_ASKED);
     }
     return round;
   }
@@ -407,9 +394,7 @@ public class PulseService {
                 .setParameter(1, roundId)
                 .getSingleResult();
     if (Boolean.TRUE.equals(state[0])) {
-      throw new UserFacingException(
-          "Thank you for wanting to answer! This survey round has just closed, so it no longer"
-              + " takes answers. You will be asked again in the next round.");
+      throw new PulseRefused(PulseRefused.Reason.JUST_CLOSED);
     }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
     // The person's slice was written when the round opened; it is only read here and sealed with
@@ -562,19 +547,14 @@ public class PulseService {
     em.createNativeQuery("DELETE FROM pulse_release WHERE round_id = ?1")
         .setParameter(1, roundId)
         .executeUpdate();
-    schedules.cancel(TIMER_GROUP, "release:" + roundId);
+    schedules.cancel(TIMER_GROUP, PulseIds.releaseTimer(roundId));
     Results results = results(survey, round);
     PulseStats.RoundResult result = results.result();
-    outbox.enqueue(
-        SlackCalls.postMessage(
-            "pulse:results:" + roundId,
-            survey.createdBy,
-            PulseBlocks.resultsText(results),
-            PulseBlocks.results(results)));
+    outbox.enqueue(calls.results(results));
     if (result.visible()) {
       schedules.once(
           TIMER_GROUP,
-          "chart:" + roundId,
+          PulseIds.chartTimer(roundId),
           clock.instant(),
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.CHART, PulseJob.ROUND, String.valueOf(roundId)));
@@ -582,7 +562,7 @@ public class PulseService {
     if (survey.active && survey.repeatWeeks > 0 && round.localStart != null) {
       scheduleOpen(survey, round.localStart.plusWeeks(survey.repeatWeeks));
     }
-    schedules.cancel(TIMER_GROUP, "close:" + roundId);
+    schedules.cancel(TIMER_GROUP, PulseIds.closeTimer(roundId));
     LOG.infof("Pulse survey %d round %d closed", survey.id, round.seq);
     return true;
   }
@@ -714,7 +694,7 @@ public class PulseService {
     if (next.isBefore(round.closesAt)) {
       schedules.once(
           TIMER_GROUP,
-          "release:" + round.id,
+          PulseIds.releaseTimer(round.id),
           next,
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.RELEASE, PulseJob.ROUND, String.valueOf(round.id)));

@@ -92,7 +92,7 @@ class PulseSliceTest extends SlackTestBase {
         .atMost(Duration.ofSeconds(20))
         .until(() -> scalar("SELECT count(*) FROM pulse_round WHERE survey_id = " + surveyId) == 1);
     long roundId = scalar("SELECT id FROM pulse_round WHERE survey_id = " + surveyId);
-    List<JsonObject> dms = awaitCalls("chat.postMessage", "Team health by team", 15);
+    List<JsonObject> dms = awaitCalls("chat.postMessage", "Pulse survey: Team health by team", 15);
     assertThat(dms).hasSize(15);
 
     // Everyone answers through the DM's button and the modal. Recording an answer writes nothing
@@ -103,9 +103,19 @@ class PulseSliceTest extends SlackTestBase {
                 + roundId);
     for (int i = 0; i < everyone.size(); i++) {
       String person = everyone.get(i);
+      // The button as it is in the person's own DM.
+      String button =
+          dms.stream()
+              .filter(d -> d.get("channel").getAsString().equals(person))
+              .findFirst()
+              .orElseThrow()
+              .toString();
       SlackRequests.interaction(
               SlackRequests.blockAction(
-                  person, PulseIds.TAKE_SURVEY, String.valueOf(roundId), "pulse_take"))
+                  person,
+                  PulseIds.TAKE_SURVEY,
+                  PulseFlows.buttonValue(button, PulseIds.TAKE_SURVEY),
+                  "pulse_take"))
           .then()
           .statusCode(200);
       int score = six.contains(person) ? 5 : four.contains(person) ? 1 : 3;
@@ -149,7 +159,7 @@ class PulseSliceTest extends SlackTestBase {
     quartz.triggerJob(JobKey.jobKey("chart:" + roundId, PulseService.TIMER_GROUP));
     List<String> completed =
         PulseFlows.awaitFormCalls(slack, "files.completeUploadExternal", "by team", 1);
-    assertThat(completed.get(0)).contains("Team health by team — by team", "— trend");
+    assertThat(completed.get(0)).contains("Team health by team — by team", "— answers, round 1");
     assertThat(PulseFlows.formCalls(slack, "files.getUploadURLExternal", "pulse-teams-" + roundId))
         .hasSize(1);
     List<byte[]> pngs = new ArrayList<>();
