@@ -30,6 +30,7 @@ public class PulseUserGroups {
 
   private static final Duration FRESH = Duration.ofMinutes(5);
   private static final Duration WAIT = Duration.ofMillis(2000);
+  private static final Duration RECHECK = Duration.ofSeconds(5);
 
   @Inject SlackReads slack;
   @Inject Clock clock;
@@ -39,8 +40,12 @@ public class PulseUserGroups {
 
   /** Every enabled user group (cached for a few minutes); empty when Slack does not answer. */
   public List<Group> all() {
+    return all(FRESH);
+  }
+
+  private List<Group> all(Duration fresh) {
     Instant now = clock.instant();
-    if (now.isBefore(readAt.plus(FRESH)) && !cached.isEmpty()) {
+    if (now.isBefore(readAt.plus(fresh)) && !cached.isEmpty()) {
       return cached;
     }
     Optional<List<Group>> read =
@@ -69,8 +74,14 @@ public class PulseUserGroups {
 
   /** Groups whose handle or name contains {@code typed} (all when blank), at most 100. */
   public List<Group> matching(String typed) {
+    List<Group> found = matching(all(), typed);
+    // A group created a moment ago is not in the cache yet: a miss reads the list again.
+    return found.isEmpty() ? matching(all(RECHECK), typed) : found;
+  }
+
+  private static List<Group> matching(List<Group> groups, String typed) {
     String q = typed == null ? "" : typed.strip().replace("@", "").toLowerCase(Locale.ROOT);
-    return all().stream()
+    return groups.stream()
         .filter(
             g ->
                 q.isEmpty()

@@ -229,7 +229,7 @@ class PulseCreationTest extends SlackTestBase {
         .contains("Pulse: Quarterly focus", "0/3 answered so far");
     assertThat(cos("pulse results Quartely focus")).contains("Did you mean *Quarterly focus*");
     assertThat(cos("pulse results")).contains("Which survey?", "/cos pulse results");
-    assertThat(cos("pulse frobnicate")).contains("I don't know", "/cos pulse new");
+    assertThat(cos("pulse frobnicate")).contains("know `/cos pulse frobnicate`", "/cos pulse new");
     assertThat(cos("pulse list"))
         .contains("*Quarterly focus*")
         .doesNotContain("k=", "`" + surveyId + "`");

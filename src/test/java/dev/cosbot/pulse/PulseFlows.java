@@ -291,7 +291,7 @@ final class PulseFlows {
     if (calls.isEmpty()) {
       throw new AssertionError("no " + method + " call for the survey form");
     }
-    String body = calls.get(calls.size() - 1);
+    String body = calls.get(0); // WireMock lists the newest first
     for (String pair : body.split("&(?=[a-z_]+=)")) {
       if (pair.startsWith("view=")) {
         return com.google.gson.JsonParser.parseString(pair.substring(5)).getAsJsonObject();
