@@ -12,7 +12,6 @@ import dev.cosbot.platform.outbox.OutboxStatus;
 import dev.cosbot.platform.outbox.OutboxStore;
 import dev.cosbot.platform.people.PersonCheck;
 import dev.cosbot.platform.people.Role;
-import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,13 +65,7 @@ public class AdminCommand implements CosSubcommand {
 
   /** The user id, if Slack does not say there is no such person. */
   private String existing(String userId) {
-    if (people.exists(userId) == PersonCheck.Known.NO) {
-      throw new UserFacingException(
-          "I can't find "
-              + SlackText.mention(userId)
-              + " in this Slack workspace. Mention the person with @ so Slack fills in the right"
-              + " one, e.g. `/cos admin add @ana`.");
-    }
+    people.requireExisting(userId, "`/cos admin add @ana`");
     return userId;
   }
 
