@@ -236,7 +236,9 @@ final class PulseFlows {
         "{\"type\":\"block_suggestion\",\"user\":{\"id\":\""
             + user
             + "\",\"team_id\":\"T0ACME\"},\"team\":{\"id\":\"T0ACME\",\"domain\":\"acme\"},"
-            + "\"api_app_id\":\"A0COSBOT\",\"token\":\"legacy\",\"container\":{\"type\":\"view\",\"view_id\":\"V0MODAL\"},"
+            + "\"api_app_id\":\"A0COSBOT\",\"token\":\"legacy\",\"container\":{\"type\":\"view\",\"view_id\":\"V0"
+            + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase()
+            + "\"},"
             + "\"action_id\":\""
             + PulseIds.GROUP_PICKER
             + "\",\"block_id\":\""
