@@ -645,12 +645,12 @@ public final class PulseBlocks {
       for (PulseStats.Cell c : slice.cells()) {
         Question q = questions.get(c.index());
         String figure =
-            "Q"
+            "question "
                 + (c.index() + 1)
-                + " "
+                + ": "
                 + (q.type() == QuestionType.ENPS && c.enps() != null
                     ? "eNPS " + String.format(java.util.Locale.ROOT, "%+d", c.enps())
-                    : String.format(java.util.Locale.ROOT, "%.1f", c.mean()));
+                    : String.format(java.util.Locale.ROOT, "%.1f", c.mean()) + " of 5");
         Double change = PulseStats.sliceMeanChange(previous, slice.groupId(), c);
         if (change != null && q.type() != QuestionType.ENPS) {
           figure += String.format(java.util.Locale.ROOT, " (%+.1f)", change);
@@ -894,6 +894,56 @@ public final class PulseBlocks {
             + SlackText.escapeAndCut(survey.title, 150)
             + "* will start. An open round still closes as planned."
         : refusal(PulseRefused.Reason.NOT_FOUND);
+  }
+
+  // ---------------------------------------------------------------- digest lines
+
+  static String digestPublished(String escapedTitle, PulseStats.RoundResult r, String headline) {
+    return SlackText.cut(
+        "Pulse *"
+            + escapedTitle
+            + "* round "
+            + r.seq()
+            + ": "
+            + r.responses()
+            + "/"
+            + r.recipients()
+            + " answered"
+            + headline,
+        300);
+  }
+
+  static String digestDrop(String escapedTitle, String dropText) {
+    return SlackText.cut(
+        "Pulse *" + escapedTitle + "* dropped: " + dropText + " since the previous round", 300);
+  }
+
+  /** "question 2 ↓0.6 of 5": a 1–5 question's fall, never "Q2" (which reads as a quarter). */
+  static String meanDrop(int index, double drop) {
+    return "question "
+        + (index + 1)
+        + " ↓"
+        + String.format(java.util.Locale.ROOT, "%.1f", drop)
+        + " of 5";
+  }
+
+  static String meanHeadline(int index, double mean) {
+    return ", question "
+        + (index + 1)
+        + " averaged "
+        + String.format(java.util.Locale.ROOT, "%.1f", mean)
+        + " of 5";
+  }
+
+  static final String ONLY_COMMENTS = "Only comments this round: they are in the results message.";
+
+  /** The note under the heatmap: how many teams are held back, in words. */
+  static String heatmapNote(int hidden) {
+    return hidden == 0
+        ? "Teams with too few answers are never shown."
+        : hidden
+            + (hidden == 1 ? " team is" : " teams are")
+            + " not shown: too few answers to keep them anonymous.";
   }
 
   /** The comment on the chart upload: what the images are. */

@@ -63,7 +63,7 @@ public class PulseCharts {
         if (!q.visible()) {
           continue;
         }
-        String series = "Q" + (q.index() + 1);
+        String series = "Question " + (q.index() + 1);
         if (enps && q.enps() != null) {
           data.addValue(q.enps(), "eNPS", "Round " + r.seq());
         } else if (!enps && q.mean() != null) {
@@ -129,7 +129,7 @@ public class PulseCharts {
       return null;
     }
     int rowLabel = 220;
-    int cellW = 90;
+    int cellW = 120;
     int cellH = 44;
     int top = 70;
     int width = Math.max(480, rowLabel + cellW * columns.size() + 30);
@@ -151,7 +151,8 @@ public class PulseCharts {
       g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
       for (int c = 0; c < columns.size(); c++) {
         Question q = questions.get(columns.get(c));
-        String label = "Q" + (columns.get(c) + 1) + (q.type() == QuestionType.ENPS ? " eNPS" : "");
+        String label =
+            "Question " + (columns.get(c) + 1) + (q.type() == QuestionType.ENPS ? " (eNPS)" : "");
         g.drawString(label, rowLabel + c * cellW + 10, top - 10);
       }
       for (int r = 0; r < breakdown.shown().size(); r++) {
@@ -184,12 +185,7 @@ public class PulseCharts {
         }
       }
       g.setColor(MUTED);
-      String note =
-          breakdown.hidden() == 0
-              ? "Teams with too few answers are never shown."
-              : breakdown.hidden()
-                  + (breakdown.hidden() == 1 ? " team is" : " teams are")
-                  + " not shown: too few answers to keep them anonymous.";
+      String note = PulseBlocks.heatmapNote(breakdown.hidden());
       g.drawString(note, 20, height - 20);
     } finally {
       g.dispose();
@@ -241,7 +237,7 @@ public class PulseCharts {
       if (shown.isEmpty()) {
         g.setFont(plain);
         g.setColor(MUTED);
-        g.drawString("Only comments this round: they are in the results message.", 20, y + 20);
+        g.drawString(PulseBlocks.ONLY_COMMENTS, 20, y + 20);
       }
       for (PulseStats.QuestionResult q : shown) {
         g.setFont(bold);

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Pulse surveys: creating them, opening rounds and fanning out the DMs, recording answers without
- * linking them to people, reminding, closing and computing results. Knows no Block Kit beyond
- * handing domain objects to {@link PulseBlocks}.
+ * linking them to people, reminding, closing and computing results. Returns domain results and
+ * refuses with {@link PulseRefused} reasons; {@link PulseCalls} turns what it sends into Slack
+ * calls, so no text or Block Kit lives here.
  */
 @ApplicationScoped
 public class PulseService {

@@ -160,7 +160,7 @@ class PulseSliceTest extends SlackTestBase {
     String shown = results.toString();
     assertThat(shown)
         .contains("By team", "@team-six (team six)", "(6 answered)", "2 teams are not shown")
-        .contains("Q1 5.0", "Q2 5.0", "Q5 5.0")
+        .contains("question 1: 5.0 of 5", "question 5: 5.0 of 5")
         .doesNotContain("team-four", "team-five", "team four", "team five", "S0TFOUR", "S0TFIVE");
 
     // What is stored after close: answers without a team, the breakdown with the shown team only.
