@@ -2,6 +2,7 @@ package dev.cosbot.pulse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.cosbot.platform.anonymity.Sealed;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.scheduler.Schedules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,7 @@ public class PulseService {
   @Inject Schedules schedules;
   @Inject PulseAudience audience;
   @Inject PulseKeys keys;
+  @Inject Sealed sealed;
   @Inject PulseSettings settings;
   @Inject PulseCalls calls;
   @Inject Clock clock;
@@ -411,7 +413,12 @@ public class PulseService {
         new SealedAnswer(
             answers,
             survey.anonymous ? null : userId,
-            slice.isEmpty() || slice.get(0) == null ? null : slice.get(0).intValue());
+            slice.isEmpty() || slice.get(0) == null ? null : slice.get(0).intValue(),
+            // A Chief of Staff may reply to a comment: its writer is reachable only through this
+            // handle, sealed like the rest until close.
+            survey.anonymous && PulseReplies.hasText(survey, answers)
+                ? sealed.sealToken(Sealed.REPLY_HANDLE, userId)
+                : null);
     String ballot = keys.ballot(roundId, userId);
     em.createNativeQuery(
             "INSERT INTO pulse_sealed (round_id, ballot, sealed) VALUES (?1, ?2, ?3)"
@@ -497,7 +504,9 @@ public class PulseService {
       String[] ids = new String[opened.size()];
       String[] respondents = new String[opened.size()];
       String[] answers = new String[opened.size()];
+      String[] handles = new String[opened.size()];
       for (int i = 0; i < opened.size(); i++) {
+        handles[i] = opened.get(i).replyHandle();
         ids[i] = new UUID(random.nextLong(), random.nextLong()).toString();
         respondents[i] = opened.get(i).respondent();
         answers[i] = opened.get(i).answers().toString();
@@ -507,13 +516,14 @@ public class PulseService {
               c -> {
                 try (var insert =
                     c.prepareStatement(
-                        "INSERT INTO pulse_answer (id, round_id, respondent, answers)"
-                            + " SELECT i::uuid, ?, r, a FROM unnest(?::varchar[], ?::varchar[], ?::text[])"
-                            + " WITH ORDINALITY AS t(i, r, a, n) ORDER BY n")) {
+                        "INSERT INTO pulse_answer (id, round_id, respondent, answers, reply_handle)"
+                            + " SELECT i::uuid, ?, r, a, h FROM unnest(?::varchar[], ?::varchar[], ?::text[],"
+                            + " ?::varchar[]) WITH ORDINALITY AS t(i, r, a, h, n) ORDER BY n")) {
                   insert.setLong(1, roundId);
                   insert.setArray(2, c.createArrayOf("varchar", ids));
                   insert.setArray(3, c.createArrayOf("varchar", respondents));
                   insert.setArray(4, c.createArrayOf("text", answers));
+                  insert.setArray(5, c.createArrayOf("varchar", handles));
                   insert.executeUpdate();
                 }
               });

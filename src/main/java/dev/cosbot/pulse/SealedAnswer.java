@@ -12,8 +12,11 @@ import com.google.gson.JsonParser;
  * @param answers question index → value, as the answer modal produced them
  * @param respondent who answered, only for named surveys; null when anonymous
  * @param slice index of the respondent's slice in the survey's list; null for none
+ * @param replyHandle the writer's sealed reply handle (anonymous answers with a comment); null
+ *     otherwise
  */
-public record SealedAnswer(JsonObject answers, String respondent, Integer slice) {
+public record SealedAnswer(
+    JsonObject answers, String respondent, Integer slice, String replyHandle) {
   String toJson() {
     JsonObject envelope = new JsonObject();
     envelope.add("a", answers);
@@ -22,6 +25,9 @@ public record SealedAnswer(JsonObject answers, String respondent, Integer slice)
     }
     if (slice != null) {
       envelope.addProperty("s", slice);
+    }
+    if (replyHandle != null) {
+      envelope.addProperty("h", replyHandle);
     }
     return envelope.toString();
   }
@@ -33,6 +39,9 @@ public record SealedAnswer(JsonObject answers, String respondent, Integer slice)
         envelope.has("r") && !envelope.get("r").isJsonNull()
             ? envelope.get("r").getAsString()
             : null,
-        envelope.has("s") && !envelope.get("s").isJsonNull() ? envelope.get("s").getAsInt() : null);
+        envelope.has("s") && !envelope.get("s").isJsonNull() ? envelope.get("s").getAsInt() : null,
+        envelope.has("h") && !envelope.get("h").isJsonNull()
+            ? envelope.get("h").getAsString()
+            : null);
   }
 }
