@@ -24,6 +24,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,7 +255,8 @@ public final class CadenceBlocks {
   // ---------------------------------------------------------------- posts
 
   /** A lead-time reminder with the checklist, one button per task. */
-  public static Message reminder(Occurrence occ, int leadMinutes, Instant lateDue, Instant now) {
+  public static Message reminder(
+      Occurrence occ, int leadMinutes, Instant lateDue, Instant now, SignedMetadata signer) {
     Cadence c = occ.cadence();
     String title =
         "⏰ " + SlackText.escapeAndCut(c.name, 80) + " in " + LeadTimes.human(leadMinutes);
@@ -271,13 +273,14 @@ public final class CadenceBlocks {
                             + when(occ.at(), c.zone())
                             + ")"))));
     addMessage(blocks, c);
-    addChecklist(blocks, occ, now, true);
+    addChecklist(blocks, occ, now, signer);
     addLateNote(blocks, lateDue, c.zone());
     return new Message(SlackText.cut(title + " — " + when(occ.at(), c.zone()), 3000), blocks);
   }
 
   /** The post at the occurrence itself. */
-  public static Message occurrencePost(Occurrence occ, Instant lateDue, Instant now) {
+  public static Message occurrencePost(
+      Occurrence occ, Instant lateDue, Instant now, SignedMetadata signer) {
     Cadence c = occ.cadence();
     String title = "📅 " + SlackText.escapeAndCut(c.name, 80) + " — now";
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -292,7 +295,7 @@ public final class CadenceBlocks {
                             + "* starts now: "
                             + readerTime(occ.at(), c.zone())))));
     addMessage(blocks, c);
-    addChecklist(blocks, occ, now, true);
+    addChecklist(blocks, occ, now, signer);
     addLateNote(blocks, lateDue, c.zone());
     return new Message(
         SlackText.cut(
@@ -346,8 +349,9 @@ public final class CadenceBlocks {
     }
   }
 
+  /** The checklist with one Mark done / Undo button per task (signed values). */
   private static void addChecklist(
-      List<LayoutBlock> blocks, Occurrence occ, Instant now, boolean buttons) {
+      List<LayoutBlock> blocks, Occurrence occ, Instant now, SignedMetadata signer) {
     if (occ.tasks().isEmpty()) {
       return;
     }
@@ -377,27 +381,23 @@ public final class CadenceBlocks {
               + (t.done()
                   ? " · done by " + SlackText.mention(t.doneBy())
                   : (t.lateAt(now) ? " · *late*" : ""));
-      String value = occ.cadence().id + "|" + occ.epoch() + "|" + t.task().id;
-      if (buttons) {
-        blocks.add(
-            section(
-                s ->
-                    s.blockId("cadence_task_" + t.task().id)
-                        .text(markdownText(line))
-                        .accessory(
-                            button(
-                                b ->
-                                    b.actionId(CadenceIds.A_TOGGLE_TASK)
-                                        .value(value)
-                                        .text(plainText(t.done() ? "Undo" : "Mark done"))))));
-      } else {
-        blocks.add(section(s -> s.text(markdownText(line))));
-      }
+      String value = signer.sign(CadenceKeys.taskValue(occ.cadence().id, occ.epoch(), t.task().id));
+      blocks.add(
+          section(
+              s ->
+                  s.blockId("cadence_task_" + t.task().id)
+                      .text(markdownText(line))
+                      .accessory(
+                          button(
+                              b ->
+                                  b.actionId(CadenceIds.A_TOGGLE_TASK)
+                                      .value(value)
+                                      .text(plainText(t.done() ? "Undo" : "Mark done"))))));
     }
   }
 
   /** The DM confirming a new cadence, with its next occurrences. */
-  public static List<LayoutBlock> created(Cadence c, List<Instant> next) {
+  public static Message created(Cadence c, List<Instant> next) {
     StringBuilder text =
         new StringBuilder("Created *")
             .append(SlackText.escapeAndCut(c.name, 80))
@@ -411,19 +411,91 @@ public final class CadenceBlocks {
     for (Instant at : next) {
       text.append("• ").append(when(at, c.zone())).append('\n');
     }
-    return List.of(section(s -> s.text(markdownText(SlackText.cut(text.toString(), 2900)))));
+    return new Message(
+        "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created",
+        List.of(section(s -> s.text(markdownText(SlackText.cut(text.toString(), 2900))))));
+  }
+
+  // ---------------------------------------------------------------- answers to people
+
+  static final String ONLY_ADMINS_CREATE = "Only a Chief of Staff can create cadences.";
+  static final String TASK_GONE =
+      "I can't find that prep task any more: the cadence was changed or removed.";
+  static final String SKIP_USAGE =
+      "Usage: `/cos cadence skip <name> <YYYY-MM-DD>`, e.g. `/cos cadence skip \"Weekly staff\" 2026-12-24`.";
+  static final String SKIP_DATE = "Give the date as YYYY-MM-DD, e.g. 2026-12-24.";
+
+  static String nameTaken(String name) {
+    return "A cadence called \"" + SlackText.escapeAndCut(name, 80) + "\" already exists.";
+  }
+
+  /** What the clicker of a checklist button is told (null: the updated reminder says it all). */
+  static String toggleAnswer(CadenceService.Toggle toggle) {
+    return switch (toggle.outcome()) {
+      case GONE -> TASK_GONE;
+      case NOT_THE_DRI ->
+          "Thanks for helping! Only "
+              + SlackText.mention(toggle.task().driId)
+              + " can tick *"
+              + SlackText.escapeAndCut(toggle.task().title, 150)
+              + "*: it is their task. Nudge them in a thread?";
+      case DONE, UNDONE -> null;
+    };
+  }
+
+  /** A refusal of the cadence service, in words. */
+  static String refusal(CadenceRefusal r) {
+    return switch (r.reason()) {
+      case NO_NAME -> "Which cadence? Type `/cos cadence list` to see their names.";
+      case UNKNOWN ->
+          "I don't know a cadence called \""
+              + SlackText.escapeAndCut(r.name(), 80)
+              + "\". Type `/cos cadence list` to see them.";
+      case NOT_OWNER ->
+          "Sorry, only the cadence's owner ("
+              + SlackText.mention(r.detail())
+              + ") or a Chief of Staff can change it.";
+      case NOT_ON_THAT_DAY ->
+          "*"
+              + SlackText.escapeAndCut(r.name(), 80)
+              + "* does not happen on "
+              + day(LocalDate.parse(r.detail()))
+              + ". `/cos cadence next` shows its next dates.";
+    };
+  }
+
+  static String paused(CadenceService.Paused p) {
+    String name = SlackText.escapeAndCut(p.name(), 80);
+    if (!p.changed()) {
+      return "*" + name + "* is already " + (p.paused() ? "paused" : "running") + ".";
+    }
+    return p.paused()
+        ? "Paused *" + name + "*: no reminders until `/cos cadence resume " + name + "`."
+        : "Resumed *" + name + "*.";
+  }
+
+  static String removed(String name) {
+    return "Removed *" + SlackText.escapeAndCut(name, 80) + "* and its checklist.";
+  }
+
+  static String skipped(String name, LocalDate date) {
+    return "Skipping *"
+        + SlackText.escapeAndCut(name, 80)
+        + "* on "
+        + day(date)
+        + ": no reminders or post for that occurrence.";
   }
 
   // ---------------------------------------------------------------- command answers (mrkdwn text)
 
-  public static String list(
-      List<Cadence> cadences, java.util.function.Function<Cadence, Instant> nextOf) {
+  public static String list(List<CadenceService.Listed> cadences) {
     if (cadences.isEmpty()) {
       return "No cadences yet. A Chief of Staff can create one with `/cos cadence new`.";
     }
     StringBuilder text = new StringBuilder("*Cadences*\n");
-    for (Cadence c : cadences) {
-      Instant next = nextOf.apply(c);
+    for (CadenceService.Listed listed : cadences) {
+      Cadence c = listed.cadence();
+      Instant next = listed.next();
       text.append("• *")
           .append(SlackText.escapeAndCut(c.name, 80))
           .append("* — ")

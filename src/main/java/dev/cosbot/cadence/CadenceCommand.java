@@ -8,6 +8,7 @@ import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
 import dev.cosbot.platform.people.Role;
+import dev.cosbot.platform.support.NotAllowedException;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,37 +62,52 @@ public class CadenceCommand implements CosSubcommand {
     String action = cmd.arg(0).toLowerCase(Locale.ROOT);
     List<String> rest =
         cmd.args().size() > 1 ? cmd.args().subList(1, cmd.args().size()) : List.of();
-    String text =
-        switch (action) {
-          case "new", "create" -> {
-            cmd.caller().requireAdmin();
-            openModal(cmd, ctx);
-            yield null;
-          }
-          case "list", "" -> cadences.listText(cmd.caller());
-          case "next" -> cadences.nextText(cmd.caller(), count(cmd.arg(1)));
-          case "pause" -> cadences.setPaused(cmd.caller(), String.join(" ", rest), true);
-          case "resume" -> cadences.setPaused(cmd.caller(), String.join(" ", rest), false);
-          case "remove", "delete" -> cadences.remove(cmd.caller(), String.join(" ", rest));
-          case "skip" -> skip(cmd, rest);
-          case "feed" -> feed(cmd);
-          default -> USAGE;
-        };
+    String text;
+    try {
+      text =
+          switch (action) {
+            case "new", "create" -> {
+              cmd.caller().requireAdmin();
+              openModal(cmd, ctx);
+              yield null;
+            }
+            case "list", "" -> CadenceBlocks.list(cadences.listFor(cmd.caller()));
+            case "next" ->
+                CadenceBlocks.next(
+                    cadences.upcomingFor(cmd.caller(), count(cmd.arg(1))), cadences.now());
+            case "pause" ->
+                CadenceBlocks.paused(
+                    cadences.setPaused(cmd.caller(), String.join(" ", rest), true));
+            case "resume" ->
+                CadenceBlocks.paused(
+                    cadences.setPaused(cmd.caller(), String.join(" ", rest), false));
+            case "remove", "delete" ->
+                CadenceBlocks.removed(cadences.remove(cmd.caller(), String.join(" ", rest)));
+            case "skip" -> skip(cmd, rest);
+            case "feed" -> feed(cmd);
+            default -> USAGE;
+          };
+    } catch (CadenceRefusal r) {
+      throw r.reason() == CadenceRefusal.Reason.NOT_OWNER
+          ? new NotAllowedException(CadenceBlocks.refusal(r))
+          : new UserFacingException(CadenceBlocks.refusal(r));
+    }
     return text == null ? ctx.ack() : CosCommandRouter.ephemeral(ctx, text);
   }
 
   private String skip(CosCommand cmd, List<String> rest) {
     if (rest.size() < 2) {
-      throw new UserFacingException(
-          "Usage: `/cos cadence skip <name> <YYYY-MM-DD>`, e.g. `/cos cadence skip \"Weekly staff\" 2026-12-24`.");
+      throw new UserFacingException(CadenceBlocks.SKIP_USAGE);
     }
     LocalDate date;
     try {
       date = LocalDate.parse(rest.get(rest.size() - 1));
     } catch (DateTimeException e) {
-      throw new UserFacingException("Give the date as YYYY-MM-DD, e.g. 2026-12-24.");
+      throw new UserFacingException(CadenceBlocks.SKIP_DATE);
     }
-    return cadences.skip(cmd.caller(), String.join(" ", rest.subList(0, rest.size() - 1)), date);
+    return CadenceBlocks.skipped(
+        cadences.skip(cmd.caller(), String.join(" ", rest.subList(0, rest.size() - 1)), date),
+        date);
   }
 
   private String feed(CosCommand cmd) {

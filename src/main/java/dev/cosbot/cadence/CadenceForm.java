@@ -1,5 +1,6 @@
 package dev.cosbot.cadence;
 
+import dev.cosbot.ingress.ModalState;
 import dev.cosbot.ingress.command.CommandText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -31,6 +32,32 @@ public final class CadenceForm {
   public record Result(CadenceDraft draft, Map<String, String> errors) {
     public boolean ok() {
       return errors.isEmpty();
+    }
+  }
+
+  /** Reads the submitted (or previewed) modal through the shared {@link ModalState} reader. */
+  public static Result parse(
+      ModalState state, String callerId, Function<String, String> resolveUser) {
+    Map<String, String> values = new java.util.HashMap<>();
+    put(values, CadenceIds.B_NAME, state.text(CadenceIds.B_NAME));
+    put(values, CadenceIds.B_OWNER, state.user(CadenceIds.B_OWNER));
+    put(values, CadenceIds.B_KIND, state.option(CadenceIds.B_KIND));
+    put(values, CadenceIds.B_START, state.date(CadenceIds.B_START));
+    put(values, CadenceIds.B_TIME, state.time(CadenceIds.B_TIME));
+    String zone = state.option(CadenceIds.B_ZONE);
+    put(values, CadenceIds.B_ZONE, zone != null ? zone : state.text(CadenceIds.B_ZONE));
+    put(values, CadenceIds.B_RRULE, state.text(CadenceIds.B_RRULE));
+    put(values, CadenceIds.B_CHANNEL, state.conversation(CadenceIds.B_CHANNEL));
+    put(values, CadenceIds.B_PEOPLE, String.join(" ", state.users(CadenceIds.B_PEOPLE)));
+    put(values, CadenceIds.B_MESSAGE, state.text(CadenceIds.B_MESSAGE));
+    put(values, CadenceIds.B_LEADS, state.text(CadenceIds.B_LEADS));
+    put(values, CadenceIds.B_CHECKLIST, state.text(CadenceIds.B_CHECKLIST));
+    return parse(values, callerId, resolveUser);
+  }
+
+  private static void put(Map<String, String> values, String key, String value) {
+    if (value != null) {
+      values.put(key, value);
     }
   }
 

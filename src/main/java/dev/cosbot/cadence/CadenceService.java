@@ -5,9 +5,7 @@ import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.WorkspaceSetting;
-import dev.cosbot.platform.support.NotAllowedException;
-import dev.cosbot.platform.support.SlackText;
-import dev.cosbot.platform.support.UserFacingException;
+import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,14 +51,21 @@ public class CadenceService {
   @Inject Clock clock;
   @Inject CadenceSettings settings;
   @Inject PeopleDirectory people;
+  @Inject SignedMetadata signer;
 
   // ---------------------------------------------------------------- create and manage
 
+  /** The outcome of {@link #create}. */
+  public enum Created {
+    CREATED,
+    NAME_TAKEN
+  }
+
+  /** Stores a new cadence and confirms it to its creator (outbox, same transaction). */
   @Transactional
-  public Cadence create(CadenceDraft draft, String createdBy) {
+  public Created create(CadenceDraft draft, String createdBy) {
     if (Cadence.byName(draft.name()).isPresent()) {
-      throw new UserFacingException(
-          "A cadence called \"" + SlackText.escapeAndCut(draft.name(), 80) + "\" already exists.");
+      return Created.NAME_TAKEN;
     }
     Instant now = clock.instant();
     Cadence c = new Cadence();
@@ -89,13 +94,10 @@ public class CadenceService {
       task.persist();
     }
     List<Instant> next = c.schedule().next(now, 5, skippedDates(c.id));
+    CadenceBlocks.Message m = CadenceBlocks.created(c, next);
     outbox.enqueue(
-        SlackCalls.postMessage(
-            "cadence:created:" + c.id,
-            createdBy,
-            "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created",
-            CadenceBlocks.created(c, next)));
-    return c;
+        SlackCalls.postMessage(CadenceKeys.created(c.id), createdBy, m.text(), m.blocks()));
+    return Created.CREATED;
   }
 
   /**
@@ -111,25 +113,34 @@ public class CadenceService {
     return Cadence.allByName();
   }
 
-  /** The answer to {@code /cos cadence list}: the cadences {@code viewer} may know of. */
+  /** A cadence as listed, with its next occurrence (null when paused or over). */
+  public record Listed(Cadence cadence, Instant next) {}
+
+  /** What {@code /cos cadence list} shows: the cadences {@code viewer} may know of. */
   @Transactional
-  public String listText(Caller viewer) {
+  public List<Listed> listFor(Caller viewer) {
     Instant now = clock.instant();
-    return CadenceBlocks.list(
-        Cadence.allByName().stream().filter(c -> access.visibleTo(viewer, c)).toList(),
-        c ->
-            c.paused
-                ? null
-                : c.schedule().next(now, 1, skippedDates(c.id)).stream().findFirst().orElse(null));
+    return Cadence.allByName().stream()
+        .filter(c -> access.visibleTo(viewer, c))
+        .map(
+            c ->
+                new Listed(
+                    c,
+                    c.paused
+                        ? null
+                        : c.schedule().next(now, 1, skippedDates(c.id)).stream()
+                            .findFirst()
+                            .orElse(null)))
+        .toList();
   }
 
   /**
-   * The answer to {@code /cos cadence next [n]}: upcoming occurrences of the cadences {@code
-   * viewer} may know of, and the prep not ready.
+   * What {@code /cos cadence next [n]} shows: upcoming occurrences of the cadences {@code viewer}
+   * may know of, with their prep.
    */
   @Transactional
-  public String nextText(Caller viewer, int n) {
-    return CadenceBlocks.next(upcoming(n, c -> access.visibleTo(viewer, c)), clock.instant());
+  public List<Occurrence> upcomingFor(Caller viewer, int n) {
+    return upcoming(n, c -> access.visibleTo(viewer, c));
   }
 
   /** The zone the modal offers: the person's Slack zone, else the configured default. */
@@ -141,52 +152,42 @@ public class CadenceService {
         .orElse(settings.defaultZone());
   }
 
+  /** The outcome of a pause or resume: {@code changed} false when it already was so. */
+  public record Paused(String name, boolean paused, boolean changed) {}
+
   @Transactional
-  public String setPaused(Caller caller, String name, boolean paused) {
+  public Paused setPaused(Caller caller, String name, boolean paused) {
     Cadence c = mine(caller, name);
     if (c.paused == paused) {
-      return "*"
-          + SlackText.escape(c.name)
-          + "* is already "
-          + (paused ? "paused" : "running")
-          + ".";
+      return new Paused(c.name, paused, false);
     }
     c.paused = paused;
     if (!paused) {
       // Reminders that fell due while paused are not posted late.
       c.activeSince = clock.instant();
     }
-    return paused
-        ? "Paused *"
-            + SlackText.escape(c.name)
-            + "*: no reminders until `/cos cadence resume "
-            + SlackText.escape(c.name)
-            + "`."
-        : "Resumed *" + SlackText.escape(c.name) + "*.";
+    return new Paused(c.name, paused, true);
   }
 
+  /** Deletes the cadence with its checklist; returns its name. */
   @Transactional
   public String remove(Caller caller, String name) {
     Cadence c = mine(caller, name);
     String n = c.name;
     c.delete();
-    return "Removed *" + SlackText.escape(n) + "* and its checklist.";
+    return n;
   }
 
+  /**
+   * Skips the occurrence on {@code date} (the cadence's local date); returns the cadence's name.
+   */
   @Transactional
   public String skip(Caller caller, String name, LocalDate date) {
     Cadence c = mine(caller, name);
     Instant dayStart = date.atStartOfDay(c.zone()).toInstant();
     Instant dayEnd = date.plusDays(1).atStartOfDay(c.zone()).toInstant();
     if (c.schedule().between(dayStart, dayEnd, d -> false).isEmpty()) {
-      throw new UserFacingException(
-          "*"
-              + SlackText.escape(c.name)
-              + "* does not happen on "
-              + date
-              + " ("
-              + c.timeZone
-              + ").");
+      throw new CadenceRefusal(CadenceRefusal.Reason.NOT_ON_THAT_DAY, c.name, date.toString());
     }
     em.createNativeQuery(
             "INSERT INTO cadence_skip (cadence_id, on_date, created_by) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
@@ -194,32 +195,20 @@ public class CadenceService {
         .setParameter(2, date)
         .setParameter(3, caller.userId())
         .executeUpdate();
-    return "Skipping *"
-        + SlackText.escape(c.name)
-        + "* on "
-        + CadenceBlocks.day(date)
-        + ": no reminders or post for that occurrence.";
+    return c.name;
   }
 
   private Cadence mine(Caller caller, String name) {
     if (name == null || name.isBlank()) {
-      throw new UserFacingException("Which cadence? Type `/cos cadence list` to see their names.");
+      throw new CadenceRefusal(CadenceRefusal.Reason.NO_NAME, null, null);
     }
     // A cadence the caller may not know of answers exactly like one that does not exist.
     Cadence c =
         Cadence.byName(name)
             .filter(x -> access.visibleTo(caller, x))
-            .orElseThrow(
-                () ->
-                    new UserFacingException(
-                        "I don't know a cadence called \""
-                            + SlackText.escapeAndCut(name, 80)
-                            + "\". Type `/cos cadence list` to see them."));
+            .orElseThrow(() -> new CadenceRefusal(CadenceRefusal.Reason.UNKNOWN, name, null));
     if (!caller.isAdmin() && !caller.userId().equals(c.ownerId)) {
-      throw new NotAllowedException(
-          "Sorry, only the cadence's owner ("
-              + SlackText.mention(c.ownerId)
-              + ") or a Chief of Staff can change it.");
+      throw new CadenceRefusal(CadenceRefusal.Reason.NOT_OWNER, c.name, c.ownerId);
     }
     return c;
   }
@@ -297,42 +286,30 @@ public class CadenceService {
     return new Occurrence(c, at, tasks);
   }
 
-  /** The outcome of a click on a checklist button. */
-  public record Toggle(boolean allowed, String message) {}
+  /** The outcome of a click on a checklist button, with the task (null when it is gone). */
+  public record Toggle(Outcome outcome, CadenceTask task) {
+    /** What the click did. */
+    public enum Outcome {
+      GONE,
+      NOT_THE_DRI,
+      DONE,
+      UNDONE
+    }
+  }
 
   /**
    * A click on a prep task's button: only its DRI may tick (or untick) it; every posted reminder of
-   * that occurrence is then updated in place. Others get a polite ephemeral refusal.
+   * that occurrence is then updated in place.
    */
   @Transactional
-  public Toggle toggleTask(
-      String userId,
-      long cadenceId,
-      long occurrenceEpoch,
-      long taskId,
-      String channelId,
-      String actionTs) {
+  public Toggle toggleTask(String userId, long cadenceId, long occurrenceEpoch, long taskId) {
     CadenceTask task = CadenceTask.findById(taskId);
     Cadence c = Cadence.findById(cadenceId);
     if (task == null || c == null || !task.cadenceId.equals(c.id)) {
-      refuse(
-          channelId,
-          userId,
-          actionTs,
-          "That prep task no longer exists (the cadence was changed or removed).");
-      return new Toggle(false, "gone");
+      return new Toggle(Toggle.Outcome.GONE, null);
     }
     if (!userId.equals(task.driId)) {
-      refuse(
-          channelId,
-          userId,
-          actionTs,
-          "Thanks for helping! Only "
-              + SlackText.mention(task.driId)
-              + " can tick *"
-              + SlackText.escapeAndCut(task.title, 150)
-              + "*: it is their task. Nudge them in a thread?");
-      return new Toggle(false, "not the DRI");
+      return new Toggle(Toggle.Outcome.NOT_THE_DRI, task);
     }
     Instant at = Instant.ofEpochSecond(occurrenceEpoch);
     int removed =
@@ -352,16 +329,7 @@ public class CadenceService {
           .executeUpdate();
     }
     refreshPosts(c, at);
-    return new Toggle(true, removed == 0 ? "done" : "undone");
-  }
-
-  private void refuse(String channelId, String userId, String actionTs, String text) {
-    if (channelId == null) {
-      return;
-    }
-    outbox.enqueue(
-        SlackCalls.postEphemeral(
-            "cadence:refuse:" + userId + ":" + actionTs, channelId, userId, text, null));
+    return new Toggle(removed == 0 ? Toggle.Outcome.DONE : Toggle.Outcome.UNDONE, task);
   }
 
   /**
@@ -386,10 +354,11 @@ public class CadenceService {
       Instant due = toInstant(row[2]);
       int version = ((Number) row[4]).intValue();
       for (String dest : ((String) row[3]).split(" ")) {
-        String original = postKey(c.id, at, kind, dest);
+        String original = CadenceKeys.post(c.id, at, kind, dest);
         CadenceBlocks.Message m = message(occ, kind, late ? due : null, now);
         outbox.enqueue(
-            SlackCalls.updateMessage(original + ":v" + version, original, m.text(), m.blocks()));
+            SlackCalls.updateMessage(
+                CadenceKeys.redraw(original, version), original, m.text(), m.blocks()));
       }
     }
   }
@@ -404,16 +373,11 @@ public class CadenceService {
     return (Instant) value;
   }
 
-  static String postKey(long cadenceId, Instant at, String kind, String dest) {
-    return "cadence:" + cadenceId + ":" + at.getEpochSecond() + ":" + kind + ":" + dest;
-  }
-
-  private static CadenceBlocks.Message message(
-      Occurrence occ, String kind, Instant lateDue, Instant now) {
+  private CadenceBlocks.Message message(Occurrence occ, String kind, Instant lateDue, Instant now) {
     if ("OCC".equals(kind)) {
-      return CadenceBlocks.occurrencePost(occ, lateDue, now);
+      return CadenceBlocks.occurrencePost(occ, lateDue, now, signer);
     }
-    return CadenceBlocks.reminder(occ, Integer.parseInt(kind.substring(1)), lateDue, now);
+    return CadenceBlocks.reminder(occ, Integer.parseInt(kind.substring(1)), lateDue, now, signer);
   }
 
   // ---------------------------------------------------------------- the sweep
@@ -550,7 +514,10 @@ public class CadenceService {
       for (String dest : destinations) {
         outbox.enqueue(
             SlackCalls.postMessage(
-                    postKey(c.id, d.occurrence(), d.kind(), dest), dest, m.text(), m.blocks())
+                    CadenceKeys.post(c.id, d.occurrence(), d.kind(), dest),
+                    dest,
+                    m.text(),
+                    m.blocks())
                 .expiringAt(usefulUntil(d)));
       }
     }
@@ -571,7 +538,7 @@ public class CadenceService {
         CadenceBlocks.Message m = CadenceBlocks.lateTask(occ, state.get());
         outbox.enqueue(
             SlackCalls.postMessage(
-                    postKey(c.id, d.occurrence(), d.kind(), c.ownerId),
+                    CadenceKeys.post(c.id, d.occurrence(), d.kind(), c.ownerId),
                     c.ownerId,
                     m.text(),
                     m.blocks())

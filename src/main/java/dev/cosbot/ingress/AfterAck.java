@@ -45,6 +45,7 @@ public class AfterAck {
   int queue;
 
   @Inject PrivateReplies replies;
+  @Inject EventReceipts receipts;
   @Inject SlackSdk slack;
 
   private ThreadPoolExecutor pool;
@@ -77,18 +78,27 @@ public class AfterAck {
 
   /** Acks with {@code ack} now and runs {@code work} for {@code clicker} right after. */
   public Response ackThen(Supplier<Response> ack, Clicker clicker, Work work) {
-    pool.execute(() -> run(clicker, work));
+    String receipt = ReplayClaim.deferToWork();
+    pool.execute(() -> run(clicker, receipt, work));
     return ack.get();
   }
 
-  /** Runs {@code work} and its answer in one transaction; refusals and failures are answered. */
-  void run(Clicker clicker, Work work) {
+  /**
+   * Runs {@code work} and its answer in one transaction, with the request's replay receipt when
+   * there is one (a replayed request that reached this point does nothing); refusals and failures
+   * are answered.
+   */
+  void run(Clicker clicker, String receipt, Work work) {
     Answer answer;
     try {
       answer =
           QuarkusTransaction.requiringNew()
               .call(
                   () -> {
+                    if (receipt != null && !receipts.claimWithTheWork(receipt)) {
+                      LOG.debugf("%s replayed: nothing done again", clicker.actionId());
+                      return null;
+                    }
                     Answer a = work.run();
                     if (a != null && a.text() != null) {
                       replies.tell(clicker, a.text());

@@ -15,6 +15,10 @@ public class EventReceipts {
   /** True if this call is the first to see the event id, across all replicas. */
   @Transactional(TxType.REQUIRES_NEW)
   public boolean claim(String eventId) {
+    return insert(eventId);
+  }
+
+  private boolean insert(String eventId) {
     int inserted =
         em.createNativeQuery(
                 "INSERT INTO slack_event_receipt (event_id, received_at) VALUES (?1, now())"
@@ -22,6 +26,15 @@ public class EventReceipts {
             .setParameter(1, eventId)
             .executeUpdate();
     return inserted == 1;
+  }
+
+  /**
+   * Same, inside the caller's transaction: the receipt commits with the work it guards, or not at
+   * all (a concurrent claim of the same id by another replica waits for that one to finish).
+   */
+  @Transactional(TxType.MANDATORY)
+  public boolean claimWithTheWork(String eventId) {
+    return insert(eventId);
   }
 
   @Transactional(TxType.REQUIRES_NEW)

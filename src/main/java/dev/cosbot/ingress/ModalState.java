@@ -86,6 +86,12 @@ public final class ModalState {
     return v == null ? null : blankToNull(v.getSelectedDate());
   }
 
+  /** The chosen time of day (HH:mm); null when none. */
+  public String time(String blockId) {
+    ViewState.Value v = value(blockId);
+    return v == null ? null : blankToNull(v.getSelectedTime());
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

@@ -47,17 +47,16 @@ public class SlackIngress {
     long start = System.nanoTime();
     String kind = "unknown";
     Response response;
+    RequestHeaders requestHeaders = new RequestHeaders(headers);
     Optional<App> app = slackApp.app();
     if (app.isEmpty() || !settings.canReceiveHttp()) {
       response =
           json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
-    } else if (outsideReplayWindow(new RequestHeaders(headers))
-        || !validSignature(body, new RequestHeaders(headers))) {
+    } else if (outsideReplayWindow(requestHeaders) || !validSignature(body, requestHeaders)) {
       // Signature first: nothing of an unsigned request is parsed, logged or stored.
       refused();
       response = json(401, "{\"error\":\"invalid request\"}");
     } else {
-      RequestHeaders requestHeaders = new RequestHeaders(headers);
       Request<?> request = parse(app.get(), body, requestHeaders, query, remoteAddress);
       if (request == null) {
         response = json(400, "{\"error\":\"malformed request\"}");
@@ -107,13 +106,21 @@ public class SlackIngress {
     }
   }
 
+  private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One timer per type and status, looked up once: this runs on every ack. */
   private void record(String kind, Response response, long start) {
-    Timer.builder("cosbot_slack_requests")
-        .description("Slack requests received, by type and HTTP status")
-        .publishPercentileHistogram()
-        .tag("type", kind)
-        .tag("status", String.valueOf(response.getStatusCode()))
-        .register(registry)
+    String status = String.valueOf(response.getStatusCode());
+    timers
+        .computeIfAbsent(
+            kind + ' ' + status,
+            k ->
+                Timer.builder("cosbot_slack_requests")
+                    .description("Slack requests received, by type and HTTP status")
+                    .publishPercentileHistogram()
+                    .tag("type", kind)
+                    .tag("status", status)
+                    .register(registry))
         .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
@@ -193,14 +200,25 @@ public class SlackIngress {
     if (timestamp == null || signature == null) {
       return false;
     }
-    SlackSignature.Verifier verifier =
-        new SlackSignature.Verifier(
-            new SlackSignature.Generator(settings.signingSecret().orElseThrow()));
+    SlackSignature.Verifier verifier = verifier(settings.signingSecret().orElseThrow());
     try {
       return verifier.isValid(timestamp, body == null ? "" : body, signature);
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  private volatile Map.Entry<String, SlackSignature.Verifier> verifier;
+
+  /** The verifier of the current secret, made once (it is stateless). */
+  private SlackSignature.Verifier verifier(String secret) {
+    Map.Entry<String, SlackSignature.Verifier> current = verifier;
+    if (current == null || !current.getKey().equals(secret)) {
+      current =
+          Map.entry(secret, new SlackSignature.Verifier(new SlackSignature.Generator(secret)));
+      verifier = current;
+    }
+    return current.getValue();
   }
 
   private SlackRequestParser parser(App app) {

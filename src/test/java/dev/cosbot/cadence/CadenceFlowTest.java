@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class CadenceFlowTest extends SlackTestBase {
   @Inject TestClock clock;
   @Inject CadenceSweepJob sweep;
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
 
   /** Weekly on Tuesdays 10:00 Berlin from Tue 5 Jan 2027: occurrences at 09:00Z. */
   static final Instant FIRST = Instant.parse("2027-01-05T09:00:00Z");
@@ -197,7 +198,26 @@ class CadenceFlowTest extends SlackTestBase {
     // place.
     long cadenceId = scalar("SELECT id FROM cadence WHERE name = '" + name + "'");
     long deck = scalar("SELECT id FROM cadence_task WHERE title = 'Deck draft'");
-    String value = cadenceId + "|" + FIRST.getEpochSecond() + "|" + deck;
+    String value = signer.sign(cadenceId + "|" + FIRST.getEpochSecond() + "|" + deck);
+    // A tampered button value (unsigned, or another task's id) is answered politely; nothing ticks.
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0ANA",
+                CadenceIds.A_TOGGLE_TASK,
+                cadenceId + "|" + FIRST.getEpochSecond() + "|" + deck,
+                "cadence_task_" + deck))
+        .then()
+        .statusCode(200);
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0ANA",
+                CadenceIds.A_TOGGLE_TASK,
+                value.replace("|" + deck + "~", "|" + (deck + 1) + "~"),
+                "cadence_task_" + deck))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "I can't find that prep task", 2);
+    assertThat(scalar("SELECT count(*) FROM cadence_task_done")).isZero();
     SlackRequests.interaction(
             SlackRequests.blockAction(
                 "U0BEN", CadenceIds.A_TOGGLE_TASK, value, "cadence_task_" + deck))
@@ -314,7 +334,7 @@ class CadenceFlowTest extends SlackTestBase {
     SlackRequests.cos("U0ADMIN", "cadence skip \"" + name + "\" 2027-01-06")
         .then()
         .statusCode(200)
-        .body("text", containsString("does not happen on 2027-01-06"));
+        .body("text", containsString("does not happen on Wed 6 Jan 2027"));
     SlackRequests.cos("U0ADMIN", "cadence next 1")
         .then()
         .statusCode(200)

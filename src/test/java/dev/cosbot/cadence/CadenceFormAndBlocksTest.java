@@ -99,7 +99,11 @@ class CadenceFormAndBlocksTest {
     }
     CadenceBlocks.Message m =
         CadenceBlocks.reminder(
-            new Occurrence(c, at, tasks), 1440, at.minusSeconds(86_000), at.minusSeconds(80_000));
+            new Occurrence(c, at, tasks),
+            1440,
+            at.minusSeconds(86_000),
+            at.minusSeconds(80_000),
+            dev.cosbot.platform.support.SignedMetadata.withSecret("test"));
     List<LayoutBlock> blocks = m.blocks();
     assertThat(blocks.size()).isLessThanOrEqualTo(50);
     String json = Json.toSlackJson(blocks);

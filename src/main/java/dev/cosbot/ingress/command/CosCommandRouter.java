@@ -3,6 +3,7 @@ package dev.cosbot.ingress.command;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import dev.cosbot.ingress.ReplayClaim;
 import dev.cosbot.ingress.SlackListeners;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.Roles;
@@ -59,11 +60,13 @@ public class CosCommandRouter implements SlackListeners {
     List<String> words = CommandText.words(text);
     Caller caller = roles.of(userId);
     if (words.isEmpty() || words.get(0).equalsIgnoreCase("help")) {
+      ReplayClaim.noEffect();
       return ephemeral(ctx, HelpBlocks.helpText(help, caller, null));
     }
     String name = words.get(0).toLowerCase(Locale.ROOT);
     CosSubcommand sub = byName.get(name);
     if (sub == null) {
+      ReplayClaim.noEffect();
       return ephemeral(ctx, HelpBlocks.helpText(help, caller, words.get(0)));
     }
     String trimmed = text.trim();
