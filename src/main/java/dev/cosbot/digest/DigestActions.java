@@ -50,13 +50,36 @@ public class DigestActions {
             caller.userId(),
             "Preview: " + built.rendered().text(),
             built.rendered().blocks()));
-    return "I've sent you a preview of "
-        + SlackText.mention(cxo)
-        + "'s digest by DM ("
-        + built.content().total()
-        + " items, "
-        + built.rendered().shown()
-        + " shown).";
+    return DigestMessages.previewSent(
+        SlackText.mention(cxo),
+        cxo.equals(caller.userId()),
+        built.content().total(),
+        built.rendered().shown());
+  }
+
+  /**
+   * DMs the CXO (or a Chief of Staff who gets their own) their digest as of now, outside the daily
+   * schedule: nothing is consumed and the scheduled digest still goes out.
+   */
+  @Transactional
+  public void today(Caller caller, String requestId) {
+    boolean cxo = caller.isCxo();
+    if (!cxo && !(caller.isAdmin() && DigestSubscriber.findById(caller.userId()) != null)) {
+      throw new NotAllowedException(DigestMessages.TODAY_NOT_YOURS);
+    }
+    Instant now = clock.instant();
+    DigestService.Built built =
+        digests.build(
+            caller.userId(),
+            cxo ? DigestContent.Kind.CXO : DigestContent.Kind.CHIEF_OF_STAFF,
+            now,
+            digests.zoneOf(caller.userId()));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            DigestMessages.todayKey(caller.userId(), requestId),
+            caller.userId(),
+            built.rendered().text(),
+            built.rendered().blocks()));
   }
 
   @Transactional

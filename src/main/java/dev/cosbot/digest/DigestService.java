@@ -1,6 +1,7 @@
 package dev.cosbot.digest;
 
 import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.people.WorkspaceSetting;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestRequest;
 import dev.cosbot.platform.spi.DigestSource;
@@ -109,7 +110,19 @@ public class DigestService {
             ? settings.maxItemsPerSection() * 2
             : settings.maxItemsPerSection();
     return new Built(
-        content, DigestBlocks.render(content, perSection, settings.maxRadarTeams()), overrideIds);
+        content,
+        DigestBlocks.render(content, perSection, settings.maxRadarTeams(), homeLink()),
+        overrideIds);
+  }
+
+  /** A link to the reader's Home tab, once Slack has told us the workspace and app ids. */
+  static String homeLink() {
+    return WorkspaceSetting.get(WorkspaceSetting.SLACK_APP)
+        .map(s -> s.split(" "))
+        .filter(
+            ids -> ids.length == 2 && ids[0].matches("[A-Z0-9]+") && ids[1].matches("[A-Z0-9]+"))
+        .map(ids -> "slack://app?team=" + ids[0] + "&id=" + ids[1] + "&tab=home")
+        .orElse(null);
   }
 
   /** The reader's time zone, from the people directory (which asks Slack when it must). */

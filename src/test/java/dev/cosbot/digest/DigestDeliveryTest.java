@@ -260,7 +260,7 @@ class DigestDeliveryTest extends SlackTestBase {
     at(day, "07:30", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
     assertThat(awaitCalls("chat.postMessage", DAY.format(day), 1).get(0).toString())
-        .contains("Could not read fixture");
+        .contains("I couldn't read the fixture");
   }
 
   @Test
