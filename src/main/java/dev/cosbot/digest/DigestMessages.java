@@ -72,6 +72,33 @@ final class DigestMessages {
         + " shown).";
   }
 
+  static final String ASK_NOT_FOUND = "Sorry, I can't find that item any more.";
+  static final String ASK_NOT_YOURS =
+      "Sorry, only the person this digest is for can use its buttons.";
+
+  /** The clicker's answer to "Ask owner for detail". */
+  static String asked(DigestActions.AskResult r) {
+    return switch (r.outcome()) {
+      case ASKED -> "Done: I asked " + SlackText.mention(r.owner()) + " for detail on your behalf.";
+      case PREVIEW -> "This is a preview: its buttons do nothing.";
+      case YOURS -> "That one is yours.";
+    };
+  }
+
+  /** The DM to the owner, in the reader's name. */
+  static String askOwnerDm(String reader, boolean readerIsCxo, String subject) {
+    return SlackText.mention(reader)
+        + (readerIsCxo ? " (CXO)" : "")
+        + " asked me to ask you for more detail on: *"
+        + SlackText.escapeAndCut(subject.isBlank() ? "an item in their digest" : subject, 200)
+        + "*. Please reply to them directly.";
+  }
+
+  /** One question per reader, owner, subject and day. */
+  static String askKey(String reader, String owner, String subjectHash, String day) {
+    return "digest-ask:" + reader + ":" + owner + ":" + subjectHash + ":" + day;
+  }
+
   /** One "today's digest" per request (a retried click sends it once). */
   static String todayKey(String userId, String requestId) {
     return "digest-today:" + userId + ":" + requestId;

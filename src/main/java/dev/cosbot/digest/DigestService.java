@@ -2,6 +2,8 @@ package dev.cosbot.digest;
 
 import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.WorkspaceSetting;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestIds;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestRequest;
 import dev.cosbot.platform.spi.DigestSource;
@@ -31,6 +33,7 @@ public class DigestService {
   @Inject @Any Instance<DigestSource> sources;
   @Inject DigestSettings settings;
   @Inject PeopleDirectory people;
+  @Inject DigestActions actions;
 
   /** A built digest and the pending overrides it applied (consumed when a CXO digest is sent). */
   public record Built(
@@ -43,6 +46,7 @@ public class DigestService {
    */
   public Built build(String readerUserId, DigestContent.Kind kind, Instant now, ZoneId zone) {
     LocalDate date = now.atZone(zone).toLocalDate();
+    String reader = kind == DigestContent.Kind.PREVIEW ? DigestIds.PREVIEW_READER : readerUserId;
     Instant since =
         DigestLedger.lastSentBefore(readerUserId, date).orElse(now.minus(Duration.ofDays(1)));
     DigestRequest request =
@@ -61,7 +65,7 @@ public class DigestService {
                       List<DigestLine> l = new ArrayList<>();
                       for (DigestItem item : source.items(request)) {
                         if (item != null) {
-                          l.add(new DigestLine(item, source.buttons(item), false));
+                          l.add(new DigestLine(item, signed(source.buttons(item), reader), false));
                         }
                       }
                       return new Part(l, List.copyOf(source.teamSignals(request)));
@@ -113,6 +117,17 @@ public class DigestService {
         content,
         DigestBlocks.render(content, perSection, settings.maxRadarTeams(), homeLink()),
         overrideIds);
+  }
+
+  /** "Ask owner" values signed for their reader: unforgeable, and usable by that reader only. */
+  private List<DigestButton> signed(List<DigestButton> buttons, String reader) {
+    return buttons.stream()
+        .map(
+            b ->
+                DigestButton.ASK_OWNER.equals(b.actionId())
+                    ? new DigestButton(b.label(), b.actionId(), actions.signAsk(reader, b.value()))
+                    : b)
+        .toList();
   }
 
   /** A link to the reader's Home tab, once Slack has told us the workspace and app ids. */

@@ -361,10 +361,22 @@ class DigestDeliveryTest extends SlackTestBase {
     assertThat(scalar("SELECT count(*) FROM digest_subscriber")).isZero();
   }
 
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   @Test
   void askOwnerDmsTheOwnerNamingTheCxoAndOnlyTheReaderMayPressIt() throws Exception {
     String subject = "Apollo " + UUID.randomUUID().toString().substring(0, 6);
-    String value = "U0OWNER|" + subject;
+    String value = signer.sign("U0CXO|U0OWNER|" + subject);
+    // A value changed on the way (here: someone else's owner) is not acted on.
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0CXO",
+                DigestButton.ASK_OWNER,
+                value.replace("U0OWNER", "U0VICTIM"),
+                "digest:U0CXO:3"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "can't find that item", 1);
     SlackRequests.interaction(
             SlackRequests.blockAction(
                 "U0INTRUDER", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
@@ -387,5 +399,6 @@ class DigestDeliveryTest extends SlackTestBase {
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "I asked <@U0OWNER>", 2);
     assertThat(matching("chat.postMessage", subject)).hasSize(1);
+    assertThat(matching("chat.postMessage", "U0VICTIM")).isEmpty();
   }
 }
