@@ -153,7 +153,11 @@ public final class HelpBlocks {
    */
   public static String usage(
       String name, Problem problem, String word, String suggestion, List<HelpLine> lines) {
-    String w = word == null ? "" : SlackText.escapeAndCut(word, 40).replace("`", "'");
+    String mentioned = CommandText.userId(word);
+    String w =
+        mentioned != null && word.startsWith("<@")
+            ? SlackText.mention(mentioned)
+            : word == null ? "" : SlackText.escapeAndCut(word, 40).replace("`", "'");
     String first =
         switch (problem) {
           case MISSING -> "`/cos " + name + "` needs a little more.";

@@ -181,10 +181,14 @@ final class Usage {
 
   /** The literal words this pattern accepts first, or an empty set if it starts with a value. */
   Set<String> firstWords() {
-    if (!tokens.isEmpty() && tokens.get(0) instanceof Literal l) {
-      return l.words();
+    if (tokens.isEmpty()) {
+      return Set.of();
     }
-    return Set.of();
+    Token first = tokens.get(0);
+    if (first instanceof Optional o && !o.tokens().isEmpty()) {
+      first = o.tokens().get(0);
+    }
+    return first instanceof Literal l ? l.words() : Set.of();
   }
 
   /** True when the first word this pattern wants is a value, not a keyword (or nothing at all). */
