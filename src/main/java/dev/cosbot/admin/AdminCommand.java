@@ -68,9 +68,7 @@ public class AdminCommand implements CosSubcommand {
 
   /** The user id, if Slack does not say there is no such person. */
   private String existing(String userId) {
-    if (people.exists(userId) == PersonCheck.Known.NO) {
-      throw new UserFacingException(AdminMessages.unknownPerson(userId));
-    }
+    people.requireExisting(userId, "`/cos admin add @ana`");
     return userId;
   }
 

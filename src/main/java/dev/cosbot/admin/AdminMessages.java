@@ -23,13 +23,6 @@ final class AdminMessages {
         + " Change that setting to remove them.";
   }
 
-  static String unknownPerson(String userId) {
-    return "I can't find "
-        + SlackText.mention(userId)
-        + " in this Slack workspace. Mention the person with @ so Slack fills in the right"
-        + " one, e.g. `/cos admin add @ana`.";
-  }
-
   static String change(AdminService.Change change) {
     String who = SlackText.mention(change.userId());
     return switch (change.outcome()) {

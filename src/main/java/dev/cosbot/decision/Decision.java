@@ -52,8 +52,12 @@ public class Decision extends PanacheEntityBase {
   @Column(name = "delegated_to")
   public String delegatedTo;
 
-  /** The CXO's note with the choice (what more is needed, why declined). */
+  /** The decider's note with the choice (what more is needed, why declined). */
   public String note;
+
+  /** The option chosen, as worded when chosen (null: not decided, or Approve/Decline). */
+  @Column(name = "chosen_option")
+  public String chosenOption;
 
   /** When the Chiefs of Staff were told it is past its needed-by date (once). */
   @Column(name = "overdue_flagged_at")
@@ -61,6 +65,29 @@ public class Decision extends PanacheEntityBase {
 
   @Column(name = "created_at")
   public Instant createdAt;
+
+  /** Approve and Decline: the choices of a request that lists no options. */
+  static final List<String> APPROVE_DECLINE = List.of("Approve", "Decline");
+
+  /** The options the asker listed (one per line), or Approve and Decline when none. */
+  public List<String> choices() {
+    if (options == null) {
+      return APPROVE_DECLINE;
+    }
+    List<String> out =
+        options.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(10).toList();
+    return out.isEmpty() ? APPROVE_DECLINE : out;
+  }
+
+  /** True when the asker listed options (else the choice is Approve or Decline). */
+  public boolean hasOptions() {
+    return choices() != APPROVE_DECLINE;
+  }
+
+  /** Still to be decided: open for the CXO, or delegated and waiting for the delegate. */
+  public boolean undecided() {
+    return status == DecisionStatus.OPEN || status == DecisionStatus.DELEGATED;
+  }
 
   public static List<Decision> open() {
     return list("status = ?1 order by neededBy, id", DecisionStatus.OPEN);

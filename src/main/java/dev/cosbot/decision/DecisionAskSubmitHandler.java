@@ -39,11 +39,7 @@ public class DecisionAskSubmitHandler implements ViewSubmissionHandler {
       return ctx.ackWithErrors(errors);
     }
     if (decisions.overHourlyLimit(user)) {
-      return ctx.ackWithErrors(
-          Map.of(
-              DecisionIds.QUESTION,
-              "You've asked for a lot of decisions in the last hour, so this one can't go out"
-                  + " right now. Please try again later, or talk to a Chief of Staff directly."));
+      return ctx.ackWithErrors(Map.of(DecisionIds.QUESTION, DecisionMessages.OVER_LIMIT));
     }
     decisions.ask(user, ask);
     return ctx.ack();

@@ -7,26 +7,49 @@ import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
 import dev.cosbot.ingress.Clicker;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.support.SignedMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Approve or Decline on the CXO's digest line: acked at once, recorded right after. */
-abstract class DecisionChooseHandler implements BlockActionHandler {
+/**
+ * An option button (or "Choose…", or an old Approve / Decline): acked at once; the confirmation
+ * opens if the clicker decides this request, else they are told why not.
+ */
+@ApplicationScoped
+public class DecisionChooseHandler implements BlockActionHandler {
   @Inject AfterAck afterAck;
   @Inject DecisionClickGuard guard;
   @Inject DecisionService decisions;
-
-  abstract DecisionStatus outcome();
+  @Inject Roles roles;
+  @Inject SignedMetadata signer;
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     Clicker clicker = Clicker.of(req);
-    String blockId = req.getPayload().getActions().get(0).getBlockId();
     return afterAck.ackThen(
         ctx::ack,
         clicker,
-        () ->
-            Answer.say(
-                decisions.decide(
-                    guard.decider(clicker, blockId), guard.id(clicker), outcome(), null, null)));
+        () -> {
+          DecisionClickGuard.Click click = guard.read(req);
+          DecisionService.Outcome outcome =
+              decisions.open(roles.of(clicker.userId()), click.id(), click.seen());
+          if (!(outcome instanceof DecisionService.Outcome.Actionable ok)) {
+            return Answer.say(DecisionMessages.answer(outcome));
+          }
+          Decision d = ok.decision();
+          return Answer.open(DecisionViews.confirmModal(d, index(clicker, click, d), signer));
+        });
+  }
+
+  /** The option clicked; -1 lets the form list them all. */
+  private static int index(Clicker clicker, DecisionClickGuard.Click click, Decision d) {
+    int index = click.index();
+    if (DecisionIds.APPROVE.equals(clicker.actionId())) {
+      index = d.hasOptions() ? -1 : 0;
+    } else if (DecisionIds.DECLINE.equals(clicker.actionId())) {
+      index = d.hasOptions() ? -1 : 1;
+    }
+    return index >= 0 && index < d.choices().size() ? index : -1;
   }
 }

@@ -1,36 +1,60 @@
 package dev.cosbot.decision;
 
-import dev.cosbot.ingress.Clicker;
-import dev.cosbot.platform.people.Caller;
-import dev.cosbot.platform.people.Roles;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import dev.cosbot.platform.spi.DigestIds;
+import dev.cosbot.platform.support.Json;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * What every decision button checks: a preview's buttons do nothing, only the CXO decides, and the
- * decision id must be one the bot signed.
+ * What every decision button reads and checks: a preview's buttons do nothing, the value must be
+ * one the bot signed, and a click in the digest remembers that message so it changes with the
+ * outcome.
  */
 @ApplicationScoped
 public class DecisionClickGuard {
-  @Inject Roles roles;
   @Inject SignedMetadata signer;
-  @Inject DecisionService decisions;
 
-  /** The deciding CXO, or a polite refusal. */
-  Caller decider(Clicker clicker, String blockId) {
-    if (DigestIds.PREVIEW_READER.equals(DigestIds.readerOf(blockId))) {
-      throw new UserFacingException("This is a preview: its buttons do nothing.");
+  /** A click on a decision button: the signed decision id and option index (-1: none). */
+  record Click(long id, int index, DecisionService.Seen seen) {}
+
+  /** Reads the click; a tampered value gives id -1 (found nowhere). */
+  Click read(BlockActionRequest req) {
+    BlockActionPayload p = req.getPayload();
+    BlockActionPayload.Action action = p.getActions().get(0);
+    if (DigestIds.PREVIEW_READER.equals(DigestIds.readerOf(action.getBlockId()))) {
+      throw new UserFacingException(DecisionMessages.PREVIEW);
     }
-    Caller caller = roles.of(clicker.userId());
-    decisions.requireDecider(caller);
-    return caller;
+    String value = signer.verify(action.getValue()).orElse("");
+    long id = -1;
+    int index = -1;
+    try {
+      String[] parts = value.split(":");
+      id = Long.parseLong(parts[0]);
+      index = parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+    } catch (NumberFormatException e) {
+      id = -1;
+    }
+    return new Click(id, index, seen(p, action.getBlockId()));
   }
 
-  /** The signed decision id of the button; -1 (found nowhere) when tampered. */
-  long id(Clicker clicker) {
-    return signer.id(clicker.value()).orElse(-1);
+  /** The digest message the click came from (null for the bot's own copies and elsewhere). */
+  private static DecisionService.Seen seen(BlockActionPayload p, String blockId) {
+    if (DigestIds.readerOf(blockId) == null
+        || p.getContainer() == null
+        || p.getContainer().getChannelId() == null
+        || p.getContainer().getMessageTs() == null
+        || p.getMessage() == null
+        || p.getMessage().getBlocks() == null) {
+      return null;
+    }
+    com.google.gson.JsonObject message = new com.google.gson.JsonObject();
+    message.addProperty("text", p.getMessage().getText());
+    message.add("blocks", Json.slack().toJsonTree(p.getMessage().getBlocks()));
+    return new DecisionService.Seen(
+        p.getContainer().getChannelId(), p.getContainer().getMessageTs(), message.toString());
   }
 }

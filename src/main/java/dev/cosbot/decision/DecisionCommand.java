@@ -7,11 +7,9 @@ import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
 import dev.cosbot.platform.people.Role;
-import dev.cosbot.platform.support.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,46 +54,14 @@ public class DecisionCommand implements CosSubcommand {
                                   cmd.rest(), decisions.today(cmd.caller().userId()).plusDays(3))));
       if (!response.isOk()) {
         LOG.warnf("views.open for the decision modal failed: %s", response.getError());
-        return CosCommandRouter.ephemeral(
-            ctx, "Sorry, I couldn't open the form. Please try `/cos decision` again.");
+        return CosCommandRouter.ephemeral(ctx, DecisionMessages.FORM_FAILED);
       }
       return ctx.ack();
     }
     DecisionStatus filter = "open".equalsIgnoreCase(cmd.arg(0)) ? DecisionStatus.OPEN : null;
     List<Decision> log = decisions.log(cmd.caller(), filter, LOG_LINES);
     return CosCommandRouter.ephemeral(
-        ctx, logText(log, filter != null, cmd.caller().isAdmin() || cmd.caller().isCxo()));
-  }
-
-  static String logText(List<Decision> log, boolean openOnly, boolean everything) {
-    if (log.isEmpty()) {
-      return openOnly
-          ? "No open decisions."
-          : "The decision log is empty. Ask the CXO for one with `/cos decision`.";
-    }
-    StringBuilder out =
-        new StringBuilder("*Decision log*")
-            .append(everything ? "" : " (the decisions you asked or were delegated)")
-            .append(" — newest first\n");
-    for (Decision d : log) {
-      out.append(d.status.emoji())
-          .append(" *#")
-          .append(d.id)
-          .append("* ")
-          .append(SlackText.escapeAndCut(d.question, 120))
-          .append(" — ")
-          .append(d.status.label().toLowerCase(Locale.ROOT));
-      if (d.status == DecisionStatus.OPEN) {
-        out.append(", needed by ").append(DecisionService.DAY.format(d.neededBy));
-      } else if (d.decidedBy != null) {
-        out.append(" by ").append(SlackText.mention(d.decidedBy));
-      }
-      if (d.delegatedTo != null) {
-        out.append(" to ").append(SlackText.mention(d.delegatedTo));
-      }
-      out.append(", asked by ").append(SlackText.mention(d.askerId)).append('\n');
-    }
-    out.append("JSON for tools: `GET /api/v1/decisions`.");
-    return SlackText.cut(out.toString(), 3_000);
+        ctx,
+        DecisionMessages.log(log, filter != null, cmd.caller().isAdmin() || cmd.caller().isCxo()));
   }
 }

@@ -7,15 +7,16 @@ import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
 import dev.cosbot.ingress.Clicker;
+import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.inject.Inject;
-import java.util.Locale;
 
 /** Delegate… or Ask for more…: acked at once; the form opens if the decision is still open. */
 abstract class DecisionOpenOutcomeHandler implements BlockActionHandler {
   @Inject AfterAck afterAck;
   @Inject DecisionClickGuard guard;
+  @Inject DecisionService decisions;
+  @Inject Roles roles;
   @Inject SignedMetadata signer;
 
   /** {@link DecisionIds#DELEGATE} or {@link DecisionIds#MORE}. */
@@ -24,27 +25,16 @@ abstract class DecisionOpenOutcomeHandler implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     Clicker clicker = Clicker.of(req);
-    String blockId = req.getPayload().getActions().get(0).getBlockId();
     return afterAck.ackThen(
         ctx::ack,
         clicker,
         () -> {
-          guard.decider(clicker, blockId);
-          long id = guard.id(clicker);
-          Decision d = id < 0 ? null : Decision.findById(id);
-          if (d == null) {
-            throw new UserFacingException(
-                "I can't find that decision. Type `/cos decisions` to see the open ones.");
-          }
-          if (d.status != DecisionStatus.OPEN) {
-            throw new UserFacingException(
-                "Decision #"
-                    + d.id
-                    + " was already recorded: "
-                    + d.status.label().toLowerCase(Locale.ROOT)
-                    + ".");
-          }
-          return Answer.open(DecisionViews.outcomeModal(which(), d, signer));
+          DecisionClickGuard.Click click = guard.read(req);
+          DecisionService.Outcome outcome =
+              decisions.open(roles.of(clicker.userId()), click.id(), click.seen());
+          return outcome instanceof DecisionService.Outcome.Actionable ok
+              ? Answer.open(DecisionViews.outcomeModal(which(), ok.decision(), signer))
+              : Answer.say(DecisionMessages.answer(outcome));
         });
   }
 }

@@ -4,14 +4,14 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.cosbot.ingress.Clicker;
 import dev.cosbot.ingress.ModalState;
+import dev.cosbot.ingress.PrivateReplies;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Optional;
 
 /** The Delegate / Ask for more form: its signed metadata names the decision. */
 @ApplicationScoped
@@ -19,13 +19,15 @@ public class DecisionOutcomeSubmitHandler implements ViewSubmissionHandler {
   @Inject DecisionService decisions;
   @Inject Roles roles;
   @Inject SignedMetadata signer;
+  @Inject PrivateReplies replies;
 
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
-    String user = req.getPayload().getUser().getId();
+    Clicker clicker = Clicker.of(req);
+    String user = clicker.userId();
     ModalState form = ModalState.of(req.getPayload().getView());
-    Optional<String> meta = signer.verify(req.getPayload().getView().getPrivateMetadata());
-    String[] parts = meta.orElse("").split(":");
+    String[] parts =
+        signer.verify(req.getPayload().getView().getPrivateMetadata()).orElse("").split(":");
     boolean delegate = DecisionIds.DELEGATE.equals(parts[0]);
     // The form's own blocks say where an error can show, even when the metadata was tampered with.
     String field =
@@ -37,34 +39,28 @@ public class DecisionOutcomeSubmitHandler implements ViewSubmissionHandler {
       id = -1;
     }
     if (id < 0) {
-      return ctx.ackWithErrors(
-          Map.of(field, "I can't find that decision. Close this form and press the button again."));
+      return ctx.ackWithErrors(Map.of(field, DecisionMessages.FORM_CHANGED));
     }
     String note = form.text(DecisionIds.NOTE);
     String to = form.user(DecisionIds.DELEGATE_TO);
     if (delegate && to == null) {
-      return ctx.ackWithErrors(
-          Map.of(DecisionIds.DELEGATE_TO, "Please pick the person to delegate to."));
+      return ctx.ackWithErrors(Map.of(DecisionIds.DELEGATE_TO, DecisionMessages.PICK_DELEGATE));
     }
     if (!delegate && note == null) {
-      return ctx.ackWithErrors(Map.of(DecisionIds.NOTE, "Say what you need to know."));
+      return ctx.ackWithErrors(Map.of(DecisionIds.NOTE, DecisionMessages.SAY_WHAT));
     }
     if (delegate && to.equals(user)) {
-      return ctx.ackWithErrors(
-          Map.of(
-              DecisionIds.DELEGATE_TO,
-              "Pick someone else: Approve or Decline decides it yourself."));
+      return ctx.ackWithErrors(Map.of(DecisionIds.DELEGATE_TO, DecisionMessages.PICK_SOMEONE_ELSE));
     }
-    try {
-      decisions.decide(
-          roles.of(user),
-          id,
-          delegate ? DecisionStatus.DELEGATED : DecisionStatus.MORE_INFO,
-          note,
-          to);
-    } catch (UserFacingException e) {
-      return ctx.ackWithErrors(Map.of(field, e.getMessage()));
+    DecisionService.Outcome outcome =
+        delegate
+            ? decisions.delegate(roles.of(user), id, to, note)
+            : decisions.askForMore(roles.of(user), id, note, clicker.actionTs());
+    if (!(outcome instanceof DecisionService.Outcome.Delegated
+        || outcome instanceof DecisionService.Outcome.MoreAsked)) {
+      return ctx.ackWithErrors(Map.of(field, DecisionMessages.answer(outcome)));
     }
+    replies.tell(clicker, DecisionMessages.answer(outcome));
     return ctx.ack();
   }
 }

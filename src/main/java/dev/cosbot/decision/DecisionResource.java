@@ -39,6 +39,7 @@ public class DecisionResource {
       Instant decidedAt,
       String delegatedTo,
       String note,
+      String chosenOption,
       Instant createdAt,
       boolean overdueFlagged) {
     static DecisionJson of(Decision d) {
@@ -56,6 +57,7 @@ public class DecisionResource {
           d.decidedAt,
           d.delegatedTo,
           d.note,
+          d.chosenOption,
           d.createdAt,
           d.overdueFlaggedAt != null);
     }
@@ -65,7 +67,8 @@ public class DecisionResource {
   @Transactional
   @Operation(
       summary = "List decisions, newest first",
-      description = "Optionally only one status (OPEN, APPROVED, DECLINED, DELEGATED, MORE_INFO).")
+      description =
+          "Optionally only one status (OPEN, DECIDED, APPROVED, DECLINED, DELEGATED, MORE_INFO).")
   public List<DecisionJson> list(
       @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
     DecisionStatus filter = null;
@@ -74,7 +77,7 @@ public class DecisionResource {
         filter = DecisionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new BadRequestException(
-            "status must be one of OPEN, APPROVED, DECLINED, DELEGATED, MORE_INFO");
+            "status must be one of OPEN, DECIDED, APPROVED, DECLINED, DELEGATED, MORE_INFO");
       }
     }
     return Decision.log(filter, null, Math.max(1, Math.min(limit, 1_000))).stream()

@@ -1,13 +1,9 @@
 package dev.cosbot.decision;
 
 import dev.cosbot.platform.outbox.Outbox;
-import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Roles;
-import dev.cosbot.platform.support.NotAllowedException;
-import dev.cosbot.platform.support.SlackText;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,27 +11,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Decisions asked of the CXO: anyone asks, only the CXO chooses (Approve, Decline, Delegate, Ask
- * for more), the asker is told by DM, and the Chiefs of Staff are told once when one is overdue. No
- * Block Kit here.
+ * Decisions asked of the CXO: anyone asks; the CXO (or the person they delegate to) chooses one of
+ * the options, asks the asker for more, or delegates; the asker is told and every copy of the
+ * request changes with it. Returns domain results: {@link DecisionNotices} turns them into Slack
+ * calls and {@link DecisionMessages} words them.
  */
 @ApplicationScoped
 public class DecisionService {
   private static final Logger LOG = Logger.getLogger(DecisionService.class);
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   @Inject Outbox outbox;
   @Inject Roles roles;
   @Inject PeopleDirectory people;
   @Inject Clock clock;
+  @Inject DecisionNotices notices;
 
   /**
    * Decisions one person may ask for per hour; more get a polite answer (the CXO must not be
@@ -55,6 +51,31 @@ public class DecisionService {
       String aboutUserId,
       String link) {}
 
+  /** What became of an action on a decision; {@link DecisionMessages#answer} words it. */
+  public sealed interface Outcome {
+    /** No such decision, or a tampered id. */
+    record NotFound() implements Outcome {}
+
+    /**
+     * The caller may not do this (only the CXO or the delegate decides; only the asker replies).
+     */
+    record NotYours(Decision decision) implements Outcome {}
+
+    /** It was already decided: nothing changed. */
+    record Already(Decision decision) implements Outcome {}
+
+    /** The caller may go on (a form opens). */
+    record Actionable(Decision decision) implements Outcome {}
+
+    record Decided(Decision decision) implements Outcome {}
+
+    record Delegated(Decision decision) implements Outcome {}
+
+    record MoreAsked(Decision decision) implements Outcome {}
+
+    record Replied(Decision decision) implements Outcome {}
+  }
+
   /** True when {@code askerId} already asked for the hourly maximum of decisions. */
   @Transactional
   public boolean overHourlyLimit(String askerId) {
@@ -70,33 +91,30 @@ public class DecisionService {
   public Map<String, String> validate(String askerId, Ask ask) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (ask.question() == null || ask.question().isBlank()) {
-      errors.put(DecisionIds.QUESTION, "Please say what needs deciding.");
+      errors.put(DecisionIds.QUESTION, DecisionMessages.NO_QUESTION);
     } else if (ask.question().length() > 300) {
-      errors.put(
-          DecisionIds.QUESTION,
-          "Keep the question under 300 characters; put details in the context.");
+      errors.put(DecisionIds.QUESTION, DecisionMessages.QUESTION_TOO_LONG);
     }
     if (ask.neededBy() == null) {
-      errors.put(DecisionIds.NEEDED_BY, "Please pick the date you need the decision by.");
+      errors.put(DecisionIds.NEEDED_BY, DecisionMessages.NO_DATE);
     } else if (ask.neededBy().isBefore(today(askerId))) {
-      errors.put(DecisionIds.NEEDED_BY, "That date is in the past.");
+      errors.put(DecisionIds.NEEDED_BY, DecisionMessages.DATE_IN_PAST);
     }
     if (ask.link() != null
         && !ask.link().isBlank()
         && !ask.link().trim().matches("https://[^\\s<>|]{1,990}")) {
-      errors.put(
-          DecisionIds.LINK, "Paste a link starting with https:// (a status update or thread).");
+      errors.put(DecisionIds.LINK, DecisionMessages.BAD_LINK);
     }
     if (ask.context() != null && ask.context().length() > 2_000) {
-      errors.put(DecisionIds.CONTEXT, "Keep the context under 2,000 characters.");
+      errors.put(DecisionIds.CONTEXT, DecisionMessages.CONTEXT_TOO_LONG);
     }
     if (ask.options() != null && ask.options().length() > 1_000) {
-      errors.put(DecisionIds.OPTIONS, "Keep the options under 1,000 characters.");
+      errors.put(DecisionIds.OPTIONS, DecisionMessages.OPTIONS_TOO_LONG);
     }
     return errors;
   }
 
-  /** Records a valid ask and tells the asker it is on its way to the CXO. */
+  /** Records a valid ask, tells the asker and brings it to the CXO by DM, with its buttons. */
   @Transactional
   public Decision ask(String askerId, Ask ask) {
     Decision d = new Decision();
@@ -111,130 +129,167 @@ public class DecisionService {
     d.createdAt = clock.instant();
     d.persist();
     LOG.infof("%s asked the CXO for decision #%d", askerId, d.id);
-    outbox.enqueue(
-        SlackCalls.postMessage(
-            "decision-asked:" + d.id,
-            askerId,
-            "Your decision request #"
-                + d.id
-                + " — *"
-                + SlackText.escapeAndCut(d.question, 200)
-                + "* — is in the CXO's"
-                + " digest under *Needs you*, needed by "
-                + DAY.format(d.neededBy)
-                + ". I'll tell you what they decide.",
-            null));
+    Optional<String> cxo = roles.cxo();
+    outbox.enqueueAll(notices.asked(d, cxo.orElse(null)));
+    cxo.ifPresent(c -> DecisionCopy.keep(d.id, DecisionKeys.cxoCopy(d.id)));
     return d;
   }
 
-  /** Refuses anyone but the CXO: only the executive makes the decisions asked of them. */
-  public void requireDecider(Caller caller) {
-    if (!caller.isCxo()) {
-      throw new NotAllowedException(
-          "Sorry, only the CXO can make this decision. Chiefs of Staff can pin or mute it in the digest.");
-    }
+  /** Whether {@code caller} decides {@code d} now: the CXO, or the person it was delegated to. */
+  static boolean mayDecide(Caller caller, Decision d) {
+    return caller.isCxo()
+        || (d.status == DecisionStatus.DELEGATED && caller.userId().equals(d.delegatedTo));
   }
 
   /**
-   * Records the CXO's choice once (a second press, or a second replica, finds it decided), tells
-   * the asker and, for a delegation, the delegate. Returns the confirmation for the CXO.
+   * Whether {@code caller} may open a form to act on decision {@code id}; with the message the
+   * click came from ({@code seen}, null for none) remembered, so that it changes with the outcome.
    */
   @Transactional
-  public String decide(
-      Caller caller, long id, DecisionStatus outcome, String note, String delegateTo) {
-    requireDecider(caller);
-    if (outcome == DecisionStatus.OPEN) {
-      throw new IllegalArgumentException("not an outcome");
+  public Outcome open(Caller caller, long id, Seen seen) {
+    Decision d = id < 0 ? null : Decision.findById(id);
+    if (d == null) {
+      return new Outcome.NotFound();
     }
-    if (outcome == DecisionStatus.DELEGATED && (delegateTo == null || delegateTo.isBlank())) {
-      throw new UserFacingException("Please pick the person to delegate to.");
+    if (seen != null) {
+      DecisionCopy.seen(d.id, seen.channel(), seen.ts(), seen.message());
     }
-    Instant now = clock.instant();
+    if (!d.undecided()) {
+      // A stale button: the message it was in is brought up to date.
+      outbox.enqueueAll(notices.copiesChanged(d, DecisionCopy.of(d.id)));
+      return new Outcome.Already(d);
+    }
+    return mayDecide(caller, d) ? new Outcome.Actionable(d) : new Outcome.NotYours(d);
+  }
+
+  /** A message a decision was clicked in: its channel, ts and {@code {"text","blocks"}}. */
+  public record Seen(String channel, String ts, String message) {}
+
+  /**
+   * Records the choice of option {@code index} once (a second press, or a second replica, finds it
+   * decided), tells the asker which option, and updates every copy.
+   */
+  @Transactional
+  public Outcome choose(Caller caller, long id, int index, String note) {
+    Decision d = id < 0 ? null : Decision.findById(id);
+    if (d == null || index < 0 || index >= d.choices().size()) {
+      return new Outcome.NotFound();
+    }
+    if (!d.undecided()) {
+      return new Outcome.Already(d);
+    }
+    if (!mayDecide(caller, d)) {
+      return new Outcome.NotYours(d);
+    }
+    String chosen = d.choices().get(index);
+    DecisionStatus status =
+        d.hasOptions()
+            ? DecisionStatus.DECIDED
+            : index == 0 ? DecisionStatus.APPROVED : DecisionStatus.DECLINED;
     int updated =
         Decision.update(
-            "status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4, delegatedTo = ?5 where id = ?6 and status = ?7",
-            outcome,
+            "status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4, chosenOption = ?5"
+                + " where id = ?6 and status in ?7",
+            status,
             caller.userId(),
-            now,
+            clock.instant(),
             blankToNull(note),
-            outcome == DecisionStatus.DELEGATED ? delegateTo : null,
+            d.hasOptions() ? chosen : null,
             id,
-            DecisionStatus.OPEN);
-    Decision d = Decision.findById(id);
-    if (d == null) {
-      throw new UserFacingException(
-          id < 0
-              ? "I can't find that decision. Type `/cos decisions` to see the open ones."
-              : "I can't find decision #" + id + ".");
-    }
-    if (updated == 0) {
-      return "Decision #"
-          + id
-          + " was already recorded: "
-          + d.status.label().toLowerCase(Locale.ROOT)
-          + (d.decidedBy == null ? "" : " by " + SlackText.mention(d.decidedBy))
-          + (d.decidedAt == null
-              ? ""
-              : " on " + DAY.format(d.decidedAt.atZone(zoneOf(caller.userId()))))
-          + ".";
-    }
+            List.of(DecisionStatus.OPEN, DecisionStatus.DELEGATED));
     Decision.getEntityManager().refresh(d);
-    LOG.infof("%s recorded decision #%d: %s", caller.userId(), id, outcome);
-    String q = "*" + SlackText.escapeAndCut(d.question, 200) + "*";
-    String noteText =
-        d.note == null ? "" : "\n>" + SlackText.escapeAndCut(d.note, 1_000).replace("\n", "\n>");
-    String cxo = SlackText.mention(caller.userId());
-    String toAsker =
-        switch (outcome) {
-          case APPROVED -> cxo + " *approved* your decision request #" + id + ": " + q + noteText;
-          case DECLINED -> cxo + " *declined* your decision request #" + id + ": " + q + noteText;
-          case DELEGATED ->
-              cxo
-                  + " *delegated* your decision request #"
-                  + id
-                  + " ("
-                  + q
-                  + ") to "
-                  + SlackText.mention(delegateTo)
-                  + ". They will decide."
-                  + noteText;
-          case MORE_INFO ->
-              cxo
-                  + " needs *more information* before deciding on #"
-                  + id
-                  + ": "
-                  + q
-                  + noteText
-                  + "\nWhen you have it, ask again with `/cos decision`.";
-          case OPEN -> throw new IllegalStateException();
-        };
-    outbox.enqueue(SlackCalls.postMessage("decision-outcome:" + id, d.askerId, toAsker, null));
-    if (outcome == DecisionStatus.DELEGATED) {
-      outbox.enqueue(
-          SlackCalls.postMessage(
-              "decision-delegated:" + id,
-              delegateTo,
-              cxo
-                  + " delegated a decision to you, asked by "
-                  + SlackText.mention(d.askerId)
-                  + ": "
-                  + q
-                  + " (needed by "
-                  + DAY.format(d.neededBy)
-                  + ")."
-                  + (d.context == null
-                      ? ""
-                      : "\n>" + SlackText.escapeAndCut(d.context, 1_500).replace("\n", "\n>"))
-                  + noteText,
-              null));
+    if (updated == 0) {
+      return new Outcome.Already(d);
     }
-    return "Recorded: decision #"
-        + id
-        + " "
-        + outcome.label().toLowerCase(Locale.ROOT)
-        + ". "
-        + SlackText.mention(d.askerId)
-        + " has been told.";
+    LOG.infof("%s decided #%d: option %d", caller.userId(), id, index + 1);
+    outbox.enqueueAll(notices.decided(d));
+    outbox.enqueueAll(notices.copiesChanged(d, DecisionCopy.of(d.id)));
+    return new Outcome.Decided(d);
+  }
+
+  /** Hands the decision to {@code delegateTo}, who gets the same buttons; the asker is told. */
+  @Transactional
+  public Outcome delegate(Caller caller, long id, String delegateTo, String note) {
+    Decision d = id < 0 ? null : Decision.findById(id);
+    if (d == null) {
+      return new Outcome.NotFound();
+    }
+    if (!d.undecided()) {
+      return new Outcome.Already(d);
+    }
+    if (!mayDecide(caller, d)) {
+      return new Outcome.NotYours(d);
+    }
+    d.status = DecisionStatus.DELEGATED;
+    d.delegatedTo = delegateTo;
+    d.decidedBy = caller.userId();
+    d.decidedAt = clock.instant();
+    d.note = blankToNull(note);
+    LOG.infof("%s delegated #%d", caller.userId(), id);
+    List<DecisionCopy> before = DecisionCopy.of(d.id);
+    outbox.enqueueAll(notices.delegated(d, caller.userId()));
+    outbox.enqueueAll(notices.copiesChanged(d, before));
+    DecisionCopy.keep(d.id, DecisionKeys.delegateCopy(d.id, delegateTo));
+    return new Outcome.Delegated(d);
+  }
+
+  /**
+   * Asks the asker for more: the request stays open, and the question starts a thread with the
+   * asker (answered with a Reply button) that the decider sees in their own copy's thread.
+   */
+  @Transactional
+  public Outcome askForMore(Caller caller, long id, String question, String submission) {
+    Decision d = id < 0 ? null : Decision.findById(id);
+    if (d == null) {
+      return new Outcome.NotFound();
+    }
+    if (!d.undecided()) {
+      return new Outcome.Already(d);
+    }
+    if (!mayDecide(caller, d)) {
+      return new Outcome.NotYours(d);
+    }
+    LOG.infof("%s asked for more on #%d", caller.userId(), id);
+    outbox.enqueueAll(
+        notices.moreAsked(d, caller.userId(), question, submission, deciderThread(d, caller)));
+    return new Outcome.MoreAsked(d);
+  }
+
+  /** The asker's answer to a question: it goes to whoever decides now, in their copy's thread. */
+  @Transactional
+  public Outcome reply(Caller caller, long id, String text, String submission) {
+    Decision d = id < 0 ? null : Decision.findById(id);
+    if (d == null) {
+      return new Outcome.NotFound();
+    }
+    if (!caller.userId().equals(d.askerId)) {
+      return new Outcome.NotYours(d);
+    }
+    if (!d.undecided()) {
+      return new Outcome.Already(d);
+    }
+    String decider =
+        d.status == DecisionStatus.DELEGATED ? d.delegatedTo : roles.cxo().orElse(null);
+    if (decider == null) {
+      return new Outcome.NotFound();
+    }
+    String thread =
+        d.status == DecisionStatus.DELEGATED
+            ? DecisionKeys.delegateCopy(d.id, decider)
+            : DecisionKeys.cxoCopy(d.id);
+    outbox.enqueueAll(
+        notices.replied(
+            d, decider, text, submission, DecisionCopy.exists(d.id, thread) ? thread : null));
+    return new Outcome.Replied(d);
+  }
+
+  /** The decider's own copy, whose thread shows the talk with the asker (null: none). */
+  private static String deciderThread(Decision d, Caller caller) {
+    String key =
+        caller.userId().equals(d.delegatedTo)
+            ? DecisionKeys.delegateCopy(d.id, caller.userId())
+            : DecisionKeys.cxoCopy(d.id);
+    return DecisionCopy.exists(d.id, key) ? key : null;
   }
 
   /**
@@ -252,24 +307,7 @@ public class DecisionService {
     List<String> admins = roles.admins();
     for (Decision d : overdue) {
       d.overdueFlaggedAt = now;
-      for (String admin : admins) {
-        outbox.enqueue(
-            SlackCalls.postMessage(
-                "decision-overdue:" + d.id + ":" + admin,
-                admin,
-                ":alarm_clock: Decision #"
-                    + d.id
-                    + " is past its needed-by date ("
-                    + DAY.format(d.neededBy)
-                    + ") and still open: *"
-                    + SlackText.escapeAndCut(d.question, 200)
-                    + "* — asked by "
-                    + SlackText.mention(d.askerId)
-                    + ". `/cos digest pin decision:"
-                    + d.id
-                    + "` puts it at the top of the next digest.",
-                null));
-      }
+      outbox.enqueueAll(notices.overdue(d, admins));
     }
     LOG.infof(
         "Flagged %d overdue decision(s) to %d Chief(s) of Staff", overdue.size(), admins.size());

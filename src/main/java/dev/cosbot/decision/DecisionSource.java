@@ -6,17 +6,16 @@ import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestRequest;
 import dev.cosbot.platform.spi.DigestSection;
 import dev.cosbot.platform.spi.DigestSource;
-import dev.cosbot.platform.support.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Decisions in the digest: open ones under "Needs you" (overdue and soon-due first) with Approve /
- * Decline / Delegate / Ask for more for the CXO; decisions made since the last digest under FYI.
+ * Decisions in the digest: open ones under "Needs you" (overdue and soon-due first) with a button
+ * per option, Ask for more and Delegate for the CXO; decisions made since the last digest under
+ * FYI.
  */
 @ApplicationScoped
 public class DecisionSource implements DigestSource {
@@ -47,14 +46,7 @@ public class DecisionSource implements DigestSource {
               "decision:" + d.id,
               DigestSection.FYI,
               RANK_DECIDED,
-              d.status.emoji()
-                  + " Decision #"
-                  + d.id
-                  + " "
-                  + d.status.label().toLowerCase(Locale.ROOT)
-                  + ": "
-                  + SlackText.escapeAndCut(d.question, 150)
-                  + (d.delegatedTo == null ? "" : " → " + SlackText.mention(d.delegatedTo)),
+              DecisionMessages.decidedLine(d),
               safeLink(d.link),
               null));
     }
@@ -62,43 +54,28 @@ public class DecisionSource implements DigestSource {
   }
 
   /**
-   * The CXO's line carries the four decision buttons; others (a Chief of Staff's digest) see it
-   * without.
+   * The CXO's line carries the decision buttons; others (a Chief of Staff's digest) see it without.
    */
   @Override
   public List<DigestButton> buttons(DigestItem item) {
-    if (item.button() == null || !DecisionIds.APPROVE.equals(item.button().actionId())) {
+    if (item.button() == null || !DecisionIds.CHOOSE.equals(item.button().actionId())) {
       return DigestSource.super.buttons(item);
     }
-    return DecisionViews.buttons(Long.parseLong(item.button().value()), signer);
+    Decision d = Decision.findById(Long.parseLong(item.button().value()));
+    return d == null || !d.undecided() ? List.of() : DecisionViews.buttons(d, signer);
   }
 
   static DigestItem openItem(Decision d, LocalDate today, boolean withButtons) {
     boolean overdue = d.neededBy.isBefore(today);
     boolean soon = !overdue && !d.neededBy.isAfter(today.plusDays(1));
     int rank = overdue ? RANK_OVERDUE : soon ? RANK_DUE_SOON : RANK_OPEN;
-    StringBuilder text =
-        new StringBuilder(":scales: *Decision #")
-            .append(d.id)
-            .append(":* ")
-            .append(SlackText.escapeAndCut(d.question, 140))
-            .append(" — asked by ")
-            .append(SlackText.mention(d.askerId))
-            .append(", needed by ")
-            .append(DecisionService.DAY.format(d.neededBy));
-    if (overdue) {
-      text.append(" *(overdue)*");
-    }
-    if (d.options != null) {
-      text.append("\n_Options:_ ").append(SlackText.escapeAndCut(d.options.replace('\n', '/'), 80));
-    }
     DigestButton marker =
-        withButtons ? new DigestButton("Approve", DecisionIds.APPROVE, String.valueOf(d.id)) : null;
+        withButtons ? new DigestButton("Choose", DecisionIds.CHOOSE, String.valueOf(d.id)) : null;
     return new DigestItem(
         "decision:" + d.id,
         DigestSection.NEEDS_YOU,
         rank,
-        SlackText.cut(text.toString(), 300),
+        DecisionMessages.openLine(d, overdue),
         safeLink(d.link),
         marker);
   }

@@ -7,6 +7,7 @@ import dev.cosbot.ingress.command.CosCommand;
 import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
+import dev.cosbot.platform.people.PersonCheck;
 import dev.cosbot.platform.people.Role;
 import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
@@ -23,6 +24,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class EscalationCommand implements CosSubcommand {
   @Inject EscalationService service;
+  @Inject PersonCheck people;
   @Inject EscalationReads reads;
   @Inject Clock clock;
 
@@ -93,8 +95,12 @@ public class EscalationCommand implements CosSubcommand {
     cmd.caller().requireAdmin();
     return switch (cmd.arg(0).toLowerCase(Locale.ROOT)) {
       case "add" -> {
-        EscalationRoute r =
-            service.addRoute(cmd.caller(), cmd.args().subList(1, cmd.args().size()));
+        List<String> words = cmd.args().subList(1, cmd.args().size());
+        // The people a rule names must exist; asked outside the rule's transaction.
+        EscalationRoute parsed = EscalationRouting.parseAdd(words);
+        people.requireExisting(parsed.ownerUser, "`owner @ana`");
+        people.requireExisting(parsed.backupUser, "`backup @ben`");
+        EscalationRoute r = service.addRoute(cmd.caller(), words);
         yield "Added rule *#" + r.id + "*: " + EscalationBlocks.rule(r);
       }
       case "list" -> EscalationBlocks.rules(service.listRoutes(cmd.caller()));

@@ -2,6 +2,9 @@ package dev.cosbot.ingress;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.cosbot.platform.slack.SlackAuthGate;
+import dev.cosbot.platform.slack.SlackClient;
+import dev.cosbot.platform.slack.SlackResult;
 import dev.cosbot.platform.slack.SlackSdk;
 import dev.cosbot.platform.slack.SlackSettings;
 import io.quarkus.runtime.StartupEvent;
@@ -15,7 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Owns the single Bolt {@link App}: built once from configuration, with every feature's listeners
- * and the shared middleware registered. Absent when the bot runs without Slack credentials.
+ * and the shared middleware registered. Absent when the bot runs without Slack credentials, and
+ * while Slack does not confirm the token (Bolt asks {@code auth.test} when the app is built): then
+ * the bot still starts, sending pauses, and the app is built once the token is confirmed.
  */
 @ApplicationScoped
 public class SlackApp {
@@ -26,6 +31,8 @@ public class SlackApp {
   @Inject EventDeduplication deduplication;
   @Inject NoLongerAvailable noLongerAvailable;
   @Inject SlackSdk sdk;
+  @Inject SlackClient client;
+  @Inject SlackAuthGate authGate;
 
   private volatile App app;
 
@@ -53,13 +60,40 @@ public class SlackApp {
     App current = app;
     if (current == null) {
       synchronized (this) {
-        if (app == null) {
-          app = build();
+        if (app == null && !authGate.paused()) {
+          app = tryBuild();
         }
         current = app;
       }
     }
-    return Optional.of(current);
+    return Optional.ofNullable(current);
+  }
+
+  /** Sending resumed: the token works again, so the app can be built if it was not. */
+  void resumed(@Observes SlackAuthGate.Resumed event) {
+    app();
+  }
+
+  private App tryBuild() {
+    try {
+      return build();
+    } catch (RuntimeException e) {
+      // Bolt's auth.test failed. Ask once more through our client to tell a refused token (the
+      // client pauses the gate itself) from a Slack that answers nothing usable.
+      SlackResult check = client.authTest();
+      if (check instanceof SlackResult.Ok) {
+        try {
+          return build();
+        } catch (RuntimeException again) {
+          authGate.unconfirmed("unusable_answer", "auth.test at start");
+          return null;
+        }
+      }
+      if (!(check instanceof SlackResult.AuthFailed)) {
+        authGate.unconfirmed(check.code(), "auth.test at start");
+      }
+      return null;
+    }
   }
 
   private App build() {

@@ -49,7 +49,10 @@ public class SlackIngress {
     Response response;
     RequestHeaders requestHeaders = new RequestHeaders(headers);
     Optional<App> app = slackApp.app();
-    if (app.isEmpty() || !settings.canReceiveHttp()) {
+    if (app.isEmpty() && settings.canReceiveHttp()) {
+      // Configured, but Slack has not confirmed the token yet (see SlackApp): Slack retries.
+      response = json(503, "{\"error\":\"cos-bot is waiting for Slack to confirm its token\"}");
+    } else if (app.isEmpty() || !settings.canReceiveHttp()) {
       response =
           json(503, "{\"error\":\"cos-bot is offline: Slack credentials are not configured\"}");
     } else if (outsideReplayWindow(requestHeaders) || !validSignature(body, requestHeaders)) {

@@ -2,6 +2,7 @@ package dev.cosbot.ingress;
 
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.cosbot.platform.slack.SlackAuthGate;
 import dev.cosbot.platform.slack.SlackSettings;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,16 @@ public class SocketMode {
   private SocketModeApp socketModeApp;
 
   void start(@Observes @Priority(2000) StartupEvent event) {
-    if (settings.appToken().isEmpty() || slackApp.app().isEmpty()) {
+    connect();
+  }
+
+  /** Slack confirmed the token after a pause (also one at start): connect if not connected yet. */
+  void resumed(@Observes SlackAuthGate.Resumed event) {
+    connect();
+  }
+
+  private synchronized void connect() {
+    if (socketModeApp != null || settings.appToken().isEmpty() || slackApp.app().isEmpty()) {
       return;
     }
     try {

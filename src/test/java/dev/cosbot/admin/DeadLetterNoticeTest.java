@@ -29,6 +29,47 @@ class DeadLetterNoticeTest extends SlackTestBase {
   @Inject Outbox outbox;
 
   @Test
+  void everyKindOfMessageIsNamedInHumanWords() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36);
+    String channel = "C0GONE" + run.toUpperCase(java.util.Locale.ROOT);
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(channel))
+            .atPriority(1)
+            .willReturn(
+                SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+    long event = Instant.parse("2026-12-07T09:00:00Z").getEpochSecond();
+    long id = 100_000 + new Random().nextInt(800_000);
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("status:prompt:" + run, "A status check-in prompt");
+    expected.put("status:report:" + channel + ":2026-W50", "The weekly status report");
+    expected.put("pulse:dm:" + run + ":U0P1", "A pulse survey invitation");
+    expected.put("pulse:remind:" + run + ":U0P1", "A pulse survey reminder");
+    expected.put(
+        "cadence:" + id + ":" + event + ":R10:" + channel,
+        "The reminder 10 minutes before a cadence event on");
+    expected.put(
+        "cadence:" + id + ":" + event + ":OCC:" + channel, "The post of a cadence event on");
+    expected.put("decision-asked:" + (id), "Decision request #");
+    expected.put("decision-outcome:" + (id), "The answer to decision request #");
+    expected.put("digest:U0READER" + run + ":2026-12-06", "The daily digest of Sunday 6 December");
+    for (String key : expected.keySet()) {
+      outbox.send(SlackCalls.postMessage(key, channel, "Refused " + run, null));
+    }
+    for (var e : expected.entrySet()) {
+      String text =
+          awaitCalls("chat.postMessage", e.getValue(), 1).get(0).get("text").getAsString();
+      assertThat(text).as(e.getKey()).contains("couldn't be posted").doesNotContain(e.getKey());
+    }
+    assertThat(calls("chat.postMessage"))
+        .as("no notice falls back to the nameless wording for these kinds")
+        .noneMatch(
+            b ->
+                b.get("text").getAsString().startsWith("A message from cos-bot")
+                    && b.toString().contains(channel));
+  }
+
+  @Test
   void aChiefOfStaffIsToldInPlainWordsAndRetrySendsItOnceFixed() throws Exception {
     long escalation = 40_000 + new Random().nextInt(50_000);
     String key = "esc:" + escalation + ":channel";

@@ -54,6 +54,7 @@ class AckLatencyBenchmark {
     String machine = BenchReport.machine();
 
     WireMockServer slack = SlackApiTestResource.newServer();
+    SlackApiTestResource.knowsUser(slack, BENCH_OWNER, "benchowner", "Bench Owner", "UTC");
     Path dataDir = Files.createTempDirectory("cosbot-bench-ack");
     Path pgDir = dataDir.resolve("postgres");
     Map<String, String> env = new HashMap<>();

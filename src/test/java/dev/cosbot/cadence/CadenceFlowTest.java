@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import com.google.gson.JsonObject;
+import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
@@ -112,6 +113,9 @@ class CadenceFlowTest extends SlackTestBase {
   static final String CHECKLIST = "Deck draft | <@U0ANA> | 1d\nRoom booked | U0BEN | 2h";
 
   private void create(String name) {
+    // The checklist's DRIs are people Slack knows.
+    SlackApiTestResource.knowsUser(slack, "U0ANA", "ana", "Ana Example", "UTC");
+    SlackApiTestResource.knowsUser(slack, "U0BEN", "ben", "Ben Example", "UTC");
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
                 "U0ADMIN",

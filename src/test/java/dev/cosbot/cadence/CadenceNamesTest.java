@@ -59,4 +59,22 @@ class CadenceNamesTest extends SlackTestBase {
         .body("errors.cadence_checklist", org.hamcrest.Matchers.containsString("@nobody here"));
     assertThat(scalar("SELECT count(*) FROM cadence WHERE name = 'Board prep'")).isZero();
   }
+
+  @Test
+  void aDriSlackDoesNotKnowIsAFieldErrorAndNothingIsStored() throws Exception {
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ADMIN",
+                CadenceIds.NEW_CALLBACK,
+                "",
+                CadenceFlowTest.values(
+                    "Ghost prep", "Europe/Berlin", "C0STAFF", "1d", "Deck | <@U0NOBODY79> | 1d")))
+        .then()
+        .statusCode(200)
+        .body(
+            "errors.cadence_checklist",
+            org.hamcrest.Matchers.containsString(
+                "I can't find <@U0NOBODY79> in this Slack workspace"));
+    assertThat(scalar("SELECT count(*) FROM cadence WHERE name = 'Ghost prep'")).isZero();
+  }
 }

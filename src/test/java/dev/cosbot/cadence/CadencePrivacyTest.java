@@ -136,6 +136,9 @@ class CadencePrivacyTest extends SlackTestBase {
   }
 
   private void create(String name, String channel, String checklist) {
+    // The checklist's DRIs are people Slack knows.
+    SlackApiTestResource.knowsUser(slack, "U0INSIDER", "insider", "Ina Sider", "UTC");
+    SlackApiTestResource.knowsUser(slack, "U0MEMBER", "member", "Mem Ber", "UTC");
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
                 "U0ADMIN",

@@ -134,7 +134,7 @@ class DecisionFlowTest extends SlackTestBase {
 
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                "U0ASKER", DecisionIds.ASK_CALLBACK, "", values(question, "2030-01-15", "Yes\nNo")))
+                "U0ASKER", DecisionIds.ASK_CALLBACK, "", values(question, "2030-01-15", "")))
         .then()
         .statusCode(200);
     long id = idOf(question);
@@ -159,8 +159,17 @@ class DecisionFlowTest extends SlackTestBase {
     JsonObject digest = awaitCalls("chat.postMessage", "Your digest · Monday 7 June", 1).get(0);
     String body = digest.toString();
     assertThat(body.indexOf(question)).isGreaterThan(body.indexOf("*Needs you*"));
-    for (String action :
-        List.of(DecisionIds.APPROVE, DecisionIds.DECLINE, DecisionIds.DELEGATE, DecisionIds.MORE)) {
+    // No options listed: Approve and Decline are the choices; each value is signed.
+    assertThat(body)
+        .contains(
+            "\"text\":\"Approve\"},\"action_id\":\"decision_choose_0\",\"value\":\""
+                + signer.sign(id + ":0")
+                + "\"")
+        .contains(
+            "\"text\":\"Decline\"},\"action_id\":\"decision_choose_1\",\"value\":\""
+                + signer.sign(id + ":1")
+                + "\"");
+    for (String action : List.of(DecisionIds.DELEGATE, DecisionIds.MORE)) {
       assertThat(body)
           .contains("\"action_id\":\"" + action + "\",\"value\":\"" + signer.signId(id) + "\"");
     }
@@ -174,23 +183,15 @@ class DecisionFlowTest extends SlackTestBase {
     }
     assertThat(blockId).startsWith("digest:U0CXO:");
 
-    // Someone else pressing Approve is refused; the CXO's Approve is recorded once and the asker is
-    // DMed.
+    // Someone else pressing an option is refused; the CXO's choice goes through a confirmation.
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0ASKER", DecisionIds.APPROVE, signer.signId(id), blockId))
+            SlackRequests.blockAction(
+                "U0ASKER", DecisionIds.CHOOSE + "_0", signer.sign(id + ":0"), blockId))
         .then()
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "only the CXO can make this decision", 1);
-    assertThat(
-            scalar(
-                "SELECT count(*) FROM digest_decision WHERE id = " + id + " AND status = 'OPEN'"))
-        .isEqualTo(1);
-
-    SlackRequests.interaction(
-            SlackRequests.blockAction("U0CXO", DecisionIds.APPROVE, signer.signId(id), blockId))
-        .then()
-        .statusCode(200);
-    awaitCalls("chat.postEphemeral", "Recorded: decision #" + id + " approved", 1);
+    choose("U0CXO", id, 0, null);
+    awaitCalls("chat.postEphemeral", "Approved by <@U0CXO>", 1);
     assertThat(
             scalar(
                 "SELECT count(*) FROM digest_decision WHERE id = "
@@ -202,11 +203,13 @@ class DecisionFlowTest extends SlackTestBase {
         awaitCalls("chat.postMessage", "*approved* your decision request #" + id, 1).get(0);
     assertThat(told.get("channel").getAsString()).isEqualTo("U0ASKER");
 
+    // A second confirmation (another replica, a double submit) changes nothing.
     SlackRequests.interaction(
-            SlackRequests.blockAction("U0CXO", DecisionIds.DECLINE, signer.signId(id), blockId))
+            SlackRequests.viewSubmission(
+                "U0CXO", DecisionIds.CHOOSE_CALLBACK, signer.sign(id + ":1"), "{}"))
         .then()
-        .statusCode(200);
-    awaitCalls("chat.postEphemeral", "was already recorded: approved", 1);
+        .statusCode(200)
+        .body("errors." + DecisionIds.NOTE, containsString("already settled"));
     assertThat(
             scalar(
                 "SELECT count(*) FROM digest_decision WHERE id = "
@@ -230,6 +233,177 @@ class DecisionFlowTest extends SlackTestBase {
     given().get("/api/v1/decisions").then().statusCode(401);
   }
 
+  /** Confirms option {@code index} of decision {@code id} as {@code user}, as the modal does. */
+  private void choose(String user, long id, int index, String note) {
+    String values =
+        "{\""
+            + DecisionIds.NOTE
+            + "\":{\""
+            + DecisionIds.NOTE
+            + "\":{\"type\":\"plain_text_input\",\"value\":"
+            + SlackRequests.jsonString(note)
+            + "}}}";
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                user, DecisionIds.CHOOSE_CALLBACK, signer.sign(id + ":" + index), values))
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.not(containsString("errors")));
+  }
+
+  private String text(String sql) throws Exception {
+    try (var c = dataSource.getConnection();
+        var st = c.createStatement();
+        var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void aThreeOptionDecisionTheCxoPicksOption2WithAConfirmationAndEveryCopyShowsIt()
+      throws Exception {
+    String question = "Where do we hire? " + UUID.randomUUID().toString().substring(0, 6);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ASKER4",
+                DecisionIds.ASK_CALLBACK,
+                "",
+                values(question, "2030-01-15", "Berlin\nLisbon <b>\nWait a quarter")))
+        .then()
+        .statusCode(200);
+    long id = idOf(question);
+
+    // The DM that brings the ask to the CXO carries the three options, Ask for more and Delegate.
+    JsonObject cxoCopy =
+        awaitCalls("chat.postMessage", "asks you for a decision", 1).stream()
+            .filter(b -> b.toString().contains(question))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cxoCopy.get("channel").getAsString()).isEqualTo("U0CXO");
+    for (int i = 0; i < 3; i++) {
+      assertThat(cxoCopy.toString())
+          .contains(
+              "\"action_id\":\""
+                  + DecisionIds.CHOOSE
+                  + "_"
+                  + i
+                  + "\",\"value\":\""
+                  + signer.sign(id + ":" + i)
+                  + "\"");
+    }
+    assertThat(cxoCopy.toString())
+        .contains("Lisbon &lt;b&gt;")
+        .contains(DecisionIds.MORE)
+        .contains(DecisionIds.DELEGATE)
+        .doesNotContain(DecisionIds.APPROVE);
+
+    // The digest shows the same buttons.
+    LocalDate day = LocalDate.of(2027, 6, 8);
+    clock.setTo(ZonedDateTime.of(day, LocalTime.of(7, 30), ZoneId.of("Europe/Paris")).toInstant());
+    assertThat(delivery.sweep()).isEqualTo(1);
+    clock.reset();
+    JsonObject digest = awaitCalls("chat.postMessage", "Your digest · Tuesday 8 June", 1).get(0);
+    String blockId = null;
+    for (var b : digest.getAsJsonArray("blocks")) {
+      JsonObject o = b.getAsJsonObject();
+      if ("actions".equals(o.get("type").getAsString())
+          && o.toString().contains(signer.sign(id + ":1"))) {
+        blockId = o.get("block_id").getAsString();
+      }
+    }
+    assertThat(blockId).startsWith("digest:U0CXO:");
+    awaitScalar(
+        "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'digest:U0CXO:2027-06-08'"
+            + " AND result_ts IS NOT NULL",
+        1);
+    String digestTs =
+        text(
+            "SELECT result_ts FROM outbox_message WHERE idempotency_key = 'digest:U0CXO:2027-06-08'");
+    JsonObject shown = new JsonObject();
+    shown.add("text", digest.get("text"));
+    shown.add("blocks", digest.get("blocks"));
+
+    // The CXO picks option 2 in the digest: a confirmation names it; nothing is recorded yet.
+    SlackRequests.interaction(
+            SlackRequests.blockActionOn(
+                "U0CXO",
+                DecisionIds.CHOOSE + "_1",
+                signer.sign(id + ":1"),
+                blockId,
+                "U0CXO",
+                digestTs,
+                shown.toString()))
+        .then()
+        .statusCode(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                slack.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
+                    .map(
+                        e ->
+                            java.net.URLDecoder.decode(
+                                e.getRequest().getBodyAsString(),
+                                java.nio.charset.StandardCharsets.UTF_8))
+                    .anyMatch(
+                        b ->
+                            b.contains(DecisionIds.CHOOSE_CALLBACK)
+                                && b.contains("choosing *Lisbon ")
+                                && b.contains(signer.sign(id + ":1"))));
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM digest_decision WHERE id = " + id + " AND status = 'OPEN'"))
+        .isEqualTo(1);
+
+    // Confirmed: the asker's DM names option 2.
+    choose("U0CXO", id, 1, "Closer to our customers.");
+    JsonObject told = awaitCalls("chat.postMessage", "decided your request #" + id, 1).get(0);
+    assertThat(told.get("channel").getAsString()).isEqualTo("U0ASKER4");
+    assertThat(told.toString()).contains("they chose *Lisbon &lt;b&gt;*").contains("Closer to our");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM digest_decision WHERE id = "
+                    + id
+                    + " AND status = 'DECIDED' AND chosen_option = 'Lisbon <b>'"))
+        .isEqualTo(1);
+
+    // The digest message is updated in place: this decision's buttons are gone, the rest stays.
+    JsonObject digestUpdate = awaitCalls("chat.update", "\"ts\":\"" + digestTs + "\"", 1).get(0);
+    assertThat(digestUpdate.get("channel").getAsString()).isEqualTo("U0CXO");
+    assertThat(digestUpdate.toString())
+        .contains("<@U0CXO> chose *Lisbon &lt;b&gt;*")
+        .contains(question)
+        .doesNotContain("\"value\":\"" + signer.sign(id + ":0") + "\"")
+        .doesNotContain("\"value\":\"" + signer.sign(id + ":1") + "\"")
+        .doesNotContain("\"value\":\"" + signer.signId(id) + "\"");
+    // The CXO's DM copy too.
+    String copyTs =
+        text(
+            "SELECT result_ts FROM outbox_message WHERE idempotency_key = '"
+                + DecisionKeys.cxoCopy(id)
+                + "'");
+    JsonObject copyUpdate = awaitCalls("chat.update", "\"ts\":\"" + copyTs + "\"", 1).get(0);
+    assertThat(copyUpdate.toString())
+        .contains("chose *Lisbon &lt;b&gt;*")
+        .doesNotContain("\"type\":\"actions\"");
+
+    // A stale button pressed later only says how it was settled.
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0CXO", DecisionIds.CHOOSE + "_2", signer.sign(id + ":2"), blockId))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "was already settled", 1);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM digest_decision WHERE id = "
+                    + id
+                    + " AND chosen_option = 'Lisbon <b>'"))
+        .isEqualTo(1);
+  }
+
   @Test
   void aTamperedDecisionButtonOrFormGetsThePoliteCantFindAnswerAndChangesNothing()
       throws Exception {
@@ -245,15 +419,41 @@ class DecisionFlowTest extends SlackTestBase {
                 null));
     String good = signer.signId(d.id);
     String otherId = (d.id + 1) + good.substring(good.indexOf('~'));
-    for (String action : List.of(DecisionIds.APPROVE, DecisionIds.DELEGATE)) {
-      for (String value : List.of(String.valueOf(d.id), otherId)) {
+    String otherOption = signer.sign(d.id + ":0");
+    otherOption = (d.id + 1) + ":0" + otherOption.substring(otherOption.indexOf('~'));
+    for (String action : List.of(DecisionIds.CHOOSE + "_0", DecisionIds.DELEGATE)) {
+      for (String value :
+          List.of(
+              String.valueOf(d.id), action.equals(DecisionIds.DELEGATE) ? otherId : otherOption)) {
         SlackRequests.interaction(
                 SlackRequests.blockAction("U0CXO", action, value, "digest:U0CXO:1"))
             .then()
             .statusCode(200);
       }
     }
-    awaitCalls("chat.postEphemeral", "can't find that decision", 4);
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0ASKER3", DecisionIds.REPLY, otherId, "decision_actions"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "can't find that decision", 5);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission("U0CXO", DecisionIds.CHOOSE_CALLBACK, d.id + ":0", "{}"))
+        .then()
+        .statusCode(200)
+        .body("errors." + DecisionIds.NOTE, containsString("can't find that decision"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ASKER3",
+                DecisionIds.REPLY_CALLBACK,
+                otherId,
+                "{\""
+                    + DecisionIds.REPLY_TEXT
+                    + "\":{\""
+                    + DecisionIds.REPLY_TEXT
+                    + "\":{\"type\":\"plain_text_input\",\"value\":\"hi\"}}}"))
+        .then()
+        .statusCode(200)
+        .body("errors." + DecisionIds.REPLY_TEXT, containsString("can't find that decision"));
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
                 "U0CXO",
@@ -404,14 +604,57 @@ class DecisionFlowTest extends SlackTestBase {
                 note))
         .then()
         .statusCode(200);
+    // The request stays open; the question reaches the asker in their request's thread.
+    JsonObject asked =
+        awaitCalls("chat.postMessage", "needs more before deciding #" + more.id, 1).get(0);
+    assertThat(asked.toString())
+        .contains("What does it cost per head?")
+        .contains("\"thread_ts\"")
+        .contains("<@U0ASKER2>")
+        .contains(DecisionIds.REPLY);
     assertThat(
-            awaitCalls(
-                    "chat.postMessage",
-                    "needs *more information* before deciding on #" + more.id,
-                    1)
-                .get(0)
-                .toString())
-        .contains("What does it cost per head?");
+            scalar(
+                "SELECT count(*) FROM digest_decision WHERE id = "
+                    + more.id
+                    + " AND status = 'OPEN'"))
+        .isEqualTo(1);
+
+    // The asker answers with Reply: it reaches the CXO in the thread of the CXO's copy.
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0ASKER2", DecisionIds.REPLY, signer.signId(more.id), "decision_actions"))
+        .then()
+        .statusCode(200);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                slack.getAllServeEvents().stream()
+                    .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
+                    .anyMatch(
+                        e ->
+                            java.net.URLDecoder.decode(
+                                    e.getRequest().getBodyAsString(),
+                                    java.nio.charset.StandardCharsets.UTF_8)
+                                .contains(DecisionIds.REPLY_CALLBACK)));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ASKER2",
+                DecisionIds.REPLY_CALLBACK,
+                signer.signId(more.id),
+                "{\""
+                    + DecisionIds.REPLY_TEXT
+                    + "\":{\""
+                    + DecisionIds.REPLY_TEXT
+                    + "\":{\"type\":\"plain_text_input\",\"value\":\"About 120 euros.\"}}}"))
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.not(containsString("errors")));
+    JsonObject answered =
+        awaitCalls("chat.postMessage", "<@U0ASKER2> answered about #" + more.id, 1).get(0);
+    assertThat(answered.toString()).contains("About 120 euros.").contains("<@U0CXO>");
+    assertThat(answered.get("channel").getAsString()).isEqualTo("U0CXO");
+    assertThat(answered.has("thread_ts")).isTrue();
   }
 
   @Test

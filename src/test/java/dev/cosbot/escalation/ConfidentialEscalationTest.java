@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ class ConfidentialEscalationTest extends SlackTestBase {
     String area = "Security" + suffix;
     String secretTitle = "Board investigation " + suffix;
     String openTitle = "Badge reader broken " + suffix;
+    SlackApiTestResource.knowsUser(slack, "U0SECOWN", "secown", "Sec Owner", "UTC");
     SlackRequests.cos("U0ADMIN", "route add area \"" + area + "\" owner <@U0SECOWN|owner>")
         .then()
         .statusCode(200);

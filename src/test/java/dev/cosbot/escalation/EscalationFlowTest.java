@@ -76,6 +76,11 @@ class EscalationFlowTest extends SlackTestBase {
             + "|owner>"
             + (channel == null ? "" : " channel <#" + channel + "|chan>")
             + (backup == null ? "" : " backup <@" + backup + "|backup>");
+    // A rule names people Slack knows.
+    SlackApiTestResource.knowsUser(slack, owner, owner.toLowerCase(), owner, "UTC");
+    if (backup != null) {
+      SlackApiTestResource.knowsUser(slack, backup, backup.toLowerCase(), backup, "UTC");
+    }
     SlackRequests.cos("U0ADMIN", text)
         .then()
         .statusCode(200)

@@ -41,6 +41,8 @@ class EscalationRestartIT {
       env.put("COSBOT_ESCALATION_S1_ACK", "PT5S");
 
       String title = "Checkout down " + UUID.randomUUID().toString().substring(0, 6);
+      SlackApiTestResource.knowsUser(slack.server, "U0OWNER", "owner", "Owen Owner", "UTC");
+      SlackApiTestResource.knowsUser(slack.server, "U0BACKUP", "backup", "Bea Backup", "UTC");
       AppProcess first = new AppProcess("escalation-1", env).start();
       try {
         assertThat(

@@ -173,6 +173,33 @@ public final class SlackRequests {
         + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"}}]}";
   }
 
+  /**
+   * A block action on a message Slack shows in {@code channelId} at {@code messageTs}, with the
+   * message as Slack sends it back ({@code messageJson}: its {@code text} and {@code blocks}).
+   */
+  public static String blockActionOn(
+      String userId,
+      String actionId,
+      String value,
+      String blockId,
+      String channelId,
+      String messageTs,
+      String messageJson) {
+    com.google.gson.JsonObject payload =
+        com.google.gson.JsonParser.parseString(blockAction(userId, actionId, value, blockId))
+            .getAsJsonObject();
+    com.google.gson.JsonObject container = payload.getAsJsonObject("container");
+    container.addProperty("channel_id", channelId);
+    container.addProperty("message_ts", messageTs);
+    payload.getAsJsonObject("channel").addProperty("id", channelId);
+    com.google.gson.JsonObject message =
+        com.google.gson.JsonParser.parseString(messageJson).getAsJsonObject();
+    message.addProperty("type", "message");
+    message.addProperty("ts", messageTs);
+    payload.add("message", message);
+    return payload.toString();
+  }
+
   /** A view_submission payload; {@code valuesJson} is the {@code state.values} object. */
   public static String viewSubmission(
       String userId, String callbackId, String privateMetadata, String valuesJson) {

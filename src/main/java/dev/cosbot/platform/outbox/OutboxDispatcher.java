@@ -54,6 +54,12 @@ public class OutboxDispatcher {
   @Inject jakarta.enterprise.event.Event<DeadLettered> deadLettered;
 
   private final RateLimits limits = new RateLimits();
+  private final OutageLog slackTrouble =
+      new OutageLog(LOG, "Slack outage (calls failing)", System::nanoTime);
+  private final OutageLog rateLimited =
+      new OutageLog(LOG, "Slack rate limiting (429 answers)", System::nanoTime);
+  private final OutageLog databaseTrouble =
+      new OutageLog(LOG, "Outbox database outage", System::nanoTime);
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final List<Thread> workers = new ArrayList<>();
@@ -138,6 +144,7 @@ public class OutboxDispatcher {
           continue;
         }
         Optional<ClaimedMessage> next = store.claimNext(instance, settings.lease());
+        databaseTrouble.succeeded();
         if (next.isPresent()) {
           deliver(next.get());
         } else {
@@ -148,7 +155,7 @@ public class OutboxDispatcher {
         return;
       } catch (Exception e) {
         // Database unreachable or similar: keep the worker alive and try again shortly.
-        LOG.warnf("Outbox worker could not reach the database: %s", e.getMessage());
+        databaseTrouble.failed(e.getClass().getSimpleName(), e.getMessage());
         try {
           Thread.sleep(2000);
         } catch (InterruptedException ie) {
@@ -207,25 +214,30 @@ public class OutboxDispatcher {
             message.id());
         return;
       }
+      if (lookup.slackUnreachable()) {
+        // Slack is failing: whether it got the message is asked again later, never guessed now.
+        slackTrouble.failed(lookup.unreachable(), "the delivery check of " + message.method());
+        store.retryLater(
+            message.id(),
+            instance,
+            client.policy().delayAfter(message.attempts()),
+            lookup.unreachable(),
+            true,
+            true);
+        return;
+      }
       if (!lookup.answered()) {
         LOG.warnf(
             "Outbox message %d: could not check whether an interrupted delivery reached Slack; sending again",
             message.id());
       }
     }
-    String methodKey = "method:" + message.method();
-    long share = Math.max(1, replicas.get());
-    double methodRate =
-        settings.perMinute().getOrDefault(message.method(), settings.defaultPerMinute())
-            / 60.0
-            / share;
-    int methodBurst = Math.max(1, (int) Math.ceil(methodRate));
-    String channelKey = message.channel() == null ? null : "channel:" + message.channel();
-    double channelRate = settings.perChannelPerSecond() / share;
-    int channelBurst = Math.max(1, (int) Math.ceil(settings.perChannelBurst() / (double) share));
-    long wait = paceWait(methodKey, methodRate, methodBurst, channelKey, channelRate, channelBurst);
-    if (wait > MAX_INLINE_WAIT_NANOS) {
-      store.retryLater(message.id(), instance, Duration.ofNanos(wait), null, false);
+    RateLimits.Limit methodLimit = methodLimit(message.method());
+    RateLimits.Limit channelLimit = channelLimit(message.channel());
+    long wait = limits.reserve(System.nanoTime(), MAX_INLINE_WAIT_NANOS, methodLimit, channelLimit);
+    if (wait < 0) {
+      // The next free slot is far: release the row and come back for it then.
+      store.retryLater(message.id(), instance, Duration.ofNanos(-wait - 1), null, false);
       return;
     }
     if (wait > 0) {
@@ -236,28 +248,27 @@ public class OutboxDispatcher {
         throw e;
       }
     }
-    long now = System.nanoTime();
-    limits.take(methodKey, methodRate, now);
-    if (channelKey != null) {
-      limits.take(channelKey, channelRate, now);
-    }
 
     SlackResult outcome = sender.send(message.method(), body);
+    if (!(outcome instanceof SlackResult.Transient)) {
+      slackTrouble.succeeded();
+    }
+    if (!(outcome instanceof SlackResult.RateLimited)) {
+      rateLimited.succeeded();
+    }
     if (outcome instanceof SlackResult.Ok ok) {
       store.markSent(message.id(), message.key(), instance, ok.text("channel"), ok.text("ts"));
       registry.counter("cosbot_outbox_sent_total", "method", message.method()).increment();
     } else if (outcome instanceof SlackResult.RateLimited r) {
-      limits.pauseUntil(
-          methodKey, System.nanoTime() + r.retryAfter().toNanos(), methodRate, methodBurst);
+      limits.pauseUntil(methodLimit, System.nanoTime() + r.retryAfter().toNanos());
       store.retryLater(message.id(), instance, r.retryAfter(), "ratelimited", false);
-      LOG.infof(
-          "Slack rate-limited %s: waiting %ds as asked",
-          message.method(), r.retryAfter().toSeconds());
+      rateLimited.failed("Retry-After " + r.retryAfter().toSeconds() + " s", message.method());
     } else if (outcome instanceof SlackResult.Transient t) {
       // Never dead-lettered for a transient fault: retried until Slack takes it or it expires.
       Duration delay = client.policy().delayAfter(message.attempts());
       store.retryLater(message.id(), instance, delay, t.error(), true, t.maybeDelivered());
-      LOG.infof(
+      slackTrouble.failed(t.error(), message.method());
+      LOG.debugf(
           "Outbox message %d (%s) failed with %s; attempt %d, next in %d ms",
           message.id(), message.method(), t.error(), message.attempts(), delay.toMillis());
     } else if (outcome instanceof SlackResult.AuthFailed a) {
@@ -278,19 +289,33 @@ public class OutboxDispatcher {
     LOG.infof("Outbox message %d (%s) expired: %s", message.id(), message.method(), reason);
   }
 
-  private long paceWait(
-      String methodKey,
-      double methodRate,
-      int methodBurst,
-      String channelKey,
-      double channelRate,
-      int channelBurst) {
-    long now = System.nanoTime();
-    long wait = limits.waitNanos(methodKey, methodRate, methodBurst, now);
-    if (channelKey != null) {
-      wait = Math.max(wait, limits.waitNanos(channelKey, channelRate, channelBurst, now));
+  /**
+   * This replica's share of the cluster's budget for a method: the configured calls per minute
+   * times the headroom, divided among the live replicas; the burst is this replica's share of one
+   * second's worth, so all replicas together never start with more than the shared budget.
+   */
+  RateLimits.Limit methodLimit(String method) {
+    long share = Math.max(1, replicas.get());
+    double clusterPerSecond =
+        settings.perMinute().getOrDefault(method, settings.defaultPerMinute())
+            / 60.0
+            * settings.headroom();
+    return new RateLimits.Limit(
+        "method:" + method,
+        clusterPerSecond / share,
+        Math.max(1, (int) Math.floor(clusterPerSecond / share)));
+  }
+
+  /** This replica's share of Slack's per-channel pace, or null for calls without a channel. */
+  RateLimits.Limit channelLimit(String channel) {
+    if (channel == null) {
+      return null;
     }
-    return wait;
+    long share = Math.max(1, replicas.get());
+    return new RateLimits.Limit(
+        "channel:" + channel,
+        settings.perChannelPerSecond() * settings.headroom() / share,
+        Math.max(1, (int) Math.floor(settings.perChannelBurst() / (double) share)));
   }
 
   private String withOriginal(ClaimedMessage message, OutboxStore.Delivered original) {

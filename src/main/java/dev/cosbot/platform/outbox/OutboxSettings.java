@@ -29,6 +29,14 @@ public interface OutboxSettings {
   @WithDefault("50")
   int defaultPerMinute();
 
+  /**
+   * The share of every limit above that all replicas together use (0.9: a tenth kept free), so
+   * Slack's own counting, clock drift and a replica that joined a moment ago stay within Slack's
+   * limits.
+   */
+  @WithDefault("0.9")
+  double headroom();
+
   /** Messages per second into one channel (Slack allows about one, with short bursts). */
   @WithDefault("1")
   double perChannelPerSecond();

@@ -47,6 +47,20 @@ public final class SlackCalls {
     return new SlackCall(key, "chat.update", null, body, originalKey);
   }
 
+  /**
+   * chat.update of a message the bot knows by channel and ts (one it did not send through the
+   * outbox under a key of the caller's, e.g. a message someone clicked a button in).
+   */
+  public static SlackCall updateAt(
+      String key, String channel, String ts, String text, JsonElement blocks) {
+    JsonObject body = new JsonObject();
+    body.addProperty("channel", channel);
+    body.addProperty("ts", ts);
+    body.addProperty("text", text);
+    body.add("blocks", blocks);
+    return new SlackCall(key, "chat.update", channel, body, null);
+  }
+
   /** chat.postEphemeral: visible only to {@code user} in {@code channel}. */
   public static SlackCall postEphemeral(
       String key, String channel, String user, String text, List<LayoutBlock> blocks) {

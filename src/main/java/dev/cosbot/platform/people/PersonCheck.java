@@ -2,6 +2,8 @@ package dev.cosbot.platform.people;
 
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import dev.cosbot.platform.slack.SlackClient;
+import dev.cosbot.platform.support.SlackText;
+import dev.cosbot.platform.support.UserFacingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,24 @@ public class PersonCheck {
 
   @Inject SlackClient client;
   @Inject PeopleDirectory directory;
+
+  /**
+   * Refuses, politely, a person Slack says does not exist; {@code example} shows how to name one
+   * (e.g. {@code `/cos admin add @ana`}). A null id passes (nobody was named).
+   */
+  public void requireExisting(String userId, String example) {
+    if (userId != null && exists(userId) == Known.NO) {
+      throw new UserFacingException(unknownPerson(userId, example));
+    }
+  }
+
+  /** The polite answer for a person Slack does not know, with how to name one instead. */
+  public static String unknownPerson(String userId, String example) {
+    return "I can't find "
+        + SlackText.mention(userId)
+        + " in this Slack workspace. Mention the person with @ so Slack fills in the right one"
+        + (example == null ? "." : ", e.g. " + example + ".");
+  }
 
   public Known exists(String userId) {
     boolean knownHere =

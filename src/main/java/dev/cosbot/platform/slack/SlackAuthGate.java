@@ -35,6 +35,7 @@ public class SlackAuthGate {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private volatile String reason;
+  private volatile boolean refused;
   private volatile Instant since;
   private volatile boolean running;
   private Thread prober;
@@ -75,28 +76,64 @@ public class SlackAuthGate {
     return since;
   }
 
+  /** True when Slack refused the token (not merely left it unconfirmed). */
+  public boolean refused() {
+    return reason != null && refused;
+  }
+
   /**
    * Pauses all sending: {@code error} is Slack's code ({@code invalid_auth}…) or the event that
-   * told us ({@code app_uninstalled}, {@code tokens_revoked}). Logged once per pause.
+   * told us ({@code app_uninstalled}, {@code tokens_revoked}). Logged once per pause, as an ERROR.
    */
   public void pause(String error, String seenOn) {
+    pause(error, true, seenOn);
+  }
+
+  /**
+   * Pauses all sending because Slack could not confirm the token ({@code auth.test} answered
+   * nothing usable: an error page, garbage, a timeout), typically at start. Same pause and probe as
+   * a refused token, logged once as a WARN: nothing says the token is wrong yet.
+   */
+  public void unconfirmed(String error, String seenOn) {
+    pause(error, false, seenOn);
+  }
+
+  private void pause(String error, boolean byRefusal, String seenOn) {
     lock.lock();
     try {
       if (reason != null) {
+        if (byRefusal && !refused) {
+          // Slack has now answered, and said no: that is worth the operator's attention.
+          reason = error;
+          refused = true;
+          logRefused(error, seenOn);
+        }
         return;
       }
       reason = error;
+      refused = byRefusal;
       since = Instant.now();
       registry.counter("cosbot_slack_auth_pauses_total", "reason", error).increment();
-      LOG.errorf(
-          "Slack refused the bot token (%s on %s): sending is PAUSED, nothing is dropped. Messages"
-              + " wait until the token works again; checking with auth.test. See docs/operations.md"
-              + " (Paused: the token does not work).",
-          error, seenOn);
+      if (byRefusal) {
+        logRefused(error, seenOn);
+      } else {
+        LOG.warnf(
+            "Slack did not confirm the bot token (%s on %s): sending is PAUSED, nothing is dropped."
+                + " Checking with auth.test until Slack answers.",
+            error, seenOn);
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
     }
+  }
+
+  private static void logRefused(String error, String seenOn) {
+    LOG.errorf(
+        "Slack refused the bot token (%s on %s): sending is PAUSED, nothing is dropped. Messages"
+            + " wait until the token works again; checking with auth.test. See docs/operations.md"
+            + " (Paused: the token does not work).",
+        error, seenOn);
   }
 
   private void resume() {
@@ -105,6 +142,7 @@ public class SlackAuthGate {
     try {
       was = reason;
       reason = null;
+      refused = false;
       since = null;
     } finally {
       lock.unlock();

@@ -23,6 +23,14 @@ public class SlackHealthCheck implements HealthCheck {
     if (!settings.canCallSlack()) {
       return response.down().withData("reason", "offline: no SLACK_BOT_TOKEN configured").build();
     }
+    if (gate.paused() && !gate.refused()) {
+      return response
+          .down()
+          .withData("reason", "Slack did not confirm the bot token: auth.test " + gate.reason())
+          .withData("paused_since", String.valueOf(gate.since()))
+          .withData("what_to_do", "nothing yet: cos-bot checks again with back-off and resumes")
+          .build();
+    }
     if (gate.paused()) {
       return response
           .down()

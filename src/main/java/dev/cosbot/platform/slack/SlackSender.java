@@ -19,9 +19,23 @@ public class SlackSender {
   }
 
   /** What asking Slack about an interrupted delivery found out. */
-  public record Lookup(boolean answered, Found found) {
-    static final Lookup UNKNOWN = new Lookup(false, null);
-    static final Lookup NOT_FOUND = new Lookup(true, null);
+  public record Lookup(boolean answered, Found found, String unreachable) {
+    static final Lookup UNKNOWN = new Lookup(false, null, null);
+    static final Lookup NOT_FOUND = new Lookup(true, null, null);
+
+    /**
+     * Slack did not answer the lookup for a passing reason (5xx, timeout, 429): ask again later.
+     */
+    public boolean slackUnreachable() {
+      return unreachable != null;
+    }
+  }
+
+  /** Thrown inside a lookup when Slack's answer was a passing failure. */
+  private static final class Unreachable extends RuntimeException {
+    Unreachable(String code) {
+      super(code, null, false, false);
+    }
   }
 
   /** Where an interrupted delivery was found. */
@@ -91,7 +105,7 @@ public class SlackSender {
                 && metadata.has("event_payload")
                 && mark.equals(
                     text(metadata.getAsJsonObject("event_payload"), DeliveryMark.FIELD))) {
-              return new Lookup(true, new Found(channel, text(message, "ts")));
+              return new Lookup(true, new Found(channel, text(message, "ts")), null);
             }
           }
         }
@@ -103,6 +117,8 @@ public class SlackSender {
         }
       }
       return Lookup.UNKNOWN;
+    } catch (Unreachable e) {
+      return new Lookup(false, null, e.getMessage());
     } catch (RuntimeException e) {
       return Lookup.UNKNOWN;
     }
@@ -111,6 +127,9 @@ public class SlackSender {
   /** A form-encoded read call; null unless Slack accepted it. */
   private JsonObject form(String method, String... pairs) {
     SlackResult result = client.form(method, pairs);
+    if (result instanceof SlackResult.Transient || result instanceof SlackResult.RateLimited) {
+      throw new Unreachable(result.code());
+    }
     return result instanceof SlackResult.Ok ok ? ok.body() : null;
   }
 

@@ -235,6 +235,73 @@ class SlackFaultsTest extends SlackTestBase {
   }
 
   @Test
+  void aLongOutageIsLoggedByItsBeginningAndEndNotPerRetry() throws Exception {
+    String marker = "noise-" + UUID.randomUUID();
+    List<java.util.logging.LogRecord> records =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            if (record.getLoggerName() != null
+                && record.getLoggerName().startsWith("dev.cosbot.platform")) {
+              records.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    org.jboss.logmanager.Logger.getLogger("").addHandler(capture);
+    try {
+      slack.stubFor(
+          post(urlPathEqualTo("/api/chat.postMessage"))
+              .withRequestBody(containing(marker))
+              .atPriority(1)
+              .willReturn(aResponse().withStatus(503)));
+      for (int i = 0; i < 3; i++) {
+        outbox.send(
+            SlackCalls.postMessage(
+                "fault:" + marker + ":" + i, "C0NOISE", "Noise " + marker, null));
+      }
+      await().atMost(Duration.ofSeconds(40)).until(() -> posts(marker).size() >= 15);
+      SlackApiTestResource.resetToDefaults(slack);
+      await().atMost(Duration.ofSeconds(20)).until(() -> delivered(marker) == 3);
+    } finally {
+      org.jboss.logmanager.Logger.getLogger("").removeHandler(capture);
+    }
+    List<String> loud =
+        records.stream()
+            .filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+            .map(
+                r ->
+                    r instanceof org.jboss.logmanager.ExtLogRecord e
+                        ? e.getFormattedMessage()
+                        : r.getMessage())
+            .toList();
+    assertThat(loud)
+        .as(
+            "15+ failed attempts of 3 messages: at most the outage's first line, never one per retry")
+        .hasSizeLessThanOrEqualTo(1)
+        .allMatch(l -> l.contains("began"));
+    assertThat(
+            records.stream()
+                .map(
+                    r ->
+                        r instanceof org.jboss.logmanager.ExtLogRecord e
+                            ? e.getFormattedMessage()
+                            : r.getMessage())
+                .filter(l -> l.contains("Slack outage (calls failing) ended"))
+                .toList())
+        .as("the end of the outage, with its counts")
+        .hasSize(1)
+        .allMatch(l -> l.contains("attempts failed"));
+  }
+
+  @Test
   void aMessageThatStopsBeingUsefulIsExpiredNeverSentLate() throws Exception {
     String marker = "expiry-" + UUID.randomUUID();
     slack.stubFor(

@@ -1,0 +1,460 @@
+package dev.cosbot.dashboard;
+
+import dev.cosbot.dashboard.DashboardSignIn.Viewer;
+import dev.cosbot.dashboard.View.Page;
+import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.support.UserFacingException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The web dashboard under {@code /app}: server-rendered pages for a signed-in person. Every page
+ * checks the session and the person's roles as they are now; a page they may not open is a 403.
+ */
+@Path("/app")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardResource {
+  @Inject DashboardSignIn signIn;
+  @Inject DashboardPages pages;
+  @Inject DashboardSettingsPage settingsPage;
+  @Inject DashboardSettings settings;
+  @Inject PeopleDirectory people;
+  @Inject Clock clock;
+
+  @Location("dashboard/page.html")
+  Template page;
+
+  @Location("dashboard/settings.html")
+  Template settingsTemplate;
+
+  @Location("dashboard/message.html")
+  Template message;
+
+  // ------------------------------------------------------------------------------ sign-in
+
+  @GET
+  @Path("/sign-in")
+  public Response signInPage(@QueryParam("bye") String bye) {
+    return Response.ok(
+            message
+                .data("title", bye != null ? "You are signed out" : "Sign in")
+                .data(
+                    "text",
+                    (bye != null ? "You are signed out of the cos-bot dashboard. " : "")
+                        + "To sign in, type /cos dashboard in Slack (or use the button on the"
+                        + " cos-bot Home tab): you get a personal link that works once.")
+                .data("slack", settings.slackSignIn())
+                .data("action", null))
+        .build();
+  }
+
+  @GET
+  @Path("/sign-in/{token}")
+  public Response confirm(@PathParam("token") String token) {
+    if (!signIn.usable(token)) {
+      return linkSpent();
+    }
+    // A button rather than signing in on GET: link checkers and previews that open the URL do
+    // not spend it.
+    return Response.ok(
+            message
+                .data("title", "Sign in to cos-bot")
+                .data("text", "This personal link signs you in to the dashboard. It works once.")
+                .data("slack", false)
+                .data("action", DashboardPaths.SIGN_IN)
+                .data("token", token)
+                .data("button", "Continue to the dashboard"))
+        .build();
+  }
+
+  @POST
+  @Path("/sign-in")
+  @Produces(MediaType.TEXT_HTML)
+  public Response redeem(@FormParam("token") String token, @Context UriInfo uri) {
+    Optional<String> session = signIn.redeem(token);
+    if (session.isEmpty()) {
+      return linkSpent();
+    }
+    return Response.seeOther(URI.create(DashboardPaths.ROOT))
+        .cookie(cookie(session.get(), uri, false))
+        .build();
+  }
+
+  private Response linkSpent() {
+    return Response.status(Response.Status.GONE)
+        .entity(
+            message
+                .data("title", "This link no longer works")
+                .data(
+                    "text",
+                    "Sign-in links work once, for "
+                        + settings.linkValidFor().toMinutes()
+                        + " minutes, and only for the person who asked. Type /cos dashboard in"
+                        + " Slack for a new one.")
+                .data("slack", settings.slackSignIn())
+                .data("action", null))
+        .build();
+  }
+
+  @POST
+  @Path("/sign-out")
+  public Response signOut(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @FormParam("csrf") String csrf,
+      @Context UriInfo uri) {
+    Optional<Viewer> viewer = signIn.viewer(sid);
+    if (viewer.isPresent() && !DashboardSignIn.csrfMatches(viewer.get(), csrf)) {
+      return csrfRefused(viewer.get());
+    }
+    signIn.signOut(sid);
+    return Response.seeOther(URI.create(DashboardPaths.SIGN_IN + "?bye=1"))
+        .cookie(cookie("", uri, true))
+        .build();
+  }
+
+  // -------------------------------------------------------------------------------- pages
+
+  @GET
+  public Response me(@CookieParam(DashboardPaths.COOKIE) String sid) {
+    return show(sid, DashboardPaths.ME, (v, w) -> pages.me(v.caller(), w));
+  }
+
+  @GET
+  @Path("/portfolio")
+  public Response portfolio(@CookieParam(DashboardPaths.COOKIE) String sid) {
+    return show(sid, DashboardPaths.PORTFOLIO, (v, w) -> pages.portfolio(v.caller(), w));
+  }
+
+  @GET
+  @Path("/portfolio/{id: [0-9]+}")
+  public Response initiative(
+      @CookieParam(DashboardPaths.COOKIE) String sid, @PathParam("id") long id) {
+    return show(
+        sid, DashboardPaths.PORTFOLIO, (v, w) -> pages.initiative(v.caller(), id, w).orElse(null));
+  }
+
+  @GET
+  @Path("/escalations")
+  public Response escalations(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @QueryParam("area") String area,
+      @QueryParam("severity") String severity,
+      @QueryParam("owner") String owner) {
+    return show(
+        sid,
+        DashboardPaths.ESCALATIONS,
+        (v, w) -> pages.escalations(v.caller(), w, area, severity, owner));
+  }
+
+  @GET
+  @Path("/pulse")
+  public Response pulse(@CookieParam(DashboardPaths.COOKIE) String sid) {
+    return show(sid, DashboardPaths.PULSE, (v, w) -> pages.pulse(v.caller(), w));
+  }
+
+  @GET
+  @Path("/decisions")
+  public Response decisions(
+      @CookieParam(DashboardPaths.COOKIE) String sid, @QueryParam("q") String q) {
+    return show(sid, DashboardPaths.DECISIONS, (v, w) -> pages.decisions(v.caller(), w, q));
+  }
+
+  @GET
+  @Path("/rhythm")
+  public Response rhythm(@CookieParam(DashboardPaths.COOKIE) String sid) {
+    return show(sid, DashboardPaths.RHYTHM, (v, w) -> pages.rhythm(v.caller(), w));
+  }
+
+  @GET
+  @Path("/review")
+  public Response review(@CookieParam(DashboardPaths.COOKIE) String sid) {
+    return show(sid, DashboardPaths.REVIEW, (v, w) -> pages.review(v.caller(), w));
+  }
+
+  // ---------------------------------------------------------------------------------- CSV
+
+  @GET
+  @Path("/{page: [a-z]+}.csv")
+  @Produces("text/csv")
+  public Response csv(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @PathParam("page") String name,
+      @QueryParam("table") String table,
+      @QueryParam("area") String area,
+      @QueryParam("severity") String severity,
+      @QueryParam("owner") String owner,
+      @QueryParam("q") String q) {
+    DashboardPaths which =
+        switch (name) {
+          case "me" -> DashboardPaths.ME;
+          case "portfolio" -> DashboardPaths.PORTFOLIO;
+          case "escalations" -> DashboardPaths.ESCALATIONS;
+          case "pulse" -> DashboardPaths.PULSE;
+          case "decisions" -> DashboardPaths.DECISIONS;
+          case "rhythm" -> DashboardPaths.RHYTHM;
+          case "review" -> DashboardPaths.REVIEW;
+          default -> null;
+        };
+    if (which == null) {
+      return notFound(signIn.viewer(sid).orElse(null));
+    }
+    return csvOf(
+        sid,
+        which,
+        name,
+        table,
+        (v, w) ->
+            switch (which) {
+              case ME -> pages.me(v.caller(), w);
+              case PORTFOLIO -> pages.portfolio(v.caller(), w);
+              case ESCALATIONS -> pages.escalations(v.caller(), w, area, severity, owner);
+              case PULSE -> pages.pulse(v.caller(), w);
+              case DECISIONS -> pages.decisions(v.caller(), w, q);
+              case RHYTHM -> pages.rhythm(v.caller(), w);
+              default -> pages.review(v.caller(), w);
+            });
+  }
+
+  @GET
+  @Path("/portfolio/{id: [0-9]+}.csv")
+  @Produces("text/csv")
+  public Response initiativeCsv(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @PathParam("id") long id,
+      @QueryParam("table") String table) {
+    return csvOf(
+        sid,
+        DashboardPaths.PORTFOLIO,
+        "initiative-" + id,
+        table,
+        (v, w) -> pages.initiative(v.caller(), id, w).orElse(null));
+  }
+
+  private Response csvOf(
+      String sid,
+      DashboardPaths which,
+      String name,
+      String table,
+      java.util.function.BiFunction<Viewer, Wording, Page> build) {
+    Optional<Viewer> viewer = signIn.viewer(sid);
+    if (viewer.isEmpty()) {
+      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
+    }
+    if (!which.allows(viewer.get().caller())) {
+      return forbidden(viewer.get());
+    }
+    Page p = build.apply(viewer.get(), wording(viewer.get()));
+    View.Table t = p == null || table == null ? null : p.table(table);
+    if (t == null) {
+      return notFound(viewer.get());
+    }
+    String file = name + "-" + t.id() + ".csv";
+    return Response.ok(Csv.of(t).getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
+  }
+
+  // ----------------------------------------------------------------------------- settings
+
+  @GET
+  @Path("/settings")
+  public Response settings(
+      @CookieParam(DashboardPaths.COOKIE) String sid, @QueryParam("saved") String saved) {
+    Optional<Viewer> viewer = signIn.viewer(sid);
+    if (viewer.isEmpty()) {
+      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
+    }
+    if (!DashboardPaths.SETTINGS.allows(viewer.get().caller())) {
+      return forbidden(viewer.get());
+    }
+    return settingsPage(viewer.get(), saved != null ? "Saved." : null, null, 200);
+  }
+
+  @POST
+  @Path("/settings")
+  public Response change(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @FormParam("csrf") String csrf,
+      @FormParam("change") String change,
+      @FormParam("user") String user,
+      @FormParam("area") String area,
+      @FormParam("keywords") String keywords,
+      @FormParam("owner") String owner,
+      @FormParam("rule") String rule) {
+    Optional<Viewer> viewer = signIn.viewer(sid);
+    if (viewer.isEmpty()) {
+      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
+    }
+    if (!DashboardPaths.SETTINGS.allows(viewer.get().caller())) {
+      return forbidden(viewer.get());
+    }
+    if (!DashboardSignIn.csrfMatches(viewer.get(), csrf)) {
+      return csrfRefused(viewer.get());
+    }
+    Map<String, String> fields = new HashMap<>();
+    fields.put("user", user);
+    fields.put("area", area);
+    fields.put("keywords", keywords);
+    fields.put("owner", owner);
+    fields.put("rule", rule);
+    try {
+      settingsPage.apply(viewer.get().caller(), change == null ? "" : change, fields);
+    } catch (UserFacingException e) {
+      return settingsPage(viewer.get(), null, plain(e.getMessage()), 400);
+    }
+    return Response.seeOther(URI.create(DashboardPaths.SETTINGS.path + "?saved=1")).build();
+  }
+
+  private Response settingsPage(Viewer v, String saved, String error, int status) {
+    Wording w = wording(v);
+    TemplateInstance t =
+        settingsTemplate
+            .data("title", "Settings")
+            .data("m", settingsPage.model(w))
+            .data("saved", saved)
+            .data("error", error)
+            .data("note", "Times are shown in " + w.zone().getId() + ".");
+    return Response.status(status).entity(chrome(t, v, DashboardPaths.SETTINGS)).build();
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  private Response show(
+      String sid,
+      DashboardPaths which,
+      java.util.function.BiFunction<Viewer, Wording, Page> build) {
+    Optional<Viewer> viewer = signIn.viewer(sid);
+    if (viewer.isEmpty()) {
+      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
+    }
+    if (!which.allows(viewer.get().caller())) {
+      return forbidden(viewer.get());
+    }
+    Page p = build.apply(viewer.get(), wording(viewer.get()));
+    if (p == null) {
+      return notFound(viewer.get());
+    }
+    return Response.ok(chrome(page.data("p", p).data("title", p.title()), viewer.get(), which))
+        .build();
+  }
+
+  private TemplateInstance chrome(TemplateInstance t, Viewer v, DashboardPaths current) {
+    return t.data("nav", Nav.of(v.caller(), current))
+        .data("csrf", v.csrf())
+        .data("who", whoIs(v.userId()));
+  }
+
+  /** The signed-in person's name; never their Slack id. */
+  private String whoIs(String userId) {
+    return people
+        .get(userId)
+        .filter(p -> p.displayName != null || p.realName != null)
+        .map(dev.cosbot.platform.people.Person::name)
+        .orElse("Signed in");
+  }
+
+  private Response forbidden(Viewer v) {
+    return status(
+        v,
+        403,
+        "Not for your role",
+        "This page is for the Chiefs of Staff"
+            + " and the CXO. Ask a Chief of Staff if you need what it shows.");
+  }
+
+  private Response notFound(Viewer v) {
+    if (v == null) {
+      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
+    }
+    return status(v, 404, "Not found", "There is nothing here. It may have been removed.");
+  }
+
+  private Response csrfRefused(Viewer v) {
+    return status(
+        v,
+        403,
+        "Nothing was changed",
+        "That form did not come from this dashboard session (or the page is too old). Reload the"
+            + " page and try again.");
+  }
+
+  private Response status(Viewer v, int code, String title, String text) {
+    return Response.status(code)
+        .entity(
+            chrome(
+                message
+                    .data("title", title)
+                    .data("text", text)
+                    .data("slack", false)
+                    .data("action", null),
+                v,
+                null))
+        .build();
+  }
+
+  private Wording wording(Viewer v) {
+    return new Wording(people.zoneOf(v.userId()), clock.instant());
+  }
+
+  private NewCookie cookie(String value, UriInfo uri, boolean clear) {
+    return cookie(settings, value, uri, clear);
+  }
+
+  /** The session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS, only for /app. */
+  static NewCookie cookie(DashboardSettings settings, String value, UriInfo uri, boolean clear) {
+    boolean secure =
+        settings.base().startsWith("https:") || "https".equals(uri.getBaseUri().getScheme());
+    return new NewCookie.Builder(DashboardPaths.COOKIE)
+        .value(value)
+        .path(DashboardPaths.ROOT)
+        .httpOnly(true)
+        .secure(secure)
+        .sameSite(NewCookie.SameSite.LAX)
+        .maxAge(clear ? 0 : (int) settings.sessionValidFor().toSeconds())
+        .build();
+  }
+
+  /** A Slack-flavoured message as plain text: mentions become names, mrkdwn marks go. */
+  String plain(String mrkdwn) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>").matcher(mrkdwn);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(people.nameOf(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString().replace("`", "").replace("*", "");
+  }
+
+  /** A menu entry. */
+  @io.quarkus.qute.TemplateData
+  public record Nav(String path, String label, boolean current) {
+    static java.util.List<Nav> of(
+        dev.cosbot.platform.people.Caller caller, DashboardPaths current) {
+      return DashboardPaths.visibleTo(caller).stream()
+          .map(p -> new Nav(p.path, p.label, p == current))
+          .toList();
+    }
+  }
+}
