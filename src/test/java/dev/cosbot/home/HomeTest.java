@@ -81,8 +81,12 @@ class HomeTest extends SlackTestBase {
                 "home_actions"))
         .then()
         .statusCode(200);
-    JsonObject opened = awaitCalls("views.open", "trigger-", 1).get(0);
-    assertThat(opened.toString()).contains("initiative");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !viewsOpened().isEmpty());
+    assertThat(viewsOpened().get(0))
+        .contains("trigger_id=trigger-")
+        .containsIgnoringCase("initiative");
 
     JsonObject decisions = buttons(openHome("U0CXO")).get(0);
     SlackRequests.interaction(
@@ -110,7 +114,18 @@ class HomeTest extends SlackTestBase {
         .then()
         .statusCode(200);
     assertThat(awaitCalls("chat.postEphemeral", "That button has expired", 2)).hasSize(2);
-    assertThat(calls("views.open")).isEmpty();
+    assertThat(viewsOpened()).isEmpty();
+  }
+
+  /** views.open calls as Slack received them (Bolt's client sends them form-encoded). */
+  private List<String> viewsOpened() {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
+        .map(
+            e ->
+                java.net.URLDecoder.decode(
+                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+        .toList();
   }
 
   @Test
