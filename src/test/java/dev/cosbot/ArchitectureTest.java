@@ -123,6 +123,41 @@ class ArchitectureTest {
         .containsExactlyInAnyOrderElementsOf(SERVICES_STILL_BUILDING_BLOCK_KIT);
   }
 
+  /**
+   * The same layer rules on the source imports: a constant used in an annotation ({@code @Tag(name
+   * = …)}) is copied into the class file, so bytecode alone does not show that dependency.
+   */
+  @Test
+  void sourceImportsFollowTheLayersToo() throws IOException {
+    Set<String> wrong = new TreeSet<>();
+    Path main = Path.of("src/main/java/dev/cosbot");
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String from = top(main.relativize(file));
+        for (String line : Files.readAllLines(file)) {
+          if (!line.startsWith("import dev.cosbot.")
+              && !line.startsWith("import static dev.cosbot.")) {
+            continue;
+          }
+          String to = line.replaceFirst("import (static )?dev\\.cosbot\\.", "").split("\\.")[0];
+          boolean allowed =
+              to.equals(from)
+                  || to.equals("platform")
+                  || (to.equals("ingress") && !from.equals("platform"));
+          if (!allowed) {
+            wrong.add(main.relativize(file) + ": " + line);
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("imports against the layers (platform → ingress → features)").isEmpty();
+  }
+
+  /** The top-level package of a source file under dev/cosbot ("" for the root package). */
+  private static String top(Path relative) {
+    return relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
+  }
+
   static boolean isPlatform(JavaClass c) {
     return c.getPackageName().equals("dev.cosbot.platform")
         || c.getPackageName().startsWith("dev.cosbot.platform.");

@@ -52,6 +52,7 @@ public class CadenceService {
   @Inject CadenceSettings settings;
   @Inject PeopleDirectory people;
   @Inject SignedMetadata signer;
+  @Inject CadenceMeetings meetings;
 
   // ---------------------------------------------------------------- create and manage
 
@@ -377,7 +378,12 @@ public class CadenceService {
     if ("OCC".equals(kind)) {
       return CadenceBlocks.occurrencePost(occ, lateDue, now, signer);
     }
-    return CadenceBlocks.reminder(occ, Integer.parseInt(kind.substring(1)), lateDue, now, signer);
+    CadenceBlocks.Message m =
+        CadenceBlocks.reminder(occ, Integer.parseInt(kind.substring(1)), lateDue, now, signer);
+    // Other features' parts (the all-hands' top questions, the agenda) come after the checklist.
+    List<com.slack.api.model.block.LayoutBlock> blocks = new ArrayList<>(m.blocks());
+    blocks.addAll(meetings.reminderBlocks(occ));
+    return new CadenceBlocks.Message(m.text(), blocks);
   }
 
   // ---------------------------------------------------------------- the sweep

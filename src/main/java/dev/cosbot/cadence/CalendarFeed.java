@@ -22,6 +22,15 @@ public final class CalendarFeed {
   private CalendarFeed() {}
 
   public static String render(List<Occurrence> occurrences, Instant now, int eventMinutes) {
+    return render(occurrences, now, eventMinutes, o -> "");
+  }
+
+  /** The feed, each event's description followed by {@code extra} (other features' parts). */
+  public static String render(
+      List<Occurrence> occurrences,
+      Instant now,
+      int eventMinutes,
+      java.util.function.Function<Occurrence, String> extra) {
     Calendar calendar = new Calendar();
     calendar.add(new ProdId("-//cos-bot//Cadences//EN"));
     calendar.add(new Version(new ParameterList(), "2.0"));
@@ -43,6 +52,10 @@ public final class CalendarFeed {
             .append('/')
             .append(o.tasks().size())
             .append(" ready");
+      }
+      String more = extra.apply(o);
+      if (more != null && !more.isBlank()) {
+        description.append(description.length() == 0 ? "" : "\n\n").append(more.strip());
       }
       if (description.length() > 0) {
         event.add(new Description(description.toString().trim()));

@@ -22,6 +22,7 @@ public class CalendarResource {
   @Inject CadenceService cadences;
   @Inject CadenceSettings settings;
   @Inject CadenceAccess access;
+  @Inject CadenceMeetings meetings;
 
   @GET
   @Path("/{token}.ics")
@@ -45,7 +46,8 @@ public class CalendarResource {
                 .filter(o -> access.isPublic(o.cadence()))
                 .toList(),
             now,
-            settings.eventMinutes());
+            settings.eventMinutes(),
+            meetings::calendarText);
     return Response.ok(body, "text/calendar; charset=utf-8")
         .header("Cache-Control", "private, max-age=300")
         .header("Content-Disposition", "inline; filename=\"cadences.ics\"")

@@ -15,6 +15,8 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,13 +37,14 @@ import org.jboss.logging.Logger;
  * signature window is refused the same way. Two lines: ids seen in the last minutes on this replica
  * (memory, no database on the ack path), then a receipt in the database shared by every replica.
  *
- * <p>An event's receipt is claimed before its handler runs, and released if the handler fails so
- * that Slack's next retry is processed. An interaction whose handler acks first and works after
- * (see {@link AfterAck}) claims its receipt inside the transaction of that work instead: receipt
- * and effect commit together, and the ack waits for neither. An interaction that changes nothing
- * (help, a usage hint) needs no receipt. Which handler does which is learnt per action, callback or
- * command from what the handler did the last time; until then (and for any handler that did not
- * defer) the receipt is claimed before the handler, as for events.
+ * <p>An event's receipt is claimed in one transaction with its handler's work, and rolled back with
+ * it if the handler fails so that Slack's next retry is processed. An interaction whose handler
+ * acks first and works after (see {@link AfterAck}) claims its receipt inside the transaction of
+ * that work instead: receipt and effect commit together, and the ack waits for neither. An
+ * interaction that changes nothing (help, a usage hint) needs no receipt. Which handler does which
+ * is learnt per action, callback or command from what the handler did the last time; until then
+ * (and for any handler that did not defer) the receipt is claimed before the handler, as for
+ * events.
  */
 @ApplicationScoped
 public class EventDeduplication implements Middleware {
@@ -78,7 +81,10 @@ public class EventDeduplication implements Middleware {
     if (!recent.firstSeen(id)) {
       return duplicate(req, id);
     }
-    String key = event ? null : key(req);
+    if (event) {
+      return withReceipt(req, chain, id);
+    }
+    String key = key(req);
     boolean claimFirst = key == null || !lightKeys.contains(key);
     if (claimFirst && !receipts.claim(id)) {
       return duplicate(req, id);
@@ -100,6 +106,44 @@ public class EventDeduplication implements Middleware {
     }
     if (key != null) {
       learn(claim);
+    }
+    return response;
+  }
+
+  /**
+   * An event's receipt and its handler's database work in one transaction: they commit together
+   * (one commit, not two), and a failing handler rolls its receipt back so Slack's next retry is
+   * processed. A retry arriving meanwhile on another replica waits for that commit, then finds the
+   * receipt.
+   */
+  private Response withReceipt(Request<?> req, MiddlewareChain chain, String id) throws Exception {
+    Response response;
+    try {
+      response =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    if (!receipts.claimWithTheWork(id)) {
+                      return null;
+                    }
+                    Response handled = chain.next(req);
+                    if (handled.getStatusCode() != null && handled.getStatusCode() >= 500) {
+                      QuarkusTransaction.setRollbackOnly();
+                    }
+                    return handled;
+                  });
+    } catch (QuarkusTransactionException e) {
+      recent.forget(id);
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (RuntimeException | Error e) {
+      recent.forget(id);
+      throw e;
+    }
+    if (response == null) {
+      return duplicate(req, id);
+    }
+    if (response.getStatusCode() != null && response.getStatusCode() >= 500) {
+      recent.forget(id);
     }
     return response;
   }

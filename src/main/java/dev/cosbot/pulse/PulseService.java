@@ -2,6 +2,7 @@ package dev.cosbot.pulse;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.cosbot.platform.anonymity.Sealed;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCall;
 import dev.cosbot.platform.outbox.SlackCalls;
@@ -44,6 +45,7 @@ public class PulseService {
   @Inject Schedules schedules;
   @Inject PulseAudience audience;
   @Inject PulseKeys keys;
+  @Inject Sealed sealed;
   @Inject PulseSettings settings;
   @Inject Clock clock;
 
@@ -376,6 +378,9 @@ public class PulseService {
     envelope.add("a", answers);
     if (!survey.anonymous) {
       envelope.addProperty("r", userId);
+    } else if (PulseReplies.hasText(survey, answers)) {
+      // A Chief of Staff may reply to a comment: its writer is reachable only through this handle.
+      envelope.addProperty("h", sealed.sealToken(Sealed.REPLY_HANDLE, userId));
     }
     String ballot = keys.ballot(roundId, userId);
     em.createNativeQuery(
@@ -410,8 +415,11 @@ public class PulseService {
         .intValue();
   }
 
-  /** An opened answer: the values, and (named surveys only) who gave them. */
-  record Opened(JsonObject answers, String respondent) {}
+  /**
+   * An opened answer: the values, (named surveys only) who gave them, and (anonymous answers with a
+   * comment) the writer's sealed reply handle.
+   */
+  record Opened(JsonObject answers, String respondent, String replyHandle) {}
 
   /**
    * Opens every sealed answer of a round in memory. Answers sealed under another secret (rotated
@@ -437,7 +445,8 @@ public class PulseService {
               envelope.getAsJsonObject("a"),
               envelope.has("r") && !envelope.get("r").isJsonNull()
                   ? envelope.get("r").getAsString()
-                  : null));
+                  : null,
+              envelope.has("h") ? envelope.get("h").getAsString() : null));
     }
     if (unreadable > 0) {
       LOG.warnf(
@@ -459,7 +468,9 @@ public class PulseService {
       String[] ids = new String[opened.size()];
       String[] respondents = new String[opened.size()];
       String[] answers = new String[opened.size()];
+      String[] handles = new String[opened.size()];
       for (int i = 0; i < opened.size(); i++) {
+        handles[i] = opened.get(i).replyHandle();
         ids[i] = new UUID(random.nextLong(), random.nextLong()).toString();
         respondents[i] = opened.get(i).respondent();
         answers[i] = opened.get(i).answers().toString();
@@ -469,13 +480,14 @@ public class PulseService {
               c -> {
                 try (var insert =
                     c.prepareStatement(
-                        "INSERT INTO pulse_answer (id, round_id, respondent, answers)"
-                            + " SELECT i::uuid, ?, r, a FROM unnest(?::varchar[], ?::varchar[], ?::text[])"
-                            + " WITH ORDINALITY AS t(i, r, a, n) ORDER BY n")) {
+                        "INSERT INTO pulse_answer (id, round_id, respondent, answers, reply_handle)"
+                            + " SELECT i::uuid, ?, r, a, h FROM unnest(?::varchar[], ?::varchar[], ?::text[],"
+                            + " ?::varchar[]) WITH ORDINALITY AS t(i, r, a, h, n) ORDER BY n")) {
                   insert.setLong(1, roundId);
                   insert.setArray(2, c.createArrayOf("varchar", ids));
                   insert.setArray(3, c.createArrayOf("varchar", respondents));
                   insert.setArray(4, c.createArrayOf("text", answers));
+                  insert.setArray(5, c.createArrayOf("varchar", handles));
                   insert.executeUpdate();
                 }
               });

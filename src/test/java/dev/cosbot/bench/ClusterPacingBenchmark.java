@@ -1,38 +1,24 @@
 package dev.cosbot.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.cosbot.platform.db.EmbeddedDatabase;
-import dev.cosbot.platform.outbox.SlackCall;
-import dev.cosbot.platform.outbox.SlackCalls;
-import dev.cosbot.testsupport.SlackApiTestResource;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,23 +42,7 @@ class ClusterPacingBenchmark {
     String machine = BenchReport.machine();
 
     RateLimitedSlack limiter = new RateLimitedSlack(allowed, burst);
-    WireMockServer slack =
-        new WireMockServer(
-            wireMockConfig()
-                .dynamicPort()
-                .jettyAcceptors(1)
-                .containerThreads(30)
-                .disableRequestJournal()
-                .extensions(limiter));
-    slack.start();
-    slack.stubFor(
-        any(urlPathMatching("/api/.*"))
-            .atPriority(100)
-            .willReturn(SlackApiTestResource.okJson("{\"ok\":true}")));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .atPriority(10)
-            .willReturn(aResponse().withTransformers(RateLimitedSlack.NAME)));
+    WireMockServer slack = OutboxBench.rateLimitedSlack(limiter);
 
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Integer> indexByMark = new HashMap<>();
@@ -81,16 +51,8 @@ class ClusterPacingBenchmark {
     List<String> stuck = new ArrayList<>();
     long t0;
     try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
-      Map<String, String> env = new HashMap<>();
-      env.put("SLACK_BOT_TOKEN", SlackApiTestResource.BOT_TOKEN);
-      env.put("SLACK_SIGNING_SECRET", SlackApiTestResource.SIGNING_SECRET);
-      env.put("SLACK_API_URL", slack.baseUrl() + "/api/");
-      env.put("COSBOT_API_TOKEN", "bench-api-token");
+      Map<String, String> env = OutboxBench.serviceEnv(slack, database);
       env.put("COSBOT_PULSE_BALLOT_SECRET", "bench-pulse-secret-0123456789");
-      env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-      env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-      env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-      env.put("QUARKUS_LOG_LEVEL", "WARN");
       List<String> args = new ArrayList<>();
       args.add("-Dcosbot.outbox.per-minute.\"chat.postMessage\"=" + clusterPerMinute);
       // The replica count is refreshed with the gauges; 1 s instead of 10 s keeps the wait short.
@@ -107,33 +69,16 @@ class ClusterPacingBenchmark {
             .atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(250))
             .until(() -> replicas(a) == 2 && replicas(b) == 2);
-        try (Connection c =
-            DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
-          c.setAutoCommit(false);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
-                      + " VALUES (?, ?, ?, ?, 'PENDING', 0, now(), now())")) {
-            for (int i = 0; i < messages; i++) {
-              String channel = String.format(Locale.ROOT, "C0PACE%03d", i % channels);
-              SlackCall call =
-                  SlackCalls.postMessage(
-                      "pacing:" + run + ":" + i,
-                      channel,
-                      "Pacing message " + i + " of run " + run,
-                      List.of());
-              indexByMark.put(RateLimitedSlack.markOf(call.payload()), i);
-              ps.setString(1, call.key());
-              ps.setString(2, call.method());
-              ps.setString(3, call.channel());
-              ps.setString(4, call.payload().toString());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-          c.commit();
-          t0 = System.nanoTime();
-        }
+        t0 =
+            OutboxBench.insertPostMessages(
+                database,
+                "pacing",
+                run,
+                "C0PACE",
+                "Pacing message",
+                messages,
+                channels,
+                indexByMark);
         assertThat(indexByMark).as("distinct delivery marks").hasSize(messages);
         long budget = (long) (messages / allowed * 3) + 60;
         // Not an await that throws: a run that does not finish still reports what it saw.
@@ -141,9 +86,8 @@ class ClusterPacingBenchmark {
         while (limiter.deliveredByMark().size() < messages && System.nanoTime() < deadline) {
           Thread.sleep(200);
         }
-        Thread.sleep(3000); // late duplicates, if any, would arrive now
-        try (Connection c =
-                DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+        OutboxBench.waitForLateDuplicates();
+        try (Connection c = OutboxBench.connect(database);
             ResultSet rs =
                 c.createStatement()
                     .executeQuery(
@@ -161,8 +105,7 @@ class ClusterPacingBenchmark {
         }
         if (!otherRows.isEmpty()) {
           // A run that did not finish says where its rows were left and why.
-          try (Connection c =
-                  DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+          try (Connection c = OutboxBench.connect(database);
               ResultSet rs =
                   c.createStatement()
                       .executeQuery(
@@ -191,19 +134,10 @@ class ClusterPacingBenchmark {
       slack.stop();
     }
 
-    Set<Integer> delivered = new HashSet<>();
-    int duplicates = 0;
-    int unknown = 0;
-    for (Map.Entry<String, AtomicInteger> e : limiter.deliveredByMark().entrySet()) {
-      Integer index = indexByMark.get(e.getKey());
-      if (index == null) {
-        unknown += e.getValue().get();
-        continue;
-      }
-      delivered.add(index);
-      duplicates += e.getValue().get() - 1;
-    }
-    int lost = messages - delivered.size();
+    OutboxBench.Tally tally = OutboxBench.tally(limiter, indexByMark, messages);
+    int lost = tally.lost();
+    int duplicates = tally.duplicates();
+    int unknown = tally.unknown();
     int sentRows = sentByReplica.values().stream().mapToInt(Integer::intValue).sum();
 
     // Steady window: from 2 s after the first call (the initial bucket is spent by then) to the

@@ -1,33 +1,19 @@
 package dev.cosbot.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.cosbot.platform.db.EmbeddedDatabase;
-import dev.cosbot.platform.outbox.SlackCall;
-import dev.cosbot.platform.outbox.SlackCalls;
-import dev.cosbot.testsupport.SlackApiTestResource;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,23 +38,7 @@ class OutboxThroughputBenchmark {
     String machine = BenchReport.machine();
 
     RateLimitedSlack limiter = new RateLimitedSlack(allowed, burst);
-    WireMockServer slack =
-        new WireMockServer(
-            wireMockConfig()
-                .dynamicPort()
-                .jettyAcceptors(1)
-                .containerThreads(30)
-                .disableRequestJournal()
-                .extensions(limiter));
-    slack.start();
-    slack.stubFor(
-        any(urlPathMatching("/api/.*"))
-            .atPriority(100)
-            .willReturn(SlackApiTestResource.okJson("{\"ok\":true}")));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .atPriority(10)
-            .willReturn(aResponse().withTransformers(RateLimitedSlack.NAME)));
+    WireMockServer slack = OutboxBench.rateLimitedSlack(limiter);
 
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Integer> indexByMark = new HashMap<>();
@@ -78,15 +48,7 @@ class OutboxThroughputBenchmark {
     int deadRows;
     Map<String, Integer> others = new HashMap<>();
     try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
-      Map<String, String> env = new HashMap<>();
-      env.put("SLACK_BOT_TOKEN", SlackApiTestResource.BOT_TOKEN);
-      env.put("SLACK_SIGNING_SECRET", SlackApiTestResource.SIGNING_SECRET);
-      env.put("SLACK_API_URL", slack.baseUrl() + "/api/");
-      env.put("COSBOT_API_TOKEN", "bench-api-token");
-      env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-      env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-      env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-      env.put("QUARKUS_LOG_LEVEL", "WARN");
+      Map<String, String> env = OutboxBench.serviceEnv(slack, database);
       List<String> args = new ArrayList<>();
       args.add("-Dcosbot.outbox.per-minute.\"chat.postMessage\"=" + appPerMinute);
       args.add("-jar");
@@ -94,37 +56,16 @@ class OutboxThroughputBenchmark {
       try (JavaProcess service =
           JavaProcess.start("outbox-service", args, env)
               .awaitReady("GET", "/q/health/ready", 200)) {
-        long t0;
-        try (Connection c =
-            DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
-          c.setAutoCommit(false);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO outbox_message (idempotency_key, method, channel, payload, status, attempts, next_attempt_at, created_at)"
-                      + " VALUES (?, ?, ?, ?, 'PENDING', 0, now(), now())")) {
-            for (int i = 0; i < messages; i++) {
-              String channel = String.format(Locale.ROOT, "C0BENCH%03d", i % channels);
-              SlackCall call =
-                  SlackCalls.postMessage(
-                      "bench:" + run + ":" + i,
-                      channel,
-                      "Benchmark message " + i + " of run " + run,
-                      List.of());
-              indexByMark.put(RateLimitedSlack.markOf(call.payload()), i);
-              ps.setString(1, call.key());
-              ps.setString(2, call.method());
-              ps.setString(3, call.channel());
-              ps.setString(4, call.payload().toString());
-              ps.addBatch();
-              if (i % 1000 == 999) {
-                ps.executeBatch();
-              }
-            }
-            ps.executeBatch();
-          }
-          c.commit();
-          t0 = System.nanoTime();
-        }
+        long t0 =
+            OutboxBench.insertPostMessages(
+                database,
+                "bench",
+                run,
+                "C0BENCH",
+                "Benchmark message",
+                messages,
+                channels,
+                indexByMark);
         assertThat(indexByMark).as("distinct delivery marks").hasSize(messages);
         long budget = (long) (messages / allowed * 3) + 120;
         await()
@@ -133,9 +74,8 @@ class OutboxThroughputBenchmark {
             .until(() -> limiter.deliveredByMark().size() >= messages);
         seconds = (limiter.lastAcceptedNanos() - limiter.firstAcceptedNanos()) / 1e9;
         elapsedToLast = (limiter.lastAcceptedNanos() - t0) / 1e9;
-        Thread.sleep(3000); // late duplicates, if any, would arrive now
-        try (Connection c =
-                DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+        OutboxBench.waitForLateDuplicates();
+        try (Connection c = OutboxBench.connect(database);
             ResultSet rs =
                 c.createStatement()
                     .executeQuery(
@@ -161,19 +101,10 @@ class OutboxThroughputBenchmark {
       slack.stop();
     }
 
-    Set<Integer> delivered = new HashSet<>();
-    int duplicates = 0;
-    int unknown = 0;
-    for (Map.Entry<String, AtomicInteger> e : limiter.deliveredByMark().entrySet()) {
-      Integer index = indexByMark.get(e.getKey());
-      if (index == null) {
-        unknown += e.getValue().get();
-        continue;
-      }
-      delivered.add(index);
-      duplicates += e.getValue().get() - 1;
-    }
-    int lost = messages - delivered.size();
+    OutboxBench.Tally tally = OutboxBench.tally(limiter, indexByMark, messages);
+    int lost = tally.lost();
+    int duplicates = tally.duplicates();
+    int unknown = tally.unknown();
     double achieved = messages / elapsedToLast;
     double ideal = Math.max(0, messages - burst) / allowed;
     double fraction = ideal / elapsedToLast;

@@ -62,8 +62,10 @@ class OfflineIT {
                       + " next_attempt_at, created_at) VALUES ('offline:1', 'chat.postMessage', 'C0QUEUE',"
                       + " '{\"channel\":\"C0QUEUE\",\"text\":\"queued while offline\"}', 'PENDING', 0, now(), now())");
         }
-        Thread.sleep(2000);
-        assertThat(status(database, "offline:1")).isEqualTo("PENDING");
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> status(database, "offline:1").equals("PENDING"));
       } finally {
         offline.stop();
       }

@@ -76,8 +76,9 @@ class PulseAnonymityTest extends SlackTestBase {
   void nothingLinksAnAnswerToAPerson() throws Exception {
     // --- The schema: answers have no person, no time, no serial id, no link to who responded;
     // nothing records who responded at all.
+    // reply_handle: a comment's writer sealed under the secret, so a Chief of Staff can reply.
     assertThat(columns("pulse_answer"))
-        .containsExactlyInAnyOrder("id", "round_id", "respondent", "answers");
+        .containsExactlyInAnyOrder("id", "round_id", "respondent", "answers", "reply_handle");
     assertThat(columns("pulse_sealed")).containsExactlyInAnyOrder("round_id", "ballot", "sealed");
     assertThat(columns("pulse_recipient"))
         .containsExactlyInAnyOrder("round_id", "user_id", "time_zone");

@@ -52,42 +52,32 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
   public static void resetToDefaults(WireMockServer server) {
     server.resetAll();
     server.stubFor(
-        any(urlPathMatching("/api/.*")).atPriority(100).willReturn(okJson("{\"ok\":true}")));
+        any(urlPathMatching("/api/.*")).atPriority(100).willReturn(okJson(canned("ok"))));
     server.stubFor(
         post(urlPathEqualTo("/api/auth.test"))
             .atPriority(10)
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"cosbot\","
-                        + "\"team_id\":\"T0ACME\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+            .willReturn(okJson(canned("auth.test"))));
     server.stubFor(
         post(urlPathEqualTo("/api/chat.postMessage"))
             .atPriority(10)
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"channel\":\"{{#if (jsonPath request.body '$.channel')}}{{jsonPath request.body '$.channel'}}{{else}}C0DEFAULT{{/if}}\","
-                        + "\"ts\":\"{{now epoch}}.{{randomValue length=6 type='NUMERIC'}}\"}")));
+            .willReturn(okJson(canned("chat.postMessage"))));
     server.stubFor(
         post(urlPathEqualTo("/api/chat.update"))
             .atPriority(10)
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"channel\":\"{{jsonPath request.body '$.channel'}}\",\"ts\":\"{{jsonPath request.body '$.ts'}}\"}")));
+            .willReturn(okJson(canned("chat.update"))));
     server.stubFor(
         post(urlPathEqualTo("/api/chat.postEphemeral"))
             .atPriority(10)
-            .willReturn(okJson("{\"ok\":true,\"message_ts\":\"{{now epoch}}.000100\"}")));
+            .willReturn(okJson(canned("chat.postEphemeral"))));
     server.stubFor(
         post(urlPathEqualTo("/api/views.open"))
             .atPriority(10)
-            .willReturn(okJson("{\"ok\":true,\"view\":{\"id\":\"V0MODAL\"}}")));
+            .willReturn(okJson(canned("views.open"))));
     // Channels are public unless a test says otherwise (private-channel cadences check this).
     server.stubFor(
         post(urlPathEqualTo("/api/conversations.info"))
             .atPriority(50)
-            .willReturn(
-                okJson(
-                    "{\"ok\":true,\"channel\":{\"id\":\"C0ANY\",\"name\":\"general\",\"is_private\":false}}")));
+            .willReturn(okJson(canned("conversations.info"))));
     for (String method :
         new String[] {"conversations.history", "conversations.replies", "conversations.open"}) {
       server.stubFor(
@@ -117,7 +107,81 @@ public class SlackApiTestResource implements QuarkusTestResourceLifecycleManager
     server.stubFor(
         post(urlPathEqualTo("/api/users.info"))
             .atPriority(50)
-            .willReturn(okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
+            .willReturn(okJson(canned("users.info.user_not_found"))));
+  }
+
+  private static final Map<String, String> CANNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A canned Slack answer from {@code src/test/resources/slack/api/NAME.json} (WireMock response
+   * templates allowed), read once.
+   */
+  public static String canned(String name) {
+    return CANNED.computeIfAbsent(
+        name,
+        n -> {
+          try (var in =
+              SlackApiTestResource.class.getResourceAsStream("/slack/api/" + n + ".json")) {
+            if (in == null) {
+              throw new IllegalArgumentException("no canned Slack answer slack/api/" + n + ".json");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** Slack's answer to a call it refuses: HTTP 200 with {@code ok:false} and the error code. */
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder slackError(
+      String error) {
+    return okJson("{\"ok\":false,\"error\":\"" + error + "\"}");
+  }
+
+  /** A chat.postMessage accepted in {@code channel} under {@code ts}. */
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder posted(
+      String channel, String ts) {
+    return okJson("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}");
+  }
+
+  /** HTTP 429 with Retry-After and the {@code ratelimited} body, as Slack answers it. */
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder rateLimited(
+      int retryAfterSeconds) {
+    return aResponse()
+        .withStatus(429)
+        .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+        .withBody("{\"ok\":false,\"error\":\"ratelimited\"}");
+  }
+
+  /** Calls of {@code method} whose body contains {@code marker} get {@code answer}. */
+  public static void answer(
+      WireMockServer server,
+      String method,
+      String marker,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+    answerInTurn(server, method, marker, answer);
+  }
+
+  /**
+   * Calls of {@code method} whose body contains {@code marker} get {@code answers} one after the
+   * other; the last one stays.
+   */
+  public static void answerInTurn(
+      WireMockServer server,
+      String method,
+      String marker,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
+    for (int i = 0; i < answers.length; i++) {
+      var stub =
+          post(urlPathEqualTo("/api/" + method))
+              .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(marker))
+              .atPriority(1)
+              .inScenario(marker)
+              .whenScenarioStateIs(
+                  i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "answer" + i)
+              .willReturn(answers[i]);
+      server.stubFor(i == answers.length - 1 ? stub : stub.willSetStateTo("answer" + (i + 1)));
+    }
   }
 
   /**

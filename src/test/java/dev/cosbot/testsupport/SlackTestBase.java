@@ -115,6 +115,36 @@ public abstract class SlackTestBase {
         .until(() -> scalar(sql) == expected);
   }
 
+  /** The outbox status of the message with this idempotency key, or "MISSING". */
+  protected String outboxStatus(String key) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        var ps =
+            c.prepareStatement("SELECT status FROM outbox_message WHERE idempotency_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "MISSING";
+      }
+    }
+  }
+
+  /** Every call of {@code method} whose raw body contains {@code marker}, oldest first. */
+  protected List<ServeEvent> served(String method, String marker) {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
+        .filter(e -> e.getRequest().getBodyAsString().contains(marker))
+        .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+        .toList();
+  }
+
+  /**
+   * Checks that {@code condition} holds for the whole of {@code period}: "nothing more happens",
+   * polled, instead of a fixed sleep followed by one look.
+   */
+  protected static void holdsFor(
+      Duration period, java.util.concurrent.Callable<Boolean> condition) {
+    await().during(period).atMost(period.plusSeconds(5)).until(condition);
+  }
+
   protected long scalar(String sql) throws Exception {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();

@@ -64,34 +64,23 @@ public class SlackSender {
       String threadTs = text(body, "thread_ts");
       String cursor = null;
       for (int page = 0; page < 5; page++) {
+        // A thread reply is looked for among the thread's replies, anything else in the channel;
+        // a null parameter (no thread, no cursor yet) is left out of the form.
         JsonObject history =
-            threadTs == null
-                ? form(
-                    "conversations.history",
-                    "channel",
-                    channel,
-                    "oldest",
-                    oldest,
-                    "limit",
-                    "200",
-                    "include_all_metadata",
-                    "true",
-                    "cursor",
-                    cursor)
-                : form(
-                    "conversations.replies",
-                    "channel",
-                    channel,
-                    "ts",
-                    threadTs,
-                    "oldest",
-                    oldest,
-                    "limit",
-                    "200",
-                    "include_all_metadata",
-                    "true",
-                    "cursor",
-                    cursor);
+            form(
+                threadTs == null ? "conversations.history" : "conversations.replies",
+                "channel",
+                channel,
+                "ts",
+                threadTs,
+                "oldest",
+                oldest,
+                "limit",
+                "200",
+                "include_all_metadata",
+                "true",
+                "cursor",
+                cursor);
         if (history == null || !history.has("ok") || !history.get("ok").getAsBoolean()) {
           return Lookup.UNKNOWN;
         }

@@ -1,10 +1,6 @@
 package dev.cosbot.platform.outbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +12,6 @@ import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,43 +24,14 @@ class OutboxDeliveryTest extends SlackTestBase {
   @Test
   void twoServerErrorsThenA429ThenOkDeliversExactlyOnceAfterRetryAfter() throws Exception {
     String marker = "retry-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs(STARTED)
-            .willReturn(serverError())
-            .willSetStateTo("one"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs("one")
-            .willReturn(WireMock.aResponse().withStatus(503))
-            .willSetStateTo("two"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs("two")
-            .willReturn(
-                WireMock.aResponse()
-                    .withStatus(429)
-                    .withHeader("Retry-After", "2")
-                    .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
-            .willSetStateTo("three"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs("three")
-            .willReturn(
-                SlackApiTestResource.okJson(
-                    "{\"ok\":true,\"channel\":\"C0OPS\",\"ts\":\"1700000000.424242\"}")));
+    SlackApiTestResource.answerInTurn(
+        slack,
+        "chat.postMessage",
+        marker,
+        serverError(),
+        WireMock.aResponse().withStatus(503),
+        SlackApiTestResource.rateLimited(2),
+        SlackApiTestResource.posted("C0OPS", "1700000000.424242"));
 
     outbox.send(SlackCalls.postMessage("test:" + marker, "C0OPS", "Hello " + marker, null));
 
@@ -80,8 +46,7 @@ class OutboxDeliveryTest extends SlackTestBase {
     assertThat(afterRateLimit)
         .as("ms between the 429 and the next attempt")
         .isGreaterThanOrEqualTo(2000);
-    Thread.sleep(1000);
-    assertThat(attempts(marker)).as("nothing sent after success").hasSize(4);
+    holdsFor(Duration.ofSeconds(1), () -> attempts(marker).size() == 4); // nothing after success
     assertThat(
             scalar(
                 "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'test:"
@@ -93,12 +58,8 @@ class OutboxDeliveryTest extends SlackTestBase {
   @Test
   void aPermanentErrorDeadLettersAtOnceWithTheReason() throws Exception {
     String marker = "gone-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(
-                SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+    SlackApiTestResource.answer(
+        slack, "chat.postMessage", marker, SlackApiTestResource.slackError("channel_not_found"));
 
     outbox.send(SlackCalls.postMessage("test:" + marker, "C0GONE", "Hello " + marker, null));
 
@@ -110,8 +71,7 @@ class OutboxDeliveryTest extends SlackTestBase {
                     + marker
                     + "' AND last_error = 'channel_not_found'"))
         .isEqualTo(1);
-    Thread.sleep(800);
-    assertThat(attempts(marker)).hasSize(1);
+    holdsFor(Duration.ofMillis(800), () -> attempts(marker).size() == 1);
   }
 
   @Test
@@ -124,8 +84,7 @@ class OutboxDeliveryTest extends SlackTestBase {
             outbox.send(SlackCalls.postMessage("test:" + marker, "C0OPS", "Hello " + marker, null)))
         .isFalse();
     await().atMost(Duration.ofSeconds(10)).until(() -> status("test:" + marker).equals("SENT"));
-    Thread.sleep(500);
-    assertThat(attempts(marker)).hasSize(1);
+    holdsFor(Duration.ofMillis(500), () -> attempts(marker).size() == 1);
   }
 
   @Test
@@ -141,23 +100,20 @@ class OutboxDeliveryTest extends SlackTestBase {
             + payload.toString().replace("'", "''")
             + "', 'SENDING', 1, now(), 'killed-instance', now() + interval '2 seconds', now())");
 
-    Thread.sleep(1000);
-    assertThat(attempts(marker)).as("not taken while the dead instance's lease runs").isEmpty();
+    // Not taken while the dead instance's lease runs.
+    holdsFor(Duration.ofSeconds(1), () -> attempts(marker).isEmpty());
     await().atMost(Duration.ofSeconds(15)).until(() -> status("test:" + marker).equals("SENT"));
-    Thread.sleep(500);
-    assertThat(attempts(marker)).hasSize(1);
+    holdsFor(Duration.ofMillis(500), () -> attempts(marker).size() == 1);
   }
 
   @Test
   void anUpdateWaitsForItsMessageAndTargetsItsChannelAndTs() throws Exception {
     String marker = "upd-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(
-                SlackApiTestResource.okJson(
-                    "{\"ok\":true,\"channel\":\"D0DMCHAN\",\"ts\":\"1700000001.000777\"}")));
+    SlackApiTestResource.answer(
+        slack,
+        "chat.postMessage",
+        marker,
+        SlackApiTestResource.posted("D0DMCHAN", "1700000001.000777"));
     outbox.send(SlackCalls.postMessage("test:" + marker, "U0SOMEONE", "Original " + marker, null));
     outbox.send(
         SlackCalls.updateMessage(
@@ -169,21 +125,10 @@ class OutboxDeliveryTest extends SlackTestBase {
   }
 
   private List<ServeEvent> attempts(String marker) {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/chat.postMessage"))
-        .filter(e -> e.getRequest().getBodyAsString().contains(marker))
-        .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-        .toList();
+    return served("chat.postMessage", marker);
   }
 
   private String status(String key) throws Exception {
-    try (var c = dataSource.getConnection();
-        var ps =
-            c.prepareStatement("SELECT status FROM outbox_message WHERE idempotency_key = ?")) {
-      ps.setString(1, key);
-      try (var rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "MISSING";
-      }
-    }
+    return outboxStatus(key);
   }
 }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,20 +32,17 @@ class SlackFaultsTest extends SlackTestBase {
   void aTimeoutAfterSlackAcceptedIsNotSentTwice() throws Exception {
     String marker = "slow-" + UUID.randomUUID();
     // Slack posts the message but answers after the client's 2 s call timeout.
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(
-                SlackApiTestResource.okJson(
-                        "{\"ok\":true,\"channel\":\"C0SLOW\",\"ts\":\"1700000000.000001\"}")
-                    .withFixedDelay(3000)));
+    SlackApiTestResource.answer(
+        slack,
+        "chat.postMessage",
+        marker,
+        SlackApiTestResource.posted("C0SLOW", "1700000000.000001").withFixedDelay(3000));
 
     outbox.send(SlackCalls.postMessage("fault:" + marker, "C0SLOW", "Slow " + marker, null));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(status("fault:" + marker)));
-    Thread.sleep(3500);
-    assertThat(posts(marker)).as("Slack received the message exactly once").hasSize(1);
+    // Slack received the message exactly once, also after its late answer.
+    holdsFor(Duration.ofMillis(3500), () -> posts(marker).size() == 1);
     assertThat(
             slack.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/api/conversations.history"))
@@ -58,23 +54,12 @@ class SlackFaultsTest extends SlackTestBase {
   @Test
   void aConnectionResetIsRetriedAndDeliveredOnce() throws Exception {
     String marker = "reset-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs(STARTED)
-            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-            .willSetStateTo("ok"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs("ok")
-            .willReturn(
-                SlackApiTestResource.okJson(
-                    "{\"ok\":true,\"channel\":\"C0RESET\",\"ts\":\"1700000000.000002\"}")));
+    SlackApiTestResource.answerInTurn(
+        slack,
+        "chat.postMessage",
+        marker,
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        SlackApiTestResource.posted("C0RESET", "1700000000.000002"));
 
     outbox.send(SlackCalls.postMessage("fault:" + marker, "C0RESET", "Reset " + marker, null));
 
@@ -91,29 +76,15 @@ class SlackFaultsTest extends SlackTestBase {
   @Test
   void aBurstOf429sDelaysButLosesNothing() throws Exception {
     String marker = "burst-" + UUID.randomUUID();
-    for (int i = 0; i < 4; i++) {
-      slack.stubFor(
-          post(urlPathEqualTo("/api/chat.postMessage"))
-              .withRequestBody(containing(marker))
-              .atPriority(1)
-              .inScenario(marker)
-              .whenScenarioStateIs(i == 0 ? STARTED : "s" + i)
-              .willReturn(
-                  aResponse()
-                      .withStatus(429)
-                      .withHeader("Retry-After", "1")
-                      .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
-              .willSetStateTo("s" + (i + 1)));
-    }
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs("s4")
-            .willReturn(
-                SlackApiTestResource.okJson(
-                    "{\"ok\":true,\"channel\":\"C0BURST\",\"ts\":\"1700000000.000003\"}")));
+    SlackApiTestResource.answerInTurn(
+        slack,
+        "chat.postMessage",
+        marker,
+        SlackApiTestResource.rateLimited(1),
+        SlackApiTestResource.rateLimited(1),
+        SlackApiTestResource.rateLimited(1),
+        SlackApiTestResource.rateLimited(1),
+        SlackApiTestResource.posted("C0BURST", "1700000000.000003"));
 
     IntStream.range(0, 10)
         .forEach(
@@ -141,23 +112,12 @@ class SlackFaultsTest extends SlackTestBase {
   @Test
   void ratelimitedInTheBodyIsRetried() throws Exception {
     String marker = "body429-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs(STARTED)
-            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"ratelimited\"}"))
-            .willSetStateTo("ok"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .inScenario(marker)
-            .whenScenarioStateIs("ok")
-            .willReturn(
-                SlackApiTestResource.okJson(
-                    "{\"ok\":true,\"channel\":\"C0RL\",\"ts\":\"1700000000.000004\"}")));
+    SlackApiTestResource.answerInTurn(
+        slack,
+        "chat.postMessage",
+        marker,
+        SlackApiTestResource.slackError("ratelimited"),
+        SlackApiTestResource.posted("C0RL", "1700000000.000004"));
     outbox.send(SlackCalls.postMessage("fault:" + marker, "C0RL", "Body " + marker, null));
     await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(status("fault:" + marker)));
     assertThat(posts(marker)).hasSize(2);
@@ -166,15 +126,12 @@ class SlackFaultsTest extends SlackTestBase {
   @Test
   void invalidAuthPausesSendingAndNothingIsDeadLettered() throws Exception {
     String marker = "auth-" + UUID.randomUUID();
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withRequestBody(containing(marker))
-            .atPriority(1)
-            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    SlackApiTestResource.answer(
+        slack, "chat.postMessage", marker, SlackApiTestResource.slackError("invalid_auth"));
     slack.stubFor(
         post(urlPathEqualTo("/api/auth.test"))
             .atPriority(1)
-            .willReturn(SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+            .willReturn(SlackApiTestResource.slackError("invalid_auth")));
     outbox.send(SlackCalls.postMessage("fault:" + marker + ":1", "C0AUTH", "Auth " + marker, null));
     outbox.send(SlackCalls.postMessage("fault:" + marker + ":2", "C0AUTH", "Auth " + marker, null));
 
@@ -338,10 +295,7 @@ class SlackFaultsTest extends SlackTestBase {
   }
 
   private List<ServeEvent> posts(String marker) {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/chat.postMessage"))
-        .filter(e -> e.getRequest().getBodyAsString().contains(marker))
-        .toList();
+    return served("chat.postMessage", marker);
   }
 
   private long delivered(String marker) throws Exception {
@@ -352,13 +306,6 @@ class SlackFaultsTest extends SlackTestBase {
   }
 
   private String status(String key) throws Exception {
-    try (var c = dataSource.getConnection();
-        var ps =
-            c.prepareStatement("SELECT status FROM outbox_message WHERE idempotency_key = ?")) {
-      ps.setString(1, key);
-      try (var rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "MISSING";
-      }
-    }
+    return outboxStatus(key);
   }
 }

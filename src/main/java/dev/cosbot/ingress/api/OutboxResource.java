@@ -1,6 +1,8 @@
-package dev.cosbot.platform.outbox;
+package dev.cosbot.ingress.api;
 
-import dev.cosbot.ingress.api.AdminApiDocument;
+import dev.cosbot.platform.outbox.OutboxMessage;
+import dev.cosbot.platform.outbox.OutboxStatus;
+import dev.cosbot.platform.outbox.OutboxStore;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
