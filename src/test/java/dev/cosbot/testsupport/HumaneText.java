@@ -40,6 +40,9 @@ public final class HumaneText {
               List.of(TIME, RULE_TEXT)),
           Map.entry("CadenceFlowTest#commandsListPauseResumeSkipAndRemove", List.of(RULE_TEXT)),
           Map.entry(
+              "AgendaFlowTest#fourItemsOverTheLengthAreWarnedAboutAndLeftoversRollOver",
+              List.of(RULE_TEXT)),
+          Map.entry(
               "CadenceFlowTest#createWithPreviewThenReminderAndOccurrencePostOnceAndTheDriTicks",
               List.of(TIME, RULE_TEXT)),
           Map.entry(
