@@ -1,7 +1,6 @@
 package dev.cosbot.escalation;
 
 import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -25,9 +24,12 @@ import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Block Kit for escalations: the raise/resolve/reassign modals and the messages. Pure functions.
@@ -49,10 +51,17 @@ public final class EscalationBlocks {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  public static View raiseModal(Prefill prefill, List<String> areas) {
+  /**
+   * The raise form: severities explain their acknowledgement target in words ({@code ackSlas}),
+   * areas come from a menu of the defined areas.
+   */
+  public static View raiseModal(
+      Prefill prefill, List<String> areas, java.util.Map<Severity, Sla> ackSlas) {
     List<OptionObject> severities =
         Arrays.stream(Severity.values())
-            .map(s -> option(plainText(s.display()), s.name()))
+            .map(
+                s ->
+                    option(plainText(SlackText.cut(severityText(s, ackSlas.get(s)), 75)), s.name()))
             .toList();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
@@ -204,67 +213,71 @@ public final class EscalationBlocks {
                         field)));
   }
 
+  /** E.g. "S1 — critical: acknowledge within 15 minutes". */
+  public static String severityText(Severity s, Sla ackSla) {
+    return s.display() + (ackSla == null ? "" : ": acknowledge within " + ackSla.describe());
+  }
+
   /** One-line fallback text (notifications): never user text beyond the escaped title. */
   public static String summary(Escalation e) {
     return "Escalation #"
         + e.id
         + " ("
-        + e.severity.name()
+        + e.severity.display()
         + ", "
         + SlackText.escapeAndCut(e.area, 80)
         + "): "
         + SlackText.escapeAndCut(e.title, 150);
   }
 
+  private static final DateTimeFormatter FALLBACK =
+      DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm 'UTC'", Locale.ENGLISH);
+
+  /** A moment as a Slack date token: each reader sees their own zone; the fallback names UTC. */
+  public static String when(Instant t) {
+    return "<!date^"
+        + t.getEpochSecond()
+        + "^{date_short_pretty} at {time}|"
+        + FALLBACK.format(t.atZone(ZoneOffset.UTC))
+        + ">";
+  }
+
   /**
-   * The escalation card posted to the channel and DMed to the owner; while unresolved, with the
-   * action buttons, whose values are ids signed by {@code signer} (null: no buttons).
+   * A clickable link labelled with its host, so the label cannot disguise where it goes; null when
+   * it is not a plain web address.
+   */
+  public static String link(String url) {
+    if (url == null || !url.matches("https?://[^\\s<>|`]{1,990}")) {
+      return null;
+    }
+    String host = url.replaceFirst("^https?://([^/?#:@]+).*$", "$1");
+    return "<" + url.replace("&", "&amp;") + "|" + SlackText.escapeAndCut(host, 100) + ">";
+  }
+
+  /**
+   * The card: headline, what it is, who has it, its deadlines, details, link and routing; while
+   * unresolved, the buttons that still apply, whose values are ids signed by {@code signer} (null:
+   * no buttons).
    */
   public static List<LayoutBlock> card(Escalation e, String headline, SignedMetadata signer) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(SlackText.cut(headline, 500)))));
-    StringBuilder body = new StringBuilder();
-    body.append("*#")
-        .append(e.id)
-        .append(" ")
-        .append(SlackText.escapeAndCut(e.title, 150))
-        .append("*\n");
-    body.append("*Severity:* ")
-        .append(e.severity.display())
-        .append("   *Area:* ")
-        .append(SlackText.escapeAndCut(e.area, 80));
-    if (e.confidential) {
-      body.append("   :lock: confidential");
-    }
-    body.append("\n*Raised by:* ")
-        .append(SlackText.mention(e.reporter))
-        .append("   *Owner:* ")
-        .append(ownerText(e))
-        .append("\n*Status:* ")
-        .append(statusText(e));
-    blocks.add(section(s -> s.text(markdownText(SlackText.cut(body.toString(), 3000)))));
+    String facts = "*#" + e.id + " " + SlackText.escapeAndCut(e.title, 150) + "*\n" + facts(e);
+    blocks.add(section(s -> s.text(markdownText(SlackText.cut(facts, 3000)))));
     if (e.details != null && !e.details.isBlank()) {
       blocks.add(section(s -> s.text(markdownText(SlackText.escapeAndCut(e.details, 2900)))));
     }
-    if (e.link != null && !e.link.isBlank()) {
-      // Shown as text, never as a live link whose label could disguise where it goes.
-      blocks.add(
-          context(
-              c ->
-                  c.elements(
-                      List.of(
-                          markdownText(
-                              "Link: `"
-                                  + SlackText.escapeAndCut(e.link.replace("`", "'"), 900)
-                                  + "`")))));
+    List<String> notes = new ArrayList<>();
+    String deadlines = deadlines(e);
+    if (deadlines != null) {
+      notes.add(deadlines);
     }
-    blocks.add(
-        context(
-            c ->
-                c.elements(
-                    List.of(
-                        markdownText(
-                            SlackText.cut("Routed by " + SlackText.escape(e.routeLabel), 500))))));
+    String link = link(e.link);
+    if (link != null) {
+      notes.add("Link: " + link);
+    }
+    notes.add("Routed by " + SlackText.escapeAndCut(e.routeLabel, 300));
+    blocks.add(context(String.join("  ·  ", notes)));
     if (signer != null && e.isOpen()) {
       String value = signer.signId(e.id);
       List<BlockElement> buttons = new ArrayList<>();
@@ -287,23 +300,59 @@ public final class EscalationBlocks {
     return blocks;
   }
 
+  /**
+   * Severity, area, who raised it, who owns it, where it stands: the card and the reporter's DM.
+   */
+  private static String facts(Escalation e) {
+    return "*Severity:* "
+        + e.severity.display()
+        + "   *Area:* "
+        + SlackText.escapeAndCut(e.area, 80)
+        + (e.confidential ? "   :lock: confidential" : "")
+        + "\n*Raised by:* "
+        + SlackText.mention(e.reporter)
+        + "   *Owner:* "
+        + ownerText(e)
+        + "\n*Status:* "
+        + statusText(e);
+  }
+
+  /** The deadlines still ahead, as date tokens (null when resolved). */
+  private static String deadlines(Escalation e) {
+    if (!e.isOpen()) {
+      return null;
+    }
+    String resolve = e.resolveDueAt == null ? "" : "resolve by " + when(e.resolveDueAt);
+    if (e.status == Escalation.Status.OPEN && e.ackDueAt != null) {
+      return "Acknowledge by " + when(e.ackDueAt) + (resolve.isEmpty() ? "" : ", " + resolve);
+    }
+    return resolve.isEmpty() ? null : "R" + resolve.substring(1);
+  }
+
+  private static LayoutBlock context(String mrkdwn) {
+    return com.slack.api.model.block.Blocks.context(
+        c -> c.elements(List.of(markdownText(SlackText.cut(mrkdwn, 2900)))));
+  }
+
   /** The reporter's DM, rewritten as the state changes. */
   public static List<LayoutBlock> reporterStatus(Escalation e) {
-    StringBuilder text = new StringBuilder();
-    text.append("Your escalation *#")
-        .append(e.id)
-        .append(" ")
-        .append(SlackText.escapeAndCut(e.title, 150))
-        .append("*\n");
-    text.append(e.severity.display()).append(" · ").append(SlackText.escapeAndCut(e.area, 80));
-    if (e.confidential) {
-      text.append(" · :lock: confidential");
-    }
-    text.append("\n*Owner:* ").append(ownerText(e)).append("\n*Status:* ").append(statusText(e));
+    StringBuilder text =
+        new StringBuilder("Your escalation *#")
+            .append(e.id)
+            .append(" ")
+            .append(SlackText.escapeAndCut(e.title, 150))
+            .append("*\n")
+            .append(facts(e));
     if (e.status == Escalation.Status.RESOLVED && e.resolution != null) {
       text.append("\n*Resolution:* ").append(SlackText.escapeAndCut(e.resolution, 2000));
     }
-    return List.of(section(s -> s.text(markdownText(SlackText.cut(text.toString(), 3000)))));
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(SlackText.cut(text.toString(), 3000)))));
+    String deadlines = deadlines(e);
+    if (deadlines != null) {
+      blocks.add(context(deadlines));
+    }
+    return blocks;
   }
 
   public static String ownerText(Escalation e) {
@@ -325,10 +374,20 @@ public final class EscalationBlocks {
       case OPEN ->
           e.chainStep == 0
               ? ":red_circle: open, waiting for acknowledgement"
-              : ":red_circle: open, escalated " + e.chainStep + " step(s) up the chain";
+              : ":red_circle: open, not acknowledged in time: escalated "
+                  + times(e.chainStep)
+                  + " up the chain";
       case ACKNOWLEDGED ->
           ":large_yellow_circle: acknowledged by " + SlackText.mention(e.acknowledgedBy);
       case RESOLVED -> ":white_check_mark: resolved by " + SlackText.mention(e.resolvedBy);
+    };
+  }
+
+  private static String times(int n) {
+    return switch (n) {
+      case 1 -> "once";
+      case 2 -> "twice";
+      default -> n + " times";
     };
   }
 
@@ -399,7 +458,7 @@ public final class EscalationBlocks {
 
   /** One routing rule in words. */
   public static String rule(EscalationRoute r) {
-    StringBuilder s = new StringBuilder("priority ").append(r.priority).append(": ");
+    StringBuilder s = new StringBuilder();
     if (r.area != null) {
       s.append("area “").append(SlackText.escapeAndCut(r.area, 80)).append("” ");
     }

@@ -26,6 +26,7 @@ public class EscalationCommand implements CosSubcommand {
   @Inject EscalationService service;
   @Inject PersonCheck people;
   @Inject EscalationReads reads;
+  @Inject EscalationRaiseOpener opener;
   @Inject Clock clock;
 
   @Override
@@ -54,9 +55,7 @@ public class EscalationCommand implements CosSubcommand {
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     return switch (cmd.name()) {
       case "escalate" -> {
-        View view =
-            EscalationBlocks.raiseModal(
-                EscalationBlocks.Prefill.fromText(cmd.rest(), null), reads.areas());
+        View view = opener.form(EscalationBlocks.Prefill.fromText(cmd.rest(), null));
         ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
         yield ctx.ack();
       }

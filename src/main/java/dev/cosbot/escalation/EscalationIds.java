@@ -86,7 +86,20 @@ public final class EscalationIds {
     return "esc:" + id + ":reporter:v" + version;
   }
 
-  public static String channelVersionKey(long id, int version) {
-    return "esc:" + id + ":channel:v" + version;
+  /** A copy of the card (by its own key) rewritten for state version {@code version}. */
+  public static String cardVersionKey(String cardKey, int version) {
+    return cardKey + ":v" + version;
+  }
+
+  public static String reporterAckKey(long id) {
+    return "esc:" + id + ":reporter:ack";
+  }
+
+  public static String reporterReassignedKey(long id, int version) {
+    return "esc:" + id + ":reporter:reassigned:" + version;
+  }
+
+  public static String reporterResolvedKey(long id) {
+    return "esc:" + id + ":reporter:resolved";
   }
 }

@@ -38,7 +38,10 @@ public class EscalationNotices {
                   ":rotating_light: *New "
                       + e.severity.display()
                       + " escalation* for "
-                      + EscalationBlocks.ownerText(e),
+                      + EscalationBlocks.ownerText(e)
+                      + ". Please acknowledge it within "
+                      + ackSla.describe()
+                      + ".",
                   signer)));
     }
     for (String user : dms) {
@@ -46,7 +49,9 @@ public class EscalationNotices {
           owners.contains(user)
               ? ":rotating_light: *An escalation was routed to you.* Please acknowledge it within "
                   + ackSla.describe()
-                  + "."
+                  + " (by "
+                  + EscalationBlocks.when(e.ackDueAt)
+                  + ")."
               : ":lock: *A confidential escalation was raised* (you see it as a Chief of Staff).";
       calls.add(
           SlackCalls.postMessage(
@@ -107,41 +112,90 @@ public class EscalationNotices {
             null));
   }
 
+  /** A note in the thread, and a new message to the reporter (an edit would not notify them). */
   public List<SlackCall> acknowledged(Escalation e, String by) {
-    return List.of(
+    List<SlackCall> calls = new ArrayList<>();
+    calls.add(
         SlackCalls.replyInThread(
             EscalationIds.ackThreadKey(e.id),
             e.threadKey,
             ":eyes: Acknowledged by " + SlackText.mention(by) + ".",
             null));
+    tellReporter(
+        calls,
+        e,
+        by,
+        EscalationIds.reporterAckKey(e.id),
+        ":eyes: "
+            + SlackText.mention(by)
+            + " acknowledged your escalation *#"
+            + e.id
+            + " "
+            + SlackText.escapeAndCut(e.title, 150)
+            + "* and is on it."
+            + (e.resolveDueAt == null
+                ? ""
+                : " The target is to resolve it by "
+                    + EscalationBlocks.when(e.resolveDueAt)
+                    + "."));
+    return calls;
   }
 
-  /** A DM to the new owner and a note in the thread. */
+  /** A new DM to the reporter, unless they did it themselves. */
+  private static void tellReporter(
+      List<SlackCall> calls, Escalation e, String by, String key, String text) {
+    if (!e.reporter.equals(by)) {
+      calls.add(SlackCalls.postMessage(key, e.reporter, text, null));
+    }
+  }
+
+  /** A DM to the new owner, a note in the thread, a new message to the reporter. */
   public List<SlackCall> reassigned(Escalation e, String by, Escalation.Owner before, int version) {
-    return List.of(
-        SlackCalls.postMessage(
-            EscalationIds.reassignedKey(e.id, version, e.ownerUser),
-            e.ownerUser,
-            EscalationBlocks.summary(e),
-            EscalationBlocks.card(
-                e,
-                ":arrow_right: " + SlackText.mention(by) + " *reassigned this escalation to you.*",
-                signer)),
-        SlackCalls.replyInThread(
-            EscalationIds.reassignedThreadKey(e.id, version),
-            e.threadKey,
-            ":arrow_right: "
-                + SlackText.mention(by)
-                + " reassigned it from "
-                + EscalationBlocks.ownerText(before)
-                + " to "
-                + SlackText.mention(e.ownerUser)
-                + ".",
-            null));
+    List<SlackCall> calls = new ArrayList<>();
+    calls.addAll(
+        List.of(
+            SlackCalls.postMessage(
+                EscalationIds.reassignedKey(e.id, version, e.ownerUser),
+                e.ownerUser,
+                EscalationBlocks.summary(e),
+                EscalationBlocks.card(
+                    e,
+                    ":arrow_right: "
+                        + SlackText.mention(by)
+                        + " *reassigned this escalation to you.*",
+                    signer)),
+            SlackCalls.replyInThread(
+                EscalationIds.reassignedThreadKey(e.id, version),
+                e.threadKey,
+                ":arrow_right: "
+                    + SlackText.mention(by)
+                    + " reassigned it from "
+                    + EscalationBlocks.ownerText(before)
+                    + " to "
+                    + SlackText.mention(e.ownerUser)
+                    + ".",
+                null)));
+    tellReporter(
+        calls,
+        e,
+        by,
+        EscalationIds.reporterReassignedKey(e.id, version),
+        ":arrow_right: Your escalation *#"
+            + e.id
+            + " "
+            + SlackText.escapeAndCut(e.title, 150)
+            + "* is now with "
+            + SlackText.mention(e.ownerUser)
+            + " (handed over by "
+            + SlackText.mention(by)
+            + ").");
+    return calls;
   }
 
+  /** A note in the thread, and a new message to the reporter with the resolution. */
   public List<SlackCall> resolved(Escalation e, String by) {
-    return List.of(
+    List<SlackCall> calls = new ArrayList<>();
+    calls.add(
         SlackCalls.replyInThread(
             EscalationIds.resolvedThreadKey(e.id),
             e.threadKey,
@@ -150,30 +204,50 @@ public class EscalationNotices {
                 + ": "
                 + SlackText.escapeAndCut(e.resolution, 2500),
             null));
+    tellReporter(
+        calls,
+        e,
+        by,
+        EscalationIds.reporterResolvedKey(e.id),
+        ":white_check_mark: "
+            + SlackText.mention(by)
+            + " resolved your escalation *#"
+            + e.id
+            + " "
+            + SlackText.escapeAndCut(e.title, 150)
+            + "*:\n>"
+            + SlackText.escapeAndCut(e.resolution, 2000).replace("\n", "\n>"));
+    return calls;
   }
 
-  /** Rewrites the reporter's DM and the channel card (version {@code v}) to show the new state. */
-  public List<SlackCall> refreshed(Escalation e, int v) {
+  /**
+   * Rewrites the reporter's DM and every copy of the card ({@code cards}: outbox keys) to show the
+   * new state: one acknowledgement changes every copy, and no copy keeps a button that no longer
+   * applies.
+   */
+  public List<SlackCall> refreshed(Escalation e, int v, List<String> cards) {
     List<SlackCall> calls = new ArrayList<>();
     calls.add(
         SlackCalls.updateMessage(
             EscalationIds.reporterVersionKey(e.id, v),
             EscalationIds.reporterKey(e.id),
-            "Your escalation #" + e.id + ": " + e.status.name().toLowerCase(),
+            "Your escalation #" + e.id + ": " + EscalationBlocks.statusText(e),
             EscalationBlocks.reporterStatus(e)));
     String headline =
         switch (e.status) {
           case OPEN -> ":rotating_light: *Escalation* for " + EscalationBlocks.ownerText(e);
-          case ACKNOWLEDGED -> ":eyes: *Acknowledged* — owner " + EscalationBlocks.ownerText(e);
-          case RESOLVED -> ":white_check_mark: *Resolved*";
+          case ACKNOWLEDGED ->
+              ":eyes: *Acknowledged* by "
+                  + SlackText.mention(e.acknowledgedBy)
+                  + " — owner "
+                  + EscalationBlocks.ownerText(e);
+          case RESOLVED -> ":white_check_mark: *Resolved* by " + SlackText.mention(e.resolvedBy);
         };
-    if (!e.confidential && e.channelId != null) {
+    List<com.slack.api.model.block.LayoutBlock> card = EscalationBlocks.card(e, headline, signer);
+    for (String key : cards) {
       calls.add(
           SlackCalls.updateMessage(
-              EscalationIds.channelVersionKey(e.id, v),
-              EscalationIds.channelKey(e.id),
-              EscalationBlocks.summary(e),
-              EscalationBlocks.card(e, headline, signer)));
+              EscalationIds.cardVersionKey(key, v), key, EscalationBlocks.summary(e), card));
     }
     return calls;
   }
@@ -194,10 +268,20 @@ public class EscalationNotices {
           + "), a Chief of Staff or the CXO can act on it. If you think it needs attention, ask one of them.";
     }
     if (outcome instanceof EscalationService.Outcome.Already a) {
-      return "Escalation #" + id + " is already " + a.status().name().toLowerCase() + ".";
+      return "Escalation #"
+          + id
+          + " is already "
+          + (a.status() == Escalation.Status.RESOLVED ? "resolved" : "acknowledged")
+          + ": nothing to do.";
     }
     if (outcome instanceof EscalationService.Outcome.Acknowledged) {
       return "Thanks: you acknowledged escalation #" + id + ".";
+    }
+    if (outcome instanceof EscalationService.Outcome.SameOwner o) {
+      return SlackText.mention(o.owner())
+          + " already owns escalation #"
+          + id
+          + ". Pick someone else, or leave it with them.";
     }
     if (outcome instanceof EscalationService.Outcome.Reassigned r) {
       return "Escalation #" + id + " is now with " + SlackText.mention(r.newOwner()) + ".";

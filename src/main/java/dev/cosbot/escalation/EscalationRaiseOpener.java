@@ -22,6 +22,12 @@ public class EscalationRaiseOpener {
   private static final Logger LOG = Logger.getLogger(EscalationRaiseOpener.class);
 
   @Inject EscalationReads reads;
+  @Inject EscalationService service;
+
+  /** The raise form, prefilled: the defined areas and each severity's target in words. */
+  View form(EscalationBlocks.Prefill prefill) {
+    return EscalationBlocks.raiseModal(prefill, reads.areas(), service.ackSlas());
+  }
 
   /** {@code /escalate [text]}. */
   public SlashCommandHandler command() {
@@ -56,7 +62,7 @@ public class EscalationRaiseOpener {
 
   private void open(Context ctx, String triggerId, EscalationBlocks.Prefill prefill)
       throws java.io.IOException, com.slack.api.methods.SlackApiException {
-    View view = EscalationBlocks.raiseModal(prefill, reads.areas());
+    View view = form(prefill);
     var answer = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
     if (!answer.isOk()) {
       LOG.warnf("views.open for the escalation form failed: %s", answer.getError());

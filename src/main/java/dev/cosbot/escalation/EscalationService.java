@@ -70,6 +70,9 @@ public class EscalationService {
 
     record Reassigned(long id, String newOwner) implements Outcome {}
 
+    /** Reassigning to the person who already owns it: nothing to do. */
+    record SameOwner(long id, String owner) implements Outcome {}
+
     record Resolved(long id) implements Outcome {}
 
     /** The caller may act on it: {@code escalation} is loaded for a form. */
@@ -83,6 +86,15 @@ public class EscalationService {
           case S2 -> settings.s2Ack();
           case S3 -> settings.s3Ack();
         });
+  }
+
+  /** Each severity's acknowledgement target, for the raise form. */
+  public Map<Severity, Sla> ackSlas() {
+    Map<Severity, Sla> out = new java.util.EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      out.put(s, ackSla(s));
+    }
+    return out;
   }
 
   public Sla resolveSla(Severity s) {
@@ -146,12 +158,14 @@ public class EscalationService {
     e.persist();
     em.flush();
 
-    List<String> owners = ownerRecipients(e);
+    boolean inChannel = !e.confidential && e.channelId != null;
+    // A user group with a channel shares the one card there (the group is mentioned): no DM each.
+    List<String> owners =
+        inChannel && e.ownerUser == null && e.ownerGroup != null ? List.of() : ownerRecipients(e);
     Set<String> dms = new LinkedHashSet<>(owners);
     if (e.confidential) {
       dms.addAll(roles.admins());
     }
-    boolean inChannel = !e.confidential && e.channelId != null;
     if (inChannel) {
       e.threadKey = EscalationIds.channelKey(e.id);
     } else if (!dms.isEmpty()) {
@@ -161,6 +175,10 @@ public class EscalationService {
     }
     dms.forEach(e::addNotified);
     outbox.enqueueAll(notices.raised(e, owners, dms, inChannel, ackSla(e.severity)));
+    if (inChannel) {
+      keepCard(e, EscalationIds.channelKey(e.id));
+    }
+    dms.forEach(user -> keepCard(e, EscalationIds.dmKey(e.id, user)));
     audit(
         e,
         reporter,
@@ -273,6 +291,7 @@ public class EscalationService {
     List<String> targets = link.kind().equals("cos") ? roles.admins() : List.of(link.userId());
     targets.forEach(e::addNotified);
     outbox.enqueueAll(notices.climbed(e, step, link, targets, ackSla(e.severity)));
+    targets.forEach(user -> keepCard(e, EscalationIds.climbKey(e.id, step, user)));
     audit(
         e,
         BOT,
@@ -397,6 +416,9 @@ public class EscalationService {
       return check;
     }
     Escalation e = ok.escalation();
+    if (newOwner.equals(e.ownerUser)) {
+      return new Outcome.SameOwner(id, newOwner);
+    }
     Escalation.Owner before = e.owner();
     e.ownerUser = newOwner;
     e.ownerGroup = null;
@@ -416,6 +438,7 @@ public class EscalationService {
     }
     e.addNotified(newOwner);
     outbox.enqueueAll(notices.reassigned(e, caller.userId(), before, version));
+    keepCard(e, EscalationIds.reassignedKey(e.id, version, newOwner));
     audit(e, caller.userId(), "REASSIGNED", "from " + before + " to " + newOwner);
     refresh(e);
     return new Outcome.Reassigned(id, newOwner);
@@ -455,9 +478,32 @@ public class EscalationService {
     e.nextClimbAt = null;
   }
 
-  /** Rewrites the reporter's DM and the channel card to show the new state. */
+  /**
+   * Rewrites the reporter's DM and every copy of the card (channel, DMs) to show the new state;
+   * buttons that no longer apply are gone from all of them.
+   */
   private void refresh(Escalation e) {
-    outbox.enqueueAll(notices.refreshed(e, ++e.reporterVersion));
+    em.flush();
+    outbox.enqueueAll(notices.refreshed(e, ++e.reporterVersion, cards(e)));
+  }
+
+  /** Remembers a message that shows the card, so that every change reaches it. */
+  private void keepCard(Escalation e, String key) {
+    em.createNativeQuery(
+            "INSERT INTO escalation_card (escalation_id, message_key) VALUES (?1, ?2)"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, e.id)
+        .setParameter(2, key)
+        .executeUpdate();
+  }
+
+  /** The outbox keys of every message that shows the card, in the order they were posted. */
+  @SuppressWarnings("unchecked")
+  private List<String> cards(Escalation e) {
+    return em.createNativeQuery(
+            "SELECT message_key FROM escalation_card WHERE escalation_id = ?1 ORDER BY message_key")
+        .setParameter(1, e.id)
+        .getResultList();
   }
 
   void audit(Escalation e, String actor, String action, String detail) {

@@ -11,7 +11,8 @@ final class EscalationSubmits {
   static Response answer(
       ViewSubmissionContext ctx, EscalationService.Outcome outcome, String block) {
     if (outcome instanceof EscalationService.Outcome.NotFound
-        || outcome instanceof EscalationService.Outcome.NotAllowed) {
+        || outcome instanceof EscalationService.Outcome.NotAllowed
+        || outcome instanceof EscalationService.Outcome.SameOwner) {
       return ctx.ackWithErrors(Map.of(block, EscalationNotices.answer(outcome)));
     }
     return ctx.ack();

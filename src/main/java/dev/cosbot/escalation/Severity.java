@@ -19,9 +19,9 @@ public enum Severity {
     return label;
   }
 
-  /** E.g. "S1 critical". */
+  /** E.g. "S1 — critical". */
   public String display() {
-    return name() + " " + label;
+    return name() + " — " + label;
   }
 
   public static Optional<Severity> parse(String text) {

@@ -52,22 +52,29 @@ public record Sla(Duration duration, int businessDays) {
     return t.toInstant();
   }
 
-  /** A short human description, e.g. "15m", "4h", "2d", "1 business day". */
+  /** In words, e.g. "15 minutes", "4 hours", "2 days", "1 business day". */
   public String describe() {
     if (duration == null) {
-      return businessDays + (businessDays == 1 ? " business day" : " business days");
+      return plural(businessDays, "business day");
     }
     long minutes = duration.toMinutes();
     if (minutes == 0) {
-      return duration.toSeconds() + "s";
+      return plural(duration.toSeconds(), "second");
     }
     if (minutes % (24 * 60) == 0) {
-      return minutes / (24 * 60) + "d";
+      return plural(minutes / (24 * 60), "day");
     }
     if (minutes % 60 == 0) {
-      return minutes / 60 + "h";
+      return plural(minutes / 60, "hour");
     }
-    return minutes + "m";
+    if (minutes > 60) {
+      return plural(minutes / 60, "hour") + " " + plural(minutes % 60, "minute");
+    }
+    return plural(minutes, "minute");
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   private static boolean weekend(ZonedDateTime t) {

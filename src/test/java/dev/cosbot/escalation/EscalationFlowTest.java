@@ -281,7 +281,11 @@ class EscalationFlowTest extends SlackTestBase {
                         .distinct()
                         .count()
                     == 2);
-    JsonObject reply = awaitCalls("chat.postMessage", "Rolled back " + id, 1).get(0);
+    JsonObject reply =
+        awaitCalls("chat.postMessage", "Rolled back " + id, 2).stream()
+            .filter(c -> c.has("thread_ts"))
+            .findFirst()
+            .orElseThrow();
     assertThat(reply.get("channel").getAsString()).isEqualTo("C0PURGE");
     assertThat(reply.get("thread_ts").getAsString())
         .as("the thread reply targets the card kept after the purge")
@@ -294,6 +298,152 @@ class EscalationFlowTest extends SlackTestBase {
                     + ":%'"))
         .as("nothing dead-lettered as original_message_not_delivered")
         .isZero();
+  }
+
+  private void addGroupRule(String area, String group, String channel) {
+    SlackRequests.cos(
+            "U0ADMIN",
+            "route add area \""
+                + area
+                + "\" owner <!subteam^"
+                + group
+                + "|@oncall>"
+                + (channel == null ? "" : " channel <#" + channel + "|chan>"))
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Added rule"));
+  }
+
+  private void groupMembers(String group, String... members) {
+    slack.stubFor(
+        post(urlPathEqualTo("/api/usergroups.users.list"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    "{\"ok\":true,\"users\":[\"" + String.join("\",\"", members) + "\"]}")));
+  }
+
+  @Test
+  void aUserGroupOwnerSharesOneCardAndOneAcknowledgementUpdatesEveryCopy() throws Exception {
+    groupMembers("S0ONCALL", "U0ONCALLA", "U0ONCALLB", "U0ONCALLC");
+
+    // With a channel, the group shares the one card there: it is mentioned, nobody gets a DM.
+    String area = unique("Oncall");
+    addGroupRule(area, "S0ONCALL", "C0ONCALL");
+    long shared = raise("U0GREPORTER", unique("Queue stuck"), "S1", area, false);
+    JsonObject card =
+        awaitCalls("chat.postMessage", "*#" + shared + " ", 1).stream()
+            .filter(c -> "C0ONCALL".equals(c.get("channel").getAsString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(card.toString())
+        .contains("<!subteam^S0ONCALL>")
+        .contains("acknowledge it within 15 minutes")
+        .contains("<!date^")
+        .contains(EscalationIds.ACK);
+    awaitCalls("chat.postMessage", "U0GREPORTER", 1);
+    assertThat(
+            calls("chat.postMessage").stream()
+                .filter(c -> c.toString().contains("#" + shared + " "))
+                .map(c -> c.get("channel").getAsString())
+                .filter(ch -> ch.startsWith("U0ONCALL")))
+        .as("no DM per member")
+        .isEmpty();
+
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0ONCALLB", EscalationIds.ACK, signed(shared), "b"))
+        .then()
+        .statusCode(200);
+    awaitScalar(status(shared) + "'ACKNOWLEDGED'", 1);
+    JsonObject news =
+        awaitCalls("chat.postMessage", "acknowledged your escalation", 1).stream()
+            .filter(c -> c.toString().contains("#" + shared + " "))
+            .findFirst()
+            .orElseThrow();
+    assertThat(news.get("channel").getAsString()).isEqualTo("U0GREPORTER");
+    assertThat(news.has("ts")).as("a new message, which notifies, not an edit").isFalse();
+    assertThat(news.toString()).contains("<@U0ONCALLB>");
+    awaitCalls("chat.update", "*Acknowledged* by <@U0ONCALLB>", 1);
+
+    // Without a channel each member has a copy: one member's acknowledgement updates all three.
+    String area2 = unique("Oncall");
+    addGroupRule(area2, "S0ONCALL", null);
+    long id = raise("U0GREPORTER", unique("Disk full"), "S2", area2, false);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                calls("chat.postMessage").stream()
+                        .filter(c -> c.toString().contains("#" + id + " "))
+                        .map(c -> c.get("channel").getAsString())
+                        .filter(ch -> ch.startsWith("U0ONCALL"))
+                        .distinct()
+                        .count()
+                    == 3);
+    assertThat(
+            calls("chat.postMessage").stream()
+                .filter(c -> c.toString().contains("#" + id + " "))
+                .map(c -> c.get("channel").getAsString())
+                .filter(ch -> ch.startsWith("U0ONCALL"))
+                .distinct())
+        .containsExactlyInAnyOrder("U0ONCALLA", "U0ONCALLB", "U0ONCALLC");
+
+    SlackRequests.interaction(
+            SlackRequests.blockAction("U0ONCALLC", EscalationIds.ACK, signed(id), "b"))
+        .then()
+        .statusCode(200);
+    awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
+    java.util.function.Supplier<List<JsonObject>> ackUpdates =
+        () ->
+            matching("chat.update", "*Acknowledged* by <@U0ONCALLC>").stream()
+                .filter(u -> u.toString().contains("*#" + id + " "))
+                .toList();
+    await().atMost(Duration.ofSeconds(20)).until(() -> ackUpdates.get().size() >= 3);
+    List<JsonObject> updates = ackUpdates.get();
+    assertThat(updates.stream().map(u -> u.get("channel").getAsString()).distinct())
+        .containsExactlyInAnyOrder("U0ONCALLA", "U0ONCALLB", "U0ONCALLC");
+    assertThat(updates)
+        .as("no copy keeps an Acknowledge button")
+        .allSatisfy(u -> assertThat(u.toString()).doesNotContain(EscalationIds.ACK + "\""));
+    assertThat(
+            awaitCalls("chat.postMessage", "acknowledged your escalation *#" + id, 1)
+                .get(0)
+                .get("channel")
+                .getAsString())
+        .isEqualTo("U0GREPORTER");
+
+    // Reassigning to the person who already owns it is refused on the form; resolving tells the
+    // reporter in a new message and leaves no buttons on any copy.
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ONCALLC",
+                EscalationIds.REASSIGN_VIEW,
+                signed(id),
+                "{\"esc_new_owner\":{\"value\":{\"type\":\"users_select\",\"selected_user\":\"U0ONCALLA\"}}}"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postMessage", "is now with <@U0ONCALLA>", 1);
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ONCALLA",
+                EscalationIds.REASSIGN_VIEW,
+                signed(id),
+                "{\"esc_new_owner\":{\"value\":{\"type\":\"users_select\",\"selected_user\":\"U0ONCALLA\"}}}"))
+        .then()
+        .statusCode(200)
+        .body("errors.esc_new_owner", containsString("already owns"));
+    assertThat(matching("chat.postMessage", "reassigned it from <@U0ONCALLA> to <@U0ONCALLA>"))
+        .isEmpty();
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                "U0ONCALLA", EscalationIds.RESOLVE_VIEW, signed(id), resolveValues("Cleaned up")))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postMessage", "resolved your escalation *#" + id, 1);
+    List<JsonObject> resolved =
+        awaitCalls("chat.update", "*Resolved* by <@U0ONCALLA>", 4).stream()
+            .filter(u -> u.toString().contains("*#" + id + " "))
+            .toList();
+    assertThat(resolved).allSatisfy(u -> assertThat(u.toString()).doesNotContain("\"actions\""));
   }
 
   @Test
@@ -328,8 +478,12 @@ class EscalationFlowTest extends SlackTestBase {
         .then()
         .statusCode(200);
     awaitScalar(status(id) + "'ACKNOWLEDGED'", 1);
-    JsonObject update = awaitCalls("chat.update", "acknowledged by", 1).get(0);
-    assertThat(update.get("channel").getAsString()).isEqualTo("U0REPORTER");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                matching("chat.update", "acknowledged by").stream()
+                    .anyMatch(u -> "U0REPORTER".equals(u.get("channel").getAsString())));
 
     SlackRequests.interaction(
             SlackRequests.blockAction("U0BILLOWNER", EscalationIds.RESOLVE, signed(id), "b"))
@@ -441,7 +595,7 @@ class EscalationFlowTest extends SlackTestBase {
     assertThat(service.climb(id, 2)).isTrue();
     awaitCalls("chat.postMessage", "escalated to the Chiefs of Staff", 1);
     assertThat(
-            matching("chat.postMessage", "Escalated to you").stream()
+            awaitCalls("chat.postMessage", "Escalated to you", 2).stream()
                 .map(b -> b.get("channel").getAsString()))
         .contains("U0PLATBACKUP", "U0ADMIN");
     assertThat(

@@ -17,10 +17,13 @@ class SlaTest {
         .isEqualTo(Instant.parse("2026-11-27T10:15:00Z"));
     assertThat(Sla.parse("P2D").after(Instant.parse("2026-11-27T10:00:00Z"), UTC))
         .isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
-    assertThat(Sla.parse("PT15M").describe()).isEqualTo("15m");
-    assertThat(Sla.parse("PT4H").describe()).isEqualTo("4h");
-    assertThat(Sla.parse("P2D").describe()).isEqualTo("2d");
+    assertThat(Sla.parse("PT15M").describe()).isEqualTo("15 minutes");
+    assertThat(Sla.parse("PT4H").describe()).isEqualTo("4 hours");
+    assertThat(Sla.parse("P2D").describe()).isEqualTo("2 days");
     assertThat(Sla.parse("5bd").describe()).isEqualTo("5 business days");
+    assertThat(Sla.parse("1bd").describe()).isEqualTo("1 business day");
+    assertThat(Sla.parse("PT1H").describe()).isEqualTo("1 hour");
+    assertThat(Sla.parse("PT90M").describe()).isEqualTo("1 hour 30 minutes");
   }
 
   @Test

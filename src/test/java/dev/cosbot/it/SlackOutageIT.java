@@ -14,6 +14,7 @@ import dev.cosbot.platform.outbox.SlackCall;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.slack.DeliveryMark;
 import dev.cosbot.testsupport.SlackApiTestResource;
+import dev.cosbot.testsupport.SlackRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,10 +52,32 @@ class SlackOutageIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // Bolt checks the token once (auth.test) on its first request, before the outage.
         assertThat(slack.cos(app, "U0FOUNDER", "help").statusCode()).isEqualTo(200);
-        // Slack answers 503 to everything from now on.
-        StubMapping outage =
+        // A user group of 50 people Slack knows: the pulse round's audience.
+        String group = "S0OUTAGE";
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < PULSE_RECIPIENTS; i++) {
+          // Fixed width, so no id is a prefix of another (stubs match on "user=<id>").
+          people.add(
+              "U0P"
+                  + run.toUpperCase(java.util.Locale.ROOT).substring(0, 4)
+                  + String.format(java.util.Locale.ROOT, "%03d", i));
+        }
+        slack.server.stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        "/api/usergroups.users.list"))
+                .atPriority(5)
+                .willReturn(
+                    SlackApiTestResource.okJson(
+                        "{\"ok\":true,\"users\":[\"" + String.join("\",\"", people) + "\"]}")));
+        for (String person : people) {
+          SlackApiTestResource.knowsUser(slack.server, person, person, "Person " + person, "UTC");
+        }
+        // Slack starts failing: first every write (chat.*, conversations.open), so the features
+        // can still read the audience and the people they queue messages for...
+        StubMapping writesDown =
             slack.server.stubFor(
-                any(urlPathMatching("/api/.*"))
+                any(urlPathMatching("/api/(chat\\..*|conversations\\.open)"))
                     .atPriority(1)
                     .willReturn(aResponse().withStatus(503)));
 
@@ -70,16 +93,37 @@ class SlackOutageIT {
                         null)
                     .statusCode())
             .isEqualTo(200);
-        // A pulse round to 50 people (useful until the round closes, after the outage) and a
-        // cadence reminder whose meeting starts during the outage — as those features queue them.
+        // A pulse round to the 50 people, created through the signed new-survey form and opened
+        // now: the pulse feature queues one invitation each, useful until the round closes.
+        assertThat(
+                slack
+                    .signedPost(
+                        app,
+                        SlackRequests.form(
+                            "payload",
+                            SlackRequests.viewSubmission(
+                                "U0FOUNDER",
+                                dev.cosbot.pulse.PulseIds.NEW_SURVEY_VIEW,
+                                "",
+                                newSurveyValues("Outage pulse " + run, group))),
+                        "application/x-www-form-urlencoded",
+                        null)
+                    .statusCode())
+            .isEqualTo(200);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> count(database, "idempotency_key LIKE 'pulse:dm:%'") == PULSE_RECIPIENTS);
+        // ...then everything, reads included, for the rest of the outage.
+        StubMapping outage =
+            slack.server.stubFor(
+                any(urlPathMatching("/api/.*"))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
+        slack.server.removeStub(writesDown);
+        // A cadence reminder whose meeting starts during the outage, as the cadence feature
+        // queues it (useful until the event starts).
         List<SlackCall> queued = new ArrayList<>();
-        Instant roundCloses = Instant.now().plus(Duration.ofDays(3));
-        for (int i = 0; i < PULSE_RECIPIENTS; i++) {
-          queued.add(
-              SlackCalls.postMessage(
-                      "pulse:dm:it-" + run + ":U0P" + i, "U0P" + i, "Pulse " + run + " #" + i, null)
-                  .expiringAt(roundCloses));
-        }
         SlackCall reminder =
             SlackCalls.postMessage(
                     "cadence:it-" + run + ":R10:C0STANDUP",
@@ -119,6 +163,15 @@ class SlackOutageIT {
             .as("the escalation's messages and all 50 pulse DMs")
             .hasSizeGreaterThanOrEqualTo(PULSE_RECIPIENTS + 2)
             .anyMatch(k -> k.startsWith("esc:"));
+        assertThat(sentKeys.stream().filter(k -> k.startsWith("pulse:dm:")))
+            .as("every pulse invitation")
+            .hasSize(PULSE_RECIPIENTS);
+        assertThat(app.log().lines().filter(l -> l.contains("Slack outage (calls failing) began")))
+            .as("the outage is logged once when it begins, not per retry")
+            .hasSize(1);
+        assertThat(app.log().lines().filter(l -> l.contains("Slack outage (calls failing) ended")))
+            .as("and once when it ends, with its counts")
+            .hasSize(1);
         List<String> accepted = acceptedPosts(slack);
         for (String key : sentKeys) {
           String mark = DeliveryMark.of(key);
@@ -189,12 +242,79 @@ class SlackOutageIT {
     }
   }
 
+  @Test
+  void garbageFromAuthTestAtStartPausesInsteadOfFailingAndItResumesByItself() throws Exception {
+    try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral();
+        ItSlack slack = new ItSlack()) {
+      // Bolt asks auth.test when the app is built at start; Slack answers an HTML error page.
+      StubMapping garbage =
+          slack.server.stubFor(
+              com.github.tomakehurst.wiremock.client.WireMock.post(
+                      com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                          "/api/auth.test"))
+                  .atPriority(1)
+                  .willReturn(
+                      aResponse()
+                          .withStatus(200)
+                          .withHeader("Content-Type", "text/html")
+                          .withBody("<html><body>Bad gateway, try later</body></html>")));
+      AppProcess app = new AppProcess("slack-auth-garbage", env(slack, database)).start();
+      try {
+        assertThat(app.managementStatus("/q/health/ready"))
+            .as("the bot started and is ready")
+            .isEqualTo(200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<SlackCall> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          queued.add(
+              SlackCalls.postMessage("garbage-it:" + run + ":" + i, "C0G" + i, "Held " + i, null));
+        }
+        enqueue(database, queued);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> get(app.managementUrl() + "/q/health/well").contains("auth.test"));
+        assertThat(get(app.managementUrl() + "/q/health/well").replace(" ", ""))
+            .contains("\"status\":\"DOWN\"")
+            .contains("Slackdidnotconfirmthebottoken");
+        assertThat(get(app.managementUrl() + "/q/metrics")).contains("cosbot_slack_paused 1.0");
+        Thread.sleep(3_000);
+        assertThat(count(database, "status = 'SENT'")).as("sending is paused").isZero();
+        assertThat(count(database, "status = 'DEAD'")).isZero();
+        long probes =
+            slack.server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/api/auth.test"))
+                .count();
+        assertThat(probes).as("auth.test probed again with back-off").isGreaterThanOrEqualTo(2);
+
+        slack.server.removeStub(garbage);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> count(database, "status = 'SENT'") == queued.size());
+        assertThat(get(app.managementUrl() + "/q/health/well")).doesNotContain("\"DOWN\"");
+        assertThat(get(app.managementUrl() + "/q/metrics")).contains("cosbot_slack_paused 0.0");
+        // Slack's requests are served again: the Bolt app was built once the token was confirmed.
+        assertThat(slack.cos(app, "U0FOUNDER", "help").statusCode()).isEqualTo(200);
+        assertThat(
+                app.log()
+                    .lines()
+                    .filter(l -> l.contains("SlackAuthGate") && l.contains("did not confirm"))
+                    .count())
+            .as("one WARN line for the pause, none per probe")
+            .isEqualTo(1);
+        assertThat(app.log()).doesNotContain("sending is PAUSED, nothing is dropped. Messages");
+      } finally {
+        app.stop();
+      }
+    }
+  }
+
   private static Map<String, String> env(ItSlack slack, EmbeddedDatabase database) {
     Map<String, String> env = new HashMap<>(slack.env());
     env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
     env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     env.put("COSBOT_ADMINS", "U0FOUNDER,U0SECOND");
+    env.put("COSBOT_PULSE_BALLOT_SECRET", "it-pulse-ballot-secret-0123456789");
     env.put("COSBOT_OUTBOX_PER_MINUTE__CHAT_POSTMESSAGE_", "60000");
     env.put("COSBOT_OUTBOX_PER_CHANNEL_PER_SECOND", "100");
     env.put("COSBOT_OUTBOX_PER_CHANNEL_BURST", "100");
@@ -204,6 +324,29 @@ class SlackOutageIT {
     env.put("COSBOT_SLACK_CLIENT_AUTH_PROBE_INITIAL", "PT0.5S");
     env.put("COSBOT_SLACK_CLIENT_CALL_TIMEOUT", "PT3S");
     return env;
+  }
+
+  /** The new-survey form as Slack submits it: eNPS, a user group, anonymous (k = 5), open now. */
+  private static String newSurveyValues(String title, String usergroup) {
+    return "{"
+        + "\"pulse_title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(title)
+        + "}},"
+        + "\"pulse_template\":{\"value\":{\"type\":\"static_select\",\"selected_option\":"
+        + "{\"text\":{\"type\":\"plain_text\",\"text\":\"t\"},\"value\":\"enps\"}}},"
+        + "\"pulse_questions\":{\"value\":{\"type\":\"plain_text_input\",\"value\":null}},"
+        + "\"pulse_channel\":{\"value\":{\"type\":\"conversations_select\",\"selected_conversation\":null}},"
+        + "\"pulse_usergroup\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + SlackRequests.jsonString(usergroup)
+        + "}},"
+        + "\"pulse_people\":{\"value\":{\"type\":\"multi_users_select\",\"selected_users\":[]}},"
+        + "\"pulse_anonymity\":{\"value\":{\"type\":\"radio_buttons\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"a\"},\"value\":\"anonymous\"}}},"
+        + "\"pulse_schedule\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"now\"},\"value\":\"now\"}}},"
+        + "\"pulse_start_date\":{\"value\":{\"type\":\"datepicker\",\"selected_date\":null}},"
+        + "\"pulse_start_time\":{\"value\":{\"type\":\"timepicker\",\"selected_time\":null}},"
+        + "\"pulse_open_for\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"3\"},\"value\":\"3\"}}},"
+        + "\"pulse_min_answers\":{\"value\":{\"type\":\"number_input\",\"value\":\"5\"}}"
+        + "}";
   }
 
   private static void enqueue(EmbeddedDatabase database, List<SlackCall> calls) throws Exception {
@@ -227,9 +370,20 @@ class SlackOutageIT {
     }
   }
 
+  /**
+   * Delivery attempts that reached Slack: posts, and the checks of whether an interrupted post
+   * arrived after all (a message whose post may have reached Slack is looked up before it is sent
+   * again; while Slack fails, that lookup is the attempt).
+   */
   private static long attempts(ItSlack slack) {
     return slack.server.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/chat.postMessage"))
+        .map(e -> e.getRequest().getUrl())
+        .filter(
+            u ->
+                u.endsWith("/api/chat.postMessage")
+                    || u.endsWith("/api/conversations.open")
+                    || u.endsWith("/api/conversations.history")
+                    || u.endsWith("/api/conversations.replies"))
         .count();
   }
 

@@ -30,7 +30,14 @@ class ReleasePipelineTest {
   @Test
   void ciRunsTheReadmesTestCommandOnPushesAndPullRequests() throws IOException {
     String testCommand = readmeCommand("Run the tests");
-    assertThat(testCommand).isEqualTo("./mvnw -B verify");
+    assertThat(testCommand).isEqualTo("./test");
+    assertThat(Files.readString(Path.of(".ci", "run")).strip())
+        .as(".ci/run runs exactly the README's test command")
+        .endsWith("\n" + testCommand);
+    assertThat(Files.readString(Path.of("test")))
+        .as("which installs the browser tests' Chromium from Debian's packages, then verifies")
+        .contains("apt-get install -y -qq chromium chromium-driver")
+        .contains("exec ./mvnw -B verify");
 
     assertThat(ci.at("/on").has("push")).isTrue();
     assertThat(ci.at("/on").has("pull_request")).isTrue();
