@@ -15,6 +15,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -121,6 +122,62 @@ class ArchitectureTest {
         .as(
             "services importing Block Kit: only the listed ones, and a paid-off one leaves the list")
         .containsExactlyInAnyOrderElementsOf(SERVICES_STILL_BUILDING_BLOCK_KIT);
+  }
+
+  /**
+   * Services that still hold words for people (answers, refusals, field errors). Every name here is
+   * a debt to pay, not a permission: the words belong in the feature's messages/Blocks class, the
+   * service returns what happened. A service that no longer holds any must leave the list, and no
+   * name may be added.
+   */
+  static final Set<String> SERVICES_STILL_HOLDING_TEXT =
+      Set.of("dev.cosbot.admin.AdminService", "dev.cosbot.status.StatusService");
+
+  @Test
+  void servicesHoldNoUserFacingText() throws IOException {
+    Set<String> holding = new TreeSet<>();
+    Path main = Path.of("src/main/java");
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path file : files.filter(f -> f.toString().endsWith("Service.java")).toList()) {
+        if (!userFacingText(Files.readString(file)).isEmpty()) {
+          String name = main.relativize(file).toString().replace('/', '.');
+          holding.add(name.substring(0, name.length() - ".java".length()));
+        }
+      }
+    }
+    assertThat(holding)
+        .as(
+            "services holding user-facing text: only the listed ones, and a paid-off one leaves the"
+                + " list")
+        .containsExactlyInAnyOrderElementsOf(SERVICES_STILL_HOLDING_TEXT);
+  }
+
+  /**
+   * String literals that read as words for a person: a capital letter, a lower-case word and a
+   * space ({@code "That initiative no longer exists."}), outside comments, log calls, internal
+   * exceptions and SQL.
+   */
+  static List<String> userFacingText(String source) {
+    String code =
+        source
+            .replaceAll("(?s)/\\*.*?\\*/", "")
+            .replaceAll("(?m)^\\s*//.*$", "")
+            .replaceAll("(?s)LOG\\.\\w+\\((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^;\"])*\\);", "")
+            .replaceAll(
+                "(?s)new Illegal(State|Argument)Exception\\((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^;\"])*\\)",
+                "");
+    List<String> found = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(code);
+    while (m.find()) {
+      String literal = m.group(1);
+      if (literal.matches("[*_`]?[A-Z][a-z']+ .*")
+          && !literal.matches(
+              "(SELECT|UPDATE|INSERT|DELETE|WITH|FROM|WHERE|AND|OR|ORDER|GROUP|JOIN|SET|VALUES) .*")) {
+        found.add(literal);
+      }
+    }
+    return found;
   }
 
   /**

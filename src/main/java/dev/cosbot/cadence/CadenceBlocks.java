@@ -19,18 +19,16 @@ import static com.slack.api.model.block.element.BlockElements.usersSelect;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
-import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.cosbot.platform.support.SignedMetadata;
+import dev.cosbot.platform.support.SlackDates;
 import dev.cosbot.platform.support.SlackText;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +39,8 @@ import java.util.Locale;
  * answers. Pure functions.
  */
 public final class CadenceBlocks {
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter SHORT =
-      DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
   private CadenceBlocks() {}
 
@@ -55,31 +49,155 @@ public final class CadenceBlocks {
 
   // ---------------------------------------------------------------- formatting
 
-  /** "Tue 1 Dec 2026, 09:00 Europe/Berlin". */
+  /** A moment as a Slack date token: each reader sees it in their own zone. */
   public static String when(Instant at, ZoneId zone) {
-    return WHEN.format(at.atZone(zone)) + " " + zone.getId();
+    return SlackDates.token(at, zone);
   }
 
-  public static String shortWhen(Instant at, ZoneId zone) {
-    return SHORT.format(at.atZone(zone));
+  /** The same moment as plain text naming the zone, for notification text. */
+  static String plainWhen(Instant at, ZoneId zone) {
+    return SlackDates.fallback(at, zone);
   }
 
   public static String day(LocalDate date) {
     return DAY.format(date);
   }
 
-  /** Slack renders this in each reader's own time zone. */
-  static String readerTime(Instant at, ZoneId zone) {
-    return "<!date^"
-        + at.getEpochSecond()
-        + "^{date_short_pretty} at {time}|"
-        + when(at, zone)
-        + ">";
+  /** The label of a "How often" choice. */
+  static String kindLabel(CadenceSchedule.Kind kind) {
+    return switch (kind) {
+      case WEEKDAYS -> "Every weekday";
+      case WEEKLY -> "Every week, on the start date's weekday";
+      case BIWEEKLY -> "Every other week, on the start date's weekday";
+      case MONTHLY_FIRST_WEEKDAY -> "Monthly, first of the start date's weekday";
+      case MONTHLY_LAST_BUSINESS_DAY -> "Last business day of the month";
+      case QUARTERLY_FIRST_WEEKDAY -> "Quarterly, first of the start date's weekday";
+      case YEARLY -> "Once a year, on the start date";
+      case CUSTOM -> "Custom (advanced field below)";
+    };
+  }
+
+  /** "Every weekday at 9:00 AM (New York)": a schedule as people say it. */
+  public static String schedule(String rrule, java.time.LocalTime time, ZoneId zone) {
+    return repeat(rrule) + " at " + SlackDates.clock(time) + " (" + SlackDates.zoneName(zone) + ")";
+  }
+
+  /** The schedule of a stored cadence, as people say it. */
+  public static String schedule(Cadence c) {
+    return schedule(c.rrule, c.startsLocal.toLocalTime(), c.zone());
+  }
+
+  /** The repeat part of a rule in words; rules the modal does not write read as "Custom …". */
+  static String repeat(String rrule) {
+    java.util.Map<String, String> parts = new java.util.HashMap<>();
+    for (String p : rrule.split(";")) {
+      int eq = p.indexOf('=');
+      if (eq > 0) {
+        parts.put(p.substring(0, eq), p.substring(eq + 1));
+      }
+    }
+    String freq = parts.getOrDefault("FREQ", "");
+    String byDay = parts.getOrDefault("BYDAY", "");
+    int interval = Integer.parseInt(parts.getOrDefault("INTERVAL", "1").replaceAll("\\D", "0"));
+    java.util.Set<String> known =
+        java.util.Set.of("FREQ", "BYDAY", "INTERVAL", "BYSETPOS", "BYMONTH", "BYMONTHDAY");
+    boolean simple = known.containsAll(parts.keySet());
+    if (simple && freq.equals("DAILY") && parts.size() == 1) {
+      return "Every day";
+    }
+    if (simple && freq.equals("WEEKLY") && !parts.containsKey("BYSETPOS")) {
+      String days = byDay.equals("MO,TU,WE,TH,FR") ? "weekday" : dayList(byDay);
+      if (days != null && !parts.containsKey("BYMONTH") && !parts.containsKey("BYMONTHDAY")) {
+        return interval == 1
+            ? "Every " + days
+            : interval == 2 ? "Every other " + days : "Every " + interval + " weeks on " + days;
+      }
+    }
+    if (simple
+        && freq.equals("MONTHLY")
+        && byDay.equals("MO,TU,WE,TH,FR")
+        && "-1".equals(parts.get("BYSETPOS"))
+        && parts.size() == 3) {
+      return "Last business day of the month";
+    }
+    if (simple && freq.equals("MONTHLY") && byDay.matches("1[A-Z]{2}") && parts.size() == 2) {
+      return "First " + dayName(byDay.substring(1)) + " of each month";
+    }
+    if (simple
+        && freq.equals("YEARLY")
+        && byDay.matches("1[A-Z]{2}")
+        && "1,4,7,10".equals(parts.get("BYMONTH"))
+        && parts.size() == 3) {
+      return "First " + dayName(byDay.substring(1)) + " of each quarter";
+    }
+    if (simple
+        && freq.equals("YEARLY")
+        && parts.size() == 3
+        && parts.getOrDefault("BYMONTH", "").matches("\\d{1,2}")
+        && parts.getOrDefault("BYMONTHDAY", "").matches("\\d{1,2}")) {
+      return "Every year on "
+          + Integer.parseInt(parts.get("BYMONTHDAY"))
+          + " "
+          + java.time.Month.of(Integer.parseInt(parts.get("BYMONTH")))
+              .getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+    }
+    return switch (freq) {
+      case "DAILY" -> "Custom schedule, daily";
+      case "WEEKLY" -> "Custom schedule, weekly";
+      case "MONTHLY" -> "Custom schedule, monthly";
+      case "YEARLY" -> "Custom schedule, yearly";
+      default -> "Custom schedule";
+    };
+  }
+
+  private static String dayList(String byDay) {
+    if (!byDay.matches("[A-Z]{2}(,[A-Z]{2})*")) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (String d : byDay.split(",")) {
+      String n = dayName(d);
+      if (n == null) {
+        return null;
+      }
+      names.add(n);
+    }
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1);
+  }
+
+  private static String dayName(String ical) {
+    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+      if (CadenceSchedule.ical(d).equals(ical)) {
+        return SlackDates.dayName(d);
+      }
+    }
+    return null;
+  }
+
+  /** "2 days and 1 hour before", "no reminders". */
+  static String leads(List<Integer> minutes) {
+    if (minutes.isEmpty()) {
+      return "no reminders";
+    }
+    List<String> parts = minutes.stream().map(LeadTimes::human).toList();
+    String joined =
+        parts.size() == 1
+            ? parts.get(0)
+            : String.join(", ", parts.subList(0, parts.size() - 1))
+                + " and "
+                + parts.get(parts.size() - 1);
+    return joined + " before";
   }
 
   // ---------------------------------------------------------------- the modal
 
-  public static View newCadenceModal(String ownerId, String defaultZone, String previewText) {
+  public static View newCadenceModal(
+      String ownerId, String defaultZone, String previewText, Instant now) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         input(
@@ -103,7 +221,7 @@ public final class CadenceBlocks {
                         usersSelect(u -> u.actionId(CadenceIds.A_INPUT).initialUser(ownerId)))));
     List<OptionObject> kinds = new ArrayList<>();
     for (CadenceSchedule.Kind k : CadenceSchedule.Kind.values()) {
-      kinds.add(option(plainText(k.label), k.name()));
+      kinds.add(option(plainText(kindLabel(k)), k.name()));
     }
     blocks.add(
         input(
@@ -126,27 +244,29 @@ public final class CadenceBlocks {
                     .label(plainText("Time"))
                     .element(
                         timePicker(t -> t.actionId(CadenceIds.A_INPUT).initialTime("09:00")))));
+    List<OptionObject> zones = new ArrayList<>();
+    OptionObject initialZone = null;
+    for (ZoneId z : SlackDates.menuZones(defaultZone, now)) {
+      OptionObject o = option(plainText(SlackDates.zoneLabel(z, now)), z.getId());
+      zones.add(o);
+      if (z.getId().equals(defaultZone)) {
+        initialZone = o;
+      }
+    }
+    OptionObject zoneChoice = initialZone;
     blocks.add(
         input(
             i ->
                 i.blockId(CadenceIds.B_ZONE)
                     .label(plainText("Time zone"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(CadenceIds.A_INPUT)
-                                    .maxLength(64)
-                                    .initialValue(defaultZone)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_RRULE)
-                    .label(plainText("Custom RRULE (advanced)"))
-                    .optional(true)
                     .hint(
-                        plainText(
-                            "RFC 5545, e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1. Overrides \"How often\"."))
-                    .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(300)))));
+                        plainText("Defaults to yours. Reminders show each reader their own time."))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(CadenceIds.A_INPUT)
+                                    .options(zones)
+                                    .initialOption(zoneChoice)))));
     blocks.add(
         input(
             i ->
@@ -200,6 +320,17 @@ public final class CadenceBlocks {
                         plainTextInput(
                             p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(3000)))));
     blocks.add(
+        input(
+            i ->
+                i.blockId(CadenceIds.B_RRULE)
+                    .label(plainText("Advanced: custom repeat rule"))
+                    .optional(true)
+                    .hint(
+                        plainText(
+                            "Only when no choice in \"How often\" fits: paste the repeat rule from"
+                                + " your calendar app. It replaces \"How often\"."))
+                    .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(300)))));
+    blocks.add(
         actions(
             a ->
                 a.blockId(CadenceIds.B_PREVIEW_ACTIONS)
@@ -231,16 +362,16 @@ public final class CadenceBlocks {
   /** The preview section's text for a valid draft. */
   public static String preview(CadenceDraft draft, List<Instant> next) {
     StringBuilder text =
-        new StringBuilder("*Next ")
+        new StringBuilder("*")
+            .append(schedule(draft.rrule(), draft.start().toLocalTime(), draft.zone()))
+            .append("* — next ")
             .append(next.size())
-            .append(" occurrences* (`")
-            .append(SlackText.escape(draft.rrule()))
-            .append("`)\n");
+            .append(" occurrences:\n");
     for (Instant at : next) {
       text.append("• ").append(when(at, draft.zone())).append('\n');
     }
     if (next.isEmpty()) {
-      text.append("_No future occurrences: check the start date and rule._");
+      text.append("_No future occurrences: check the start date and how often._");
     }
     return text.toString();
   }
@@ -268,14 +399,13 @@ public final class CadenceBlocks {
                 s.text(
                     markdownText(
                         "*When:* "
-                            + readerTime(occ.at(), c.zone())
-                            + " ("
                             + when(occ.at(), c.zone())
-                            + ")"))));
+                            + " · "
+                            + SlackText.escape(schedule(c))))));
     addMessage(blocks, c);
     addChecklist(blocks, occ, now, signer);
     addLateNote(blocks, lateDue, c.zone());
-    return new Message(SlackText.cut(title + " — " + when(occ.at(), c.zone()), 3000), blocks);
+    return new Message(SlackText.cut(title + " — " + plainWhen(occ.at(), c.zone()), 3000), blocks);
   }
 
   /** The post at the occurrence itself. */
@@ -293,13 +423,16 @@ public final class CadenceBlocks {
                         "*"
                             + SlackText.escapeAndCut(c.name, 80)
                             + "* starts now: "
-                            + readerTime(occ.at(), c.zone())))));
+                            + when(occ.at(), c.zone())))));
     addMessage(blocks, c);
     addChecklist(blocks, occ, now, signer);
     addLateNote(blocks, lateDue, c.zone());
     return new Message(
         SlackText.cut(
-            SlackText.escapeAndCut(c.name, 80) + " starts now (" + when(occ.at(), c.zone()) + ")",
+            SlackText.escapeAndCut(c.name, 80)
+                + " starts now ("
+                + plainWhen(occ.at(), c.zone())
+                + ")",
             3000),
         blocks);
   }
@@ -317,7 +450,7 @@ public final class CadenceBlocks {
             + "* ("
             + SlackText.mention(task.task().driId)
             + ") was due "
-            + shortWhen(task.dueAt(), c.zone())
+            + when(task.dueAt(), c.zone())
             + " and is not ticked yet.";
     return new Message(
         SlackText.cut(
@@ -344,7 +477,7 @@ public final class CadenceBlocks {
                       List.of(
                           markdownText(
                               "_Posted late: cos-bot was offline when this was due ("
-                                  + shortWhen(lateDue, zone)
+                                  + when(lateDue, zone)
                                   + ")._")))));
     }
   }
@@ -377,7 +510,7 @@ public final class CadenceBlocks {
               + " — "
               + SlackText.mention(t.task().driId)
               + " · due "
-              + shortWhen(t.dueAt(), zone)
+              + when(t.dueAt(), zone)
               + (t.done()
                   ? " · done by " + SlackText.mention(t.doneBy())
                   : (t.lateAt(now) ? " · *late*" : ""));
@@ -399,18 +532,19 @@ public final class CadenceBlocks {
   /** The DM confirming a new cadence, with its next occurrences. */
   public static Message created(Cadence c, List<Instant> next) {
     StringBuilder text =
-        new StringBuilder("Created *")
+        new StringBuilder(":white_check_mark: Created *")
             .append(SlackText.escapeAndCut(c.name, 80))
-            .append("* (")
-            .append(SlackText.escape(c.rrule))
-            .append(", ")
-            .append(c.timeZone)
-            .append("). Reminders: ")
-            .append(LeadTimes.describe(c.leads()))
+            .append("*: ")
+            .append(SlackText.escape(schedule(c)))
+            .append(". Reminders ")
+            .append(leads(c.leads()))
             .append(". Next:\n");
     for (Instant at : next) {
       text.append("• ").append(when(at, c.zone())).append('\n');
     }
+    text.append("Pause it any time with `/cos cadence pause ")
+        .append(SlackText.escapeAndCut(c.name, 80))
+        .append("`.");
     return new Message(
         "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created",
         List.of(section(s -> s.text(markdownText(SlackText.cut(text.toString(), 2900))))));
@@ -499,19 +633,15 @@ public final class CadenceBlocks {
       text.append("• *")
           .append(SlackText.escapeAndCut(c.name, 80))
           .append("* — ")
-          .append(SlackText.escape(c.rrule))
-          .append(" at ")
-          .append(c.startsLocal.toLocalTime())
-          .append(' ')
-          .append(c.timeZone)
+          .append(SlackText.escape(schedule(c)))
           .append(" · owner ")
           .append(SlackText.mention(c.ownerId))
           .append(" · reminders ")
-          .append(LeadTimes.describe(c.leads()));
+          .append(leads(c.leads()));
       if (c.paused) {
         text.append(" · _paused_");
       } else if (next != null) {
-        text.append(" · next ").append(shortWhen(next, c.zone()));
+        text.append(" · next ").append(when(next, c.zone()));
       }
       text.append('\n');
     }
@@ -527,7 +657,7 @@ public final class CadenceBlocks {
     for (Occurrence o : occurrences) {
       Cadence c = o.cadence();
       text.append("• ")
-          .append(readerTime(o.at(), c.zone()))
+          .append(when(o.at(), c.zone()))
           .append(" — *")
           .append(SlackText.escapeAndCut(c.name, 80))
           .append('*');
@@ -546,7 +676,7 @@ public final class CadenceBlocks {
                 SlackText.escapeAndCut(t.task().title, 60)
                     + " ("
                     + SlackText.mention(t.task().driId)
-                    + (t.lateAt(now) ? ", *late*" : ", due " + shortWhen(t.dueAt(), c.zone()))
+                    + (t.lateAt(now) ? ", *late*" : ", due " + when(t.dueAt(), c.zone()))
                     + ")");
           }
           text.append(String.join(", ", parts));
@@ -555,18 +685,5 @@ public final class CadenceBlocks {
       text.append('\n');
     }
     return SlackText.cut(text.toString(), 3900);
-  }
-
-  static String untilText(Instant from, Instant to) {
-    Duration d = Duration.between(from, to);
-    return d.toDays() > 0 ? d.toDays() + "d" : d.toHours() + "h";
-  }
-
-  static ZonedDateTime local(Instant at, ZoneId zone) {
-    return at.atZone(zone);
-  }
-
-  static TextObject md(String text) {
-    return markdownText(text);
   }
 }

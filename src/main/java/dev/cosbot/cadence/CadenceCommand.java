@@ -147,7 +147,10 @@ public class CadenceCommand implements CosSubcommand {
                     r.triggerId(cmd.triggerId())
                         .view(
                             CadenceBlocks.newCadenceModal(
-                                cmd.caller().userId(), zone, CadenceBlocks.PREVIEW_HINT)));
+                                cmd.caller().userId(),
+                                zone,
+                                CadenceBlocks.PREVIEW_HINT,
+                                cadences.now())));
     if (!response.isOk()) {
       LOG.warnf("views.open for the new-cadence modal failed: %s", response.getError());
       throw new UserFacingException(

@@ -51,7 +51,7 @@ public class CadenceDigestSource implements DigestSource {
                   "📅 *"
                       + SlackText.escapeAndCut(c.name, 80)
                       + "* "
-                      + CadenceBlocks.shortWhen(o.at(), request.zone())
+                      + CadenceBlocks.when(o.at(), request.zone())
                       + prep,
                   300),
               null,
@@ -66,7 +66,7 @@ public class CadenceDigestSource implements DigestSource {
                 + " ("
                 + SlackText.mention(t.task().driId)
                 + ", due "
-                + CadenceBlocks.shortWhen(t.dueAt(), request.zone())
+                + CadenceBlocks.when(t.dueAt(), request.zone())
                 + ")";
         items.add(
             new DigestItem(

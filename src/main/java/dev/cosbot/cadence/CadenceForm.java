@@ -90,8 +90,7 @@ public final class CadenceForm {
     try {
       zone = ZoneId.of(value(values, CadenceIds.B_ZONE));
     } catch (DateTimeException e) {
-      errors.put(
-          CadenceIds.B_ZONE, "Use a time zone name such as Europe/Berlin or America/New_York.");
+      errors.put(CadenceIds.B_ZONE, "Choose a time zone.");
     }
     String rrule = null;
     String custom = value(values, CadenceIds.B_RRULE);

@@ -45,7 +45,7 @@ public class CadenceHomeSection implements HomeSection {
                   + " for *"
                   + SlackText.escapeAndCut(o.cadence().name, 60)
                   + "* — due "
-                  + CadenceBlocks.shortWhen(t.dueAt(), o.cadence().zone())
+                  + CadenceBlocks.when(t.dueAt(), o.cadence().zone())
                   + (t.lateAt(now) ? " · *late*" : ""));
         }
       }

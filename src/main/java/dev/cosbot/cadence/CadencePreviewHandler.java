@@ -33,7 +33,8 @@ public class CadencePreviewHandler implements BlockActionHandler {
             ? CadenceBlocks.preview(
                 result.draft(), result.draft().schedule().next(cadences.now(), 5))
             : CadenceBlocks.previewProblems(result.errors());
-    View updated = CadenceBlocks.newCadenceModal(userId, cadences.zoneOf(userId), preview);
+    View updated =
+        CadenceBlocks.newCadenceModal(userId, cadences.zoneOf(userId), preview, cadences.now());
     var response =
         ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
     if (!response.isOk()) {

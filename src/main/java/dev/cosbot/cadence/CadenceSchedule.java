@@ -24,20 +24,14 @@ import net.fortuna.ical4j.model.Recur;
 public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
   /** The schedule kinds offered in the modal; each maps to an RRULE built from the start date. */
   public enum Kind {
-    WEEKDAYS("Every weekday"),
-    WEEKLY("Every week (start date's weekday)"),
-    BIWEEKLY("Every 2nd week (start date's weekday)"),
-    MONTHLY_FIRST_WEEKDAY("First <weekday> of each month"),
-    MONTHLY_LAST_BUSINESS_DAY("Last business day of the month"),
-    QUARTERLY_FIRST_WEEKDAY("First <weekday> of each quarter"),
-    YEARLY("Once a year on the start date"),
-    CUSTOM("Custom RRULE");
-
-    public final String label;
-
-    Kind(String label) {
-      this.label = label;
-    }
+    WEEKDAYS,
+    WEEKLY,
+    BIWEEKLY,
+    MONTHLY_FIRST_WEEKDAY,
+    MONTHLY_LAST_BUSINESS_DAY,
+    QUARTERLY_FIRST_WEEKDAY,
+    YEARLY,
+    CUSTOM
   }
 
   private static final int MAX_EXPANSION = 5000;

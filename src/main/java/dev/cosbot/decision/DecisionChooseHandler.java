@@ -5,9 +5,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
-import dev.cosbot.ingress.Answer;
 import dev.cosbot.ingress.Clicker;
-import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +18,6 @@ import jakarta.inject.Inject;
 public class DecisionChooseHandler implements BlockActionHandler {
   @Inject AfterAck afterAck;
   @Inject DecisionClickGuard guard;
-  @Inject DecisionService decisions;
-  @Inject Roles roles;
   @Inject SignedMetadata signer;
 
   @Override
@@ -30,16 +26,11 @@ public class DecisionChooseHandler implements BlockActionHandler {
     return afterAck.ackThen(
         ctx::ack,
         clicker,
-        () -> {
-          DecisionClickGuard.Click click = guard.read(req);
-          DecisionService.Outcome outcome =
-              decisions.open(roles.of(clicker.userId()), click.id(), click.seen());
-          if (!(outcome instanceof DecisionService.Outcome.Actionable ok)) {
-            return Answer.say(DecisionMessages.answer(outcome));
-          }
-          Decision d = ok.decision();
-          return Answer.open(DecisionViews.confirmModal(d, index(clicker, click, d), signer));
-        });
+        () ->
+            guard.formFor(
+                req,
+                clicker.userId(),
+                (d, click) -> DecisionViews.confirmModal(d, index(clicker, click, d), signer)));
   }
 
   /** The option clicked; -1 lets the form list them all. */

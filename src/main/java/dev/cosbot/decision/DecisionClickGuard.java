@@ -17,6 +17,23 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DecisionClickGuard {
   @Inject SignedMetadata signer;
+  @Inject DecisionService decisions;
+  @Inject dev.cosbot.platform.people.Roles roles;
+
+  /**
+   * The work after the ack of a decider's button: the form {@code form} makes for the decision when
+   * the clicker may act on it, else the answer that says why not.
+   */
+  dev.cosbot.ingress.Answer formFor(
+      BlockActionRequest req,
+      String clicker,
+      java.util.function.BiFunction<Decision, Click, com.slack.api.model.view.View> form) {
+    Click click = read(req);
+    DecisionService.Outcome outcome = decisions.open(roles.of(clicker), click.id(), click.seen());
+    return outcome instanceof DecisionService.Outcome.Actionable ok
+        ? dev.cosbot.ingress.Answer.open(form.apply(ok.decision(), click))
+        : dev.cosbot.ingress.Answer.say(DecisionMessages.answer(outcome));
+  }
 
   /** A click on a decision button: the signed decision id and option index (-1: none). */
   record Click(long id, int index, DecisionService.Seen seen) {}

@@ -5,9 +5,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
-import dev.cosbot.ingress.Answer;
 import dev.cosbot.ingress.Clicker;
-import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.inject.Inject;
 
@@ -15,8 +13,6 @@ import jakarta.inject.Inject;
 abstract class DecisionOpenOutcomeHandler implements BlockActionHandler {
   @Inject AfterAck afterAck;
   @Inject DecisionClickGuard guard;
-  @Inject DecisionService decisions;
-  @Inject Roles roles;
   @Inject SignedMetadata signer;
 
   /** {@link DecisionIds#DELEGATE} or {@link DecisionIds#MORE}. */
@@ -28,13 +24,10 @@ abstract class DecisionOpenOutcomeHandler implements BlockActionHandler {
     return afterAck.ackThen(
         ctx::ack,
         clicker,
-        () -> {
-          DecisionClickGuard.Click click = guard.read(req);
-          DecisionService.Outcome outcome =
-              decisions.open(roles.of(clicker.userId()), click.id(), click.seen());
-          return outcome instanceof DecisionService.Outcome.Actionable ok
-              ? Answer.open(DecisionViews.outcomeModal(which(), ok.decision(), signer))
-              : Answer.say(DecisionMessages.answer(outcome));
-        });
+        () ->
+            guard.formFor(
+                req,
+                clicker.userId(),
+                (d, click) -> DecisionViews.outcomeModal(which(), d, signer)));
   }
 }

@@ -162,6 +162,21 @@ public class DecisionService {
     return mayDecide(caller, d) ? new Outcome.Actionable(d) : new Outcome.NotYours(d);
   }
 
+  /**
+   * {@link Outcome.Actionable} when decision {@code id} exists, is undecided and {@code caller}
+   * decides it; otherwise the outcome that says why not.
+   */
+  private static Outcome deciding(Caller caller, long id) {
+    Decision d = id < 0 ? null : Decision.findById(id);
+    if (d == null) {
+      return new Outcome.NotFound();
+    }
+    if (!d.undecided()) {
+      return new Outcome.Already(d);
+    }
+    return mayDecide(caller, d) ? new Outcome.Actionable(d) : new Outcome.NotYours(d);
+  }
+
   /** A message a decision was clicked in: its channel, ts and {@code {"text","blocks"}}. */
   public record Seen(String channel, String ts, String message) {}
 
@@ -171,15 +186,13 @@ public class DecisionService {
    */
   @Transactional
   public Outcome choose(Caller caller, long id, int index, String note) {
-    Decision d = id < 0 ? null : Decision.findById(id);
-    if (d == null || index < 0 || index >= d.choices().size()) {
+    Outcome check = deciding(caller, id);
+    if (!(check instanceof Outcome.Actionable ok)) {
+      return check;
+    }
+    Decision d = ok.decision();
+    if (index < 0 || index >= d.choices().size()) {
       return new Outcome.NotFound();
-    }
-    if (!d.undecided()) {
-      return new Outcome.Already(d);
-    }
-    if (!mayDecide(caller, d)) {
-      return new Outcome.NotYours(d);
     }
     String chosen = d.choices().get(index);
     DecisionStatus status =
@@ -210,16 +223,11 @@ public class DecisionService {
   /** Hands the decision to {@code delegateTo}, who gets the same buttons; the asker is told. */
   @Transactional
   public Outcome delegate(Caller caller, long id, String delegateTo, String note) {
-    Decision d = id < 0 ? null : Decision.findById(id);
-    if (d == null) {
-      return new Outcome.NotFound();
+    Outcome check = deciding(caller, id);
+    if (!(check instanceof Outcome.Actionable ok)) {
+      return check;
     }
-    if (!d.undecided()) {
-      return new Outcome.Already(d);
-    }
-    if (!mayDecide(caller, d)) {
-      return new Outcome.NotYours(d);
-    }
+    Decision d = ok.decision();
     d.status = DecisionStatus.DELEGATED;
     d.delegatedTo = delegateTo;
     d.decidedBy = caller.userId();
@@ -239,16 +247,11 @@ public class DecisionService {
    */
   @Transactional
   public Outcome askForMore(Caller caller, long id, String question, String submission) {
-    Decision d = id < 0 ? null : Decision.findById(id);
-    if (d == null) {
-      return new Outcome.NotFound();
+    Outcome check = deciding(caller, id);
+    if (!(check instanceof Outcome.Actionable ok)) {
+      return check;
     }
-    if (!d.undecided()) {
-      return new Outcome.Already(d);
-    }
-    if (!mayDecide(caller, d)) {
-      return new Outcome.NotYours(d);
-    }
+    Decision d = ok.decision();
     LOG.infof("%s asked for more on #%d", caller.userId(), id);
     outbox.enqueueAll(
         notices.moreAsked(d, caller.userId(), question, submission, deciderThread(d, caller)));

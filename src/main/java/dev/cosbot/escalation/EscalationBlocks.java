@@ -64,30 +64,8 @@ public final class EscalationBlocks {
                     option(plainText(SlackText.cut(severityText(s, ackSlas.get(s)), 75)), s.name()))
             .toList();
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(
-        input(
-            i ->
-                i.blockId(EscalationIds.B_TITLE)
-                    .label(plainText("Title"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(EscalationIds.INPUT)
-                                    .maxLength(150)
-                                    .initialValue(blankToNull(prefill.title()))))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(EscalationIds.B_DETAILS)
-                    .label(plainText("Details"))
-                    .optional(true)
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(EscalationIds.INPUT)
-                                    .multiline(true)
-                                    .maxLength(3000)
-                                    .initialValue(blankToNull(prefill.details()))))));
+    blocks.add(text(EscalationIds.B_TITLE, "Title", false, false, 150, prefill.title()));
+    blocks.add(text(EscalationIds.B_DETAILS, "Details", true, true, 3000, prefill.details()));
     blocks.add(
         input(
             i ->
@@ -115,18 +93,7 @@ public final class EscalationBlocks {
                                 s.actionId(EscalationIds.INPUT)
                                     .placeholder(plainText("Pick an area"))
                                     .options(areaOptions)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(EscalationIds.B_LINK)
-                    .label(plainText("Link"))
-                    .optional(true)
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(EscalationIds.INPUT)
-                                    .maxLength(1000)
-                                    .initialValue(blankToNull(prefill.link()))))));
+    blocks.add(text(EscalationIds.B_LINK, "Link", true, false, 1000, prefill.link()));
     blocks.add(
         input(
             i ->
@@ -153,6 +120,28 @@ public final class EscalationBlocks {
                 .blocks(blocks));
   }
 
+  /** A text field of the escalation forms (its one element is {@link EscalationIds#INPUT}). */
+  private static LayoutBlock text(
+      String blockId,
+      String label,
+      boolean optional,
+      boolean multiline,
+      int maxLength,
+      String initial) {
+    return input(
+        i ->
+            i.blockId(blockId)
+                .label(plainText(label))
+                .optional(optional)
+                .element(
+                    plainTextInput(
+                        p ->
+                            p.actionId(EscalationIds.INPUT)
+                                .multiline(multiline)
+                                .maxLength(maxLength)
+                                .initialValue(blankToNull(initial)))));
+  }
+
   public static View resolveModal(long id, String title, SignedMetadata signer) {
     return actionModal(
         EscalationIds.RESOLVE_VIEW,
@@ -161,14 +150,7 @@ public final class EscalationBlocks {
         signer,
         "Resolve escalation",
         "Resolve",
-        input(
-            i ->
-                i.blockId(EscalationIds.B_RESOLUTION)
-                    .label(plainText("Resolution note"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(EscalationIds.INPUT).multiline(true).maxLength(3000)))));
+        text(EscalationIds.B_RESOLUTION, "Resolution note", false, true, 3000, null));
   }
 
   public static View reassignModal(long id, String title, SignedMetadata signer) {

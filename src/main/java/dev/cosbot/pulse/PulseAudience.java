@@ -20,8 +20,19 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class PulseAudience {
-  /** A recipient and the time zone their DM is scheduled in. */
-  public record Recipient(String userId, String timeZone) {}
+  /**
+   * A recipient, the time zone their DM is scheduled in, and the index of their slice (the first of
+   * the survey's user groups they are in; null for none).
+   */
+  public record Recipient(String userId, String timeZone, Integer slice) {
+    public Recipient(String userId, String timeZone) {
+      this(userId, timeZone, null);
+    }
+
+    Recipient inSlice(Integer index) {
+      return new Recipient(userId, timeZone, index);
+    }
+  }
 
   @Inject SlackReads slack;
   @Inject PeopleDirectory people;
@@ -40,6 +51,23 @@ public class PulseAudience {
       out.put(id, new Recipient(id, person.map(p -> p.zone().getId()).orElse("UTC")));
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * The recipients with their slice: each is placed in the first listed group they belong to, so
+   * slices never overlap. Read when a round opens, before anyone answers.
+   */
+  public List<Recipient> withSlices(List<Recipient> recipients, List<Slice> slices) {
+    if (slices.isEmpty()) {
+      return recipients;
+    }
+    Map<String, Integer> sliceOf = new java.util.HashMap<>();
+    for (int i = slices.size() - 1; i >= 0; i--) {
+      for (String member : memberIds(PulseSurvey.AudienceKind.USERGROUP, slices.get(i).groupId())) {
+        sliceOf.put(member, i);
+      }
+    }
+    return recipients.stream().map(r -> r.inSlice(sliceOf.get(r.userId()))).toList();
   }
 
   List<String> memberIds(PulseSurvey.AudienceKind kind, String audience) {

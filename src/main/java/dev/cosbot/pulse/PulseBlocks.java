@@ -11,6 +11,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.externalSelect;
+import static com.slack.api.model.block.element.BlockElements.multiExternalSelect;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -58,14 +60,32 @@ public final class PulseBlocks {
 
   // ---------------------------------------------------------------- creating a survey
 
-  public static View newSurveyModal(int defaultK, String today) {
+  /**
+   * The new-survey form with its question builder: the questions added so far (each with a Remove
+   * button), inputs for the next one and an Add button; a template menu that fills the list; user
+   * group, channel and people pickers; teams for a breakdown; anonymity, schedule and threshold.
+   * {@code signedState} is the builder's state as signed private_metadata; {@code signedIndex}
+   * signs a question's index for its Remove button; {@code problem} is shown above the inputs.
+   */
+  public static View newSurveyModal(
+      int defaultK,
+      String today,
+      PulseForm.Builder builder,
+      String signedState,
+      java.util.function.IntFunction<String> signedIndex,
+      String problem) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         input(
             i ->
                 i.blockId(PulseIds.TITLE)
                     .label(plainText("Title"))
-                    .element(plainTextInput(p -> p.actionId(PulseIds.VALUE).maxLength(150)))));
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(PulseIds.VALUE)
+                                    .maxLength(150)
+                                    .placeholder(plainText("e.g. Engineering pulse, March"))))));
     List<OptionObject> templates = new ArrayList<>();
     PulseQuestions.TEMPLATE_LABELS.forEach((k, v) -> templates.add(option(v, k)));
     blocks.add(
@@ -73,43 +93,134 @@ public final class PulseBlocks {
             i ->
                 i.blockId(PulseIds.TEMPLATE)
                     .optional(true)
-                    .label(plainText("Template"))
-                    .hint(plainText("Used when the questions box is empty."))
-                    .element(staticSelect(s -> s.actionId(PulseIds.VALUE).options(templates)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.QUESTIONS)
-                    .optional(true)
-                    .label(plainText("Questions (one per line)"))
-                    .hint(
-                        plainText(
-                            "type: question | option | option. Types: likert (1–5), enps (0–10), single, multi, text."
-                                + " Add ? after the type for an optional question, e.g. text?: Anything else?"))
+                    .dispatchAction(true)
+                    .label(plainText("Start from a template"))
+                    .hint(plainText("Fills the questions below; you can change them after."))
                     .element(
-                        plainTextInput(
-                            p -> p.actionId(PulseIds.VALUE).multiline(true).maxLength(3000)))));
+                        staticSelect(
+                            s ->
+                                s.actionId(PulseIds.PICK_TEMPLATE)
+                                    .placeholder(plainText("Pick a template"))
+                                    .options(templates)))));
     blocks.add(
         section(
             s ->
                 s.text(
                     markdownText(
-                        "*Audience* — pick a channel, a user group or people (bots and deactivated accounts are left out)."))));
+                        "*Questions*"
+                            + (builder.questions().isEmpty()
+                                ? "\n_None yet: pick a template above or add your own below._"
+                                : "")))));
+    for (int q = 0; q < builder.questions().size(); q++) {
+      Question question = builder.questions().get(q);
+      int index = q;
+      blocks.add(
+          section(
+              s ->
+                  s.blockId("pulse_q_" + index)
+                      .text(markdownText(builderLine(index, question)))
+                      .accessory(
+                          button(
+                              b ->
+                                  b.actionId(PulseIds.REMOVE_QUESTION)
+                                      .text(plainText("Remove"))
+                                      .value(signedIndex.apply(index))))));
+    }
+    if (problem != null) {
+      blocks.add(
+          context(
+              c -> c.elements(List.of(markdownText(":warning: " + SlackText.escape(problem))))));
+    }
+    String suffix = builder.suffix();
+    List<OptionObject> types = new ArrayList<>();
+    PulseForm.TYPE_LABELS.forEach((t, label) -> types.add(option(label, t.word)));
     blocks.add(
         input(
             i ->
-                i.blockId(PulseIds.CHANNEL)
+                i.blockId(PulseIds.NEW_QUESTION_TEXT + suffix)
                     .optional(true)
-                    .label(plainText("Members of channel"))
-                    .element(conversationsSelect(c -> c.actionId(PulseIds.VALUE)))));
+                    .label(
+                        plainText(
+                            builder.questions().isEmpty()
+                                ? "Your own question"
+                                : "Another question"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(PulseIds.VALUE)
+                                    .maxLength(150)
+                                    .placeholder(
+                                        plainText("e.g. I have what I need to do my job well"))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PulseIds.NEW_QUESTION_TYPE + suffix)
+                    .optional(true)
+                    .label(plainText("Answered with"))
+                    .element(
+                        staticSelect(
+                            s ->
+                                s.actionId(PulseIds.VALUE)
+                                    .options(types)
+                                    .initialOption(types.get(0))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PulseIds.NEW_QUESTION_OPTIONS + suffix)
+                    .optional(true)
+                    .label(plainText("Choices (for one or several choices)"))
+                    .hint(plainText("One per line, 2 to " + PulseQuestions.MAX_OPTIONS + "."))
+                    .element(
+                        plainTextInput(
+                            p -> p.actionId(PulseIds.VALUE).multiline(true).maxLength(800)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PulseIds.NEW_QUESTION_OPTIONAL + suffix)
+                    .optional(true)
+                    .label(plainText("Optional?"))
+                    .element(
+                        checkboxes(
+                            c ->
+                                c.actionId(PulseIds.VALUE)
+                                    .options(List.of(option("People may skip it", "optional")))))));
+    blocks.add(
+        actions(
+            a ->
+                a.blockId("pulse_builder")
+                    .elements(
+                        List.of(
+                            button(
+                                b ->
+                                    b.actionId(PulseIds.ADD_QUESTION)
+                                        .text(plainText("Add question"))
+                                        .value("add"))))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*Who is asked* — pick one: a user group, a channel's members, or people."
+                            + " Bots and deactivated accounts are left out."))));
     blocks.add(
         input(
             i ->
                 i.blockId(PulseIds.USERGROUP)
                     .optional(true)
-                    .label(plainText("User group id"))
-                    .hint(plainText("e.g. S0123ABC (from the group's page in Slack)"))
-                    .element(plainTextInput(p -> p.actionId(PulseIds.VALUE).maxLength(30)))));
+                    .label(plainText("User group"))
+                    .element(
+                        externalSelect(
+                            e ->
+                                e.actionId(PulseIds.GROUP_PICKER)
+                                    .minQueryLength(0)
+                                    .placeholder(plainText("Pick a user group"))))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PulseIds.CHANNEL)
+                    .optional(true)
+                    .label(plainText("Members of a channel"))
+                    .element(conversationsSelect(c -> c.actionId(PulseIds.VALUE)))));
     blocks.add(
         input(
             i ->
@@ -117,6 +228,24 @@ public final class PulseBlocks {
                     .optional(true)
                     .label(plainText("People"))
                     .element(multiUsersSelect(m -> m.actionId(PulseIds.VALUE)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(PulseIds.SLICES)
+                    .optional(true)
+                    .label(plainText("Break results down by team"))
+                    .hint(
+                        plainText(
+                            "Optional. Each team is shown only when enough of its people answered"
+                                + " to keep them anonymous; someone in several teams counts in the"
+                                + " first one."))
+                    .element(
+                        multiExternalSelect(
+                            m ->
+                                m.actionId(PulseIds.GROUP_PICKER)
+                                    .minQueryLength(0)
+                                    .maxSelectedItems(Slice.MAX)
+                                    .placeholder(plainText("Pick user groups"))))));
     blocks.add(
         input(
             i ->
@@ -200,9 +329,29 @@ public final class PulseBlocks {
             v.type("modal")
                 .callbackId(PulseIds.NEW_SURVEY_VIEW)
                 .title(viewTitle(t -> t.type("plain_text").text("New pulse survey")))
+                .privateMetadata(signedState)
                 .submit(viewSubmit(s -> s.type("plain_text").text("Create")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+  }
+
+  /** A question as the builder lists it: number, text and kind of answer. */
+  static String builderLine(int index, Question q) {
+    String kind = PulseForm.TYPE_LABELS.get(q.type()).toLowerCase(java.util.Locale.ROOT);
+    StringBuilder out =
+        new StringBuilder()
+            .append(index + 1)
+            .append(". ")
+            .append(SlackText.escapeAndCut(q.text(), 150))
+            .append("\n_")
+            .append(kind);
+    if (!q.options().isEmpty()) {
+      out.append(": ").append(SlackText.escapeAndCut(String.join(" · ", q.options()), 400));
+    }
+    if (q.optional()) {
+      out.append(" · optional");
+    }
+    return out.append('_').toString();
   }
 
   // ---------------------------------------------------------------- answering
@@ -238,7 +387,10 @@ public final class PulseBlocks {
    * pulse.
    */
   public static List<LayoutBlock> invitation(
-      PulseSurvey survey, PulseRound round, List<Question> questions) {
+      PulseSurvey survey,
+      PulseRound round,
+      List<Question> questions,
+      java.util.function.UnaryOperator<String> sign) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
         section(
@@ -255,7 +407,7 @@ public final class PulseBlocks {
                             + ". Open until "
                             + date(round.closesAt)
                             + "."))));
-    String value = String.valueOf(round.id);
+    String value = sign.apply(String.valueOf(round.id));
     if (questions.size() == 1
         && questions.get(0).type() != QuestionType.TEXT
         && questions.get(0).type() != QuestionType.MULTI) {
@@ -274,7 +426,7 @@ public final class PulseBlocks {
                 b ->
                     b.actionId(PulseIds.QUICK_ANSWER + vv)
                         .text(plainText(label))
-                        .value(value + ":" + vv)));
+                        .value(sign.apply(round.id + ":" + vv))));
       }
       blocks.add(actions(a -> a.blockId("pulse_quick").elements(buttons)));
     } else {
@@ -303,7 +455,12 @@ public final class PulseBlocks {
     return blocks;
   }
 
-  public static List<LayoutBlock> reminder(PulseSurvey survey, PulseRound round) {
+  public static String reminderText(PulseSurvey survey) {
+    return "Reminder: " + dmText(survey);
+  }
+
+  public static List<LayoutBlock> reminder(
+      PulseSurvey survey, PulseRound round, String signedRound) {
     return List.of(
         section(
             s ->
@@ -324,7 +481,7 @@ public final class PulseBlocks {
                                     b.actionId(PulseIds.TAKE_SURVEY)
                                         .style("primary")
                                         .text(plainText("Take the survey"))
-                                        .value(String.valueOf(round.id)))))));
+                                        .value(signedRound))))));
   }
 
   /**
@@ -336,7 +493,8 @@ public final class PulseBlocks {
       List<Question> questions,
       Integer preset,
       int k,
-      String privacyUrl) {
+      String privacyUrl,
+      String signedRound) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(SlackText.cut(survey.title, 150)))));
     blocks.add(
@@ -371,7 +529,7 @@ public final class PulseBlocks {
         v ->
             v.type("modal")
                 .callbackId(PulseIds.ANSWER_VIEW)
-                .privateMetadata(String.valueOf(round.id))
+                .privateMetadata(signedRound)
                 .title(viewTitle(t -> t.type("plain_text").text("Pulse survey")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Submit")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -446,6 +604,76 @@ public final class PulseBlocks {
   }
 
   // ---------------------------------------------------------------- results
+
+  public static String resultsText(PulseService.Results results) {
+    return resultsText(results.survey(), results.result());
+  }
+
+  /** The results of a round, its changes and its breakdown by team. */
+  public static List<LayoutBlock> results(PulseService.Results results) {
+    List<LayoutBlock> blocks =
+        new ArrayList<>(results(results.survey(), results.result(), results.changes()));
+    if (results.result().visible() && !results.breakdown().isEmpty() && blocks.size() < 46) {
+      blocks.add(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          breakdownText(
+                              results.survey(),
+                              results.breakdown(),
+                              results.previousBreakdown())))));
+    }
+    return blocks;
+  }
+
+  /**
+   * The breakdown by team: one line per team that may be shown, with its mean (or eNPS) per scored
+   * question and the change where both rounds showed that team; then how many teams are held back.
+   */
+  static String breakdownText(
+      PulseSurvey survey, PulseStats.Breakdown breakdown, PulseStats.Breakdown previous) {
+    List<Question> questions = survey.questionList();
+    StringBuilder out = new StringBuilder("*By team*");
+    for (PulseStats.SliceResult slice : breakdown.shown()) {
+      out.append("\n• *")
+          .append(SlackText.escapeAndCut(slice.name(), 80))
+          .append("* (")
+          .append(slice.responses())
+          .append(" answered)");
+      List<String> figures = new ArrayList<>();
+      for (PulseStats.Cell c : slice.cells()) {
+        Question q = questions.get(c.index());
+        String figure =
+            "question "
+                + (c.index() + 1)
+                + ": "
+                + (q.type() == QuestionType.ENPS && c.enps() != null
+                    ? "eNPS " + String.format(java.util.Locale.ROOT, "%+d", c.enps())
+                    : String.format(java.util.Locale.ROOT, "%.1f", c.mean()) + " of 5");
+        Double change = PulseStats.sliceMeanChange(previous, slice.groupId(), c);
+        if (change != null && q.type() != QuestionType.ENPS) {
+          figure += String.format(java.util.Locale.ROOT, " (%+.1f)", change);
+        }
+        figures.add(figure);
+      }
+      if (!figures.isEmpty()) {
+        out.append(": ").append(String.join(" · ", figures));
+      }
+    }
+    if (breakdown.shown().isEmpty()) {
+      out.append(
+          "\nNo team can be shown this round: too few answers per team to keep them anonymous.");
+    } else if (breakdown.hidden() > 0) {
+      out.append("\n_")
+          .append(breakdown.hidden())
+          .append(breakdown.hidden() == 1 ? " team is" : " teams are")
+          .append(
+              " not shown, so that nobody can work out a small group's answers (too few answers,"
+                  + " or the others' totals would give them away)._");
+    }
+    return SlackText.cut(out.toString(), 2900);
+  }
 
   public static String resultsText(PulseSurvey survey, PulseStats.RoundResult r) {
     return "Pulse results: "
@@ -607,14 +835,10 @@ public final class PulseBlocks {
   }
 
   public static String surveyLine(PulseSurvey s, PulseRound latest) {
-    return "• `"
-        + s.id
-        + "` *"
+    return "• *"
         + SlackText.escapeAndCut(s.title, 100)
         + "* — "
         + (s.anonymous ? "anonymous" : "named")
-        + ", k="
-        + s.minAnswers
         + (s.repeatWeeks > 0
             ? ", every " + s.repeatWeeks + (s.repeatWeeks == 1 ? " week" : " weeks")
             : ", once")
@@ -625,6 +849,217 @@ public final class PulseBlocks {
                 + (latest.closed ? " closed" : " open until " + date(latest.closesAt)));
   }
 
+  // ---------------------------------------------------------------- short answers
+
+  static final String ONLY_CHIEFS_OF_STAFF = "Only a Chief of Staff can create pulse surveys.";
+  static final String FORM_CHANGED =
+      "This form has expired or was changed. Please close it and start again with `/cos pulse new`.";
+  static final String TYPE_A_QUESTION = "Type the question first, then click Add question.";
+  static final String FORM_DID_NOT_OPEN =
+      "Slack did not open the form in time. Please run `/cos pulse new` again.";
+
+  /** The answer to a command that names no survey, or one that does not exist. */
+  static String whichSurvey(String action, String typed, List<String> suggestions) {
+    String example =
+        suggestions.isEmpty() ? "Team health" : SlackText.escapeAndCut(suggestions.get(0), 80);
+    String head =
+        typed == null || typed.isBlank()
+            ? "Which survey? Name it, e.g. `/cos pulse " + action + " " + example + "`."
+            : "I can't find a survey called “" + SlackText.escapeAndCut(typed, 80) + "”.";
+    if (suggestions.isEmpty()) {
+      return head
+          + " See your surveys with `/cos pulse list`, or create one with `/cos pulse new`.";
+    }
+    StringBuilder out =
+        new StringBuilder(head)
+            .append(typed == null || typed.isBlank() ? " Your latest: " : " Did you mean ");
+    for (int i = 0; i < suggestions.size(); i++) {
+      out.append(i == 0 ? "" : i == suggestions.size() - 1 ? " or " : ", ")
+          .append('*')
+          .append(SlackText.escapeAndCut(suggestions.get(i), 80))
+          .append('*');
+    }
+    return out.append(typed == null || typed.isBlank() ? "." : "?").toString();
+  }
+
+  static String closedNow(PulseSurvey survey) {
+    return "Closed *"
+        + SlackText.escapeAndCut(survey.title, 150)
+        + "*. The results are on their way to the survey's owner.";
+  }
+
+  static String stopped(PulseSurvey survey, boolean stopped) {
+    return stopped
+        ? "No more rounds of *"
+            + SlackText.escapeAndCut(survey.title, 150)
+            + "* will start. An open round still closes as planned."
+        : refusal(PulseRefused.Reason.NOT_FOUND);
+  }
+
+  // ---------------------------------------------------------------- digest lines
+
+  static String digestPublished(String escapedTitle, PulseStats.RoundResult r, String headline) {
+    return SlackText.cut(
+        "Pulse *"
+            + escapedTitle
+            + "* round "
+            + r.seq()
+            + ": "
+            + r.responses()
+            + "/"
+            + r.recipients()
+            + " answered"
+            + headline,
+        300);
+  }
+
+  static String digestDrop(String escapedTitle, String dropText) {
+    return SlackText.cut(
+        "Pulse *" + escapedTitle + "* dropped: " + dropText + " since the previous round", 300);
+  }
+
+  /** "question 2 ↓0.6 of 5": a 1–5 question's fall, never "Q2" (which reads as a quarter). */
+  static String meanDrop(int index, double drop) {
+    return "question "
+        + (index + 1)
+        + " ↓"
+        + String.format(java.util.Locale.ROOT, "%.1f", drop)
+        + " of 5";
+  }
+
+  static String meanHeadline(int index, double mean) {
+    return ", question "
+        + (index + 1)
+        + " averaged "
+        + String.format(java.util.Locale.ROOT, "%.1f", mean)
+        + " of 5";
+  }
+
+  static final String ONLY_COMMENTS = "Only comments this round: they are in the results message.";
+
+  /** The note under the heatmap: how many teams are held back, in words. */
+  static String heatmapNote(int hidden) {
+    return hidden == 0
+        ? "Teams with too few answers are never shown."
+        : hidden
+            + (hidden == 1 ? " team is" : " teams are")
+            + " not shown: too few answers to keep them anonymous.";
+  }
+
+  /** The comment on the chart upload: what the images are. */
+  static String chartComment(int images, boolean trend, boolean teams) {
+    return "How the answers spread this round"
+        + (trend ? ", the trend across rounds" : "")
+        + (teams ? ", and a heatmap by team" : "")
+        + ". Only what had enough answers is shown.";
+  }
+
+  /** What {@code /cos pulse} can do, for a missing or unknown subcommand. */
+  static String usage(String typed) {
+    String head =
+        typed == null || typed.isBlank()
+            ? "What would you like to do with pulse surveys?"
+            : "I don't know `/cos pulse " + SlackText.escapeAndCut(typed, 40) + "`.";
+    return head
+        + "\n• `/cos pulse new` — create a survey"
+        + "\n• `/cos pulse list` — your surveys and their rounds"
+        + "\n• `/cos pulse results Team health` — results of a survey's latest round"
+        + "\n• `/cos pulse close Team health` / `/cos pulse stop Team health` — close the open"
+        + " round now / stop future rounds";
+  }
+
+  static String surveyList(List<String> lines) {
+    if (lines.isEmpty()) {
+      return "No pulse surveys yet. Create one with `/cos pulse new`.";
+    }
+    return "*Pulse surveys*\n"
+        + String.join("\n", lines)
+        + "\n_See results with `/cos pulse results` followed by the survey's title._";
+  }
+
+  /** Why someone cannot answer or act, in plain words. */
+  public static String refusal(PulseRefused.Reason reason) {
+    return switch (reason) {
+      case NOT_FOUND -> "I can't find that survey any more. It may have been removed.";
+      case CLOSED ->
+          "Thank you for wanting to answer! This survey round has closed, so it no longer"
+              + " takes answers. You will be asked again in the next round.";
+      case JUST_CLOSED ->
+          "Thank you for wanting to answer! This survey round has just closed, so it no longer"
+              + " takes answers. You will be asked again in the next round.";
+      case NOT_ASKED ->
+          "This survey was not sent to you, so I cannot take your answer. Thanks anyway!";
+      case NO_OPEN_ROUND -> "This survey has no open round right now.";
+      case NOT_STARTED -> "This survey has not started its first round yet.";
+    };
+  }
+
+  /** The creator's note when the first round goes out: how many people, from where, until when. */
+  public static String openedText(PulseSurvey survey, PulseRound round) {
+    if (round.recipients == 0) {
+      return ":warning: *"
+          + SlackText.escapeAndCut(survey.title, 150)
+          + "* found nobody to ask in "
+          + audience(survey)
+          + " (bots and deactivated accounts are left out). Check the audience and create it"
+          + " again with `/cos pulse new`.";
+    }
+    return ":outbox_tray: Sending *"
+        + SlackText.escapeAndCut(survey.title, 150)
+        + "* to "
+        + people(round.recipients)
+        + " in "
+        + audience(survey)
+        + " now. It is open until "
+        + date(round.closesAt)
+        + "; I'll send you the results here when it closes. See it any time with `/cos pulse"
+        + " results "
+        + SlackText.escapeAndCut(survey.title, 100)
+        + "`.";
+  }
+
+  /** The creator's confirmation of a survey whose first round starts later. */
+  public static String scheduledText(PulseSurvey survey) {
+    return ":calendar: *"
+        + SlackText.escapeAndCut(survey.title, 150)
+        + "* will go to "
+        + audience(survey)
+        + " on "
+        + survey.localStart.format(
+            java.time.format.DateTimeFormatter.ofPattern(
+                "EEEE d MMMM 'at' h:mm a", java.util.Locale.ENGLISH))
+        + " in each person's own time zone"
+        + (survey.repeatWeeks > 0
+            ? ", then "
+                + SCHEDULES.getOrDefault(repeatKey(survey.repeatWeeks), "again").toLowerCase()
+            : "")
+        + ". I'll tell you how many people it went to when it starts.";
+  }
+
+  private static String repeatKey(int weeks) {
+    return switch (weeks) {
+      case 1 -> "weekly";
+      case 2 -> "biweekly";
+      default -> "monthly";
+    };
+  }
+
+  /** The audience as people read it: the group's name, the channel, or "the people you picked". */
+  static String audience(PulseSurvey survey) {
+    return switch (survey.audienceKind) {
+      case CHANNEL -> "<#" + survey.audience + ">";
+      case USERGROUP ->
+          survey.audienceLabel == null || survey.audienceLabel.equals(survey.audience)
+              ? "the user group you picked"
+              : SlackText.escapeAndCut(survey.audienceLabel, 100);
+      case PEOPLE -> "the people you picked";
+    };
+  }
+
+  static String people(int n) {
+    return n == 1 ? "1 person" : n + " people";
+  }
+
   /** A date Slack shows in each reader's own time zone. */
   static String date(Instant at) {
     return "<!date^"
@@ -632,6 +1067,15 @@ public final class PulseBlocks {
         + "^{date_short_pretty} at {time}|"
         + at.toString().substring(0, 16).replace('T', ' ')
         + " UTC>";
+  }
+
+  static com.slack.api.model.block.composition.PlainTextObject plain(String text) {
+    return plainText(text);
+  }
+
+  /** An option's text within Slack's 75 characters. */
+  static String optionText(String text) {
+    return SlackText.cut(text, 75);
   }
 
   static OptionObject option(String text, String value) {

@@ -63,7 +63,7 @@ public class PulseCharts {
         if (!q.visible()) {
           continue;
         }
-        String series = "Q" + (q.index() + 1);
+        String series = "Question " + (q.index() + 1);
         if (enps && q.enps() != null) {
           data.addValue(q.enps(), "eNPS", "Round " + r.seq());
         } else if (!enps && q.mean() != null) {
@@ -82,6 +82,14 @@ public class PulseCharts {
             false,
             false);
     chart.setBackgroundPaint(Color.WHITE);
+    var plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setDomainGridlinesVisible(false);
+    if (chart.getLegend() != null) {
+      chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    }
     var renderer = chart.getCategoryPlot().getRenderer();
     for (int i = 0; i < data.getRowCount(); i++) {
       renderer.setSeriesStroke(i, new BasicStroke(2.5f));
@@ -101,9 +109,224 @@ public class PulseCharts {
   }
 
   /**
+   * The heatmap of a closed round's breakdown: one row per team that may be shown, one column per
+   * scored question, each cell coloured by its score on the question's own scale (1–5 means, eNPS
+   * −100…+100) and labelled with the figure. A white card with dark text, readable on Slack's light
+   * and dark themes alike. Null when no team may be shown.
+   */
+  public static byte[] heatmap(
+      String title, List<Question> questions, PulseStats.Breakdown breakdown) {
+    List<Integer> columns = new java.util.ArrayList<>();
+    for (int i = 0; i < questions.size(); i++) {
+      if (questions.get(i).type().scored()) {
+        int index = i;
+        if (breakdown.shown().stream().anyMatch(sl -> sl.cell(index) != null)) {
+          columns.add(i);
+        }
+      }
+    }
+    if (breakdown.shown().isEmpty() || columns.isEmpty()) {
+      return null;
+    }
+    int rowLabel = 220;
+    int cellW = 120;
+    int cellH = 44;
+    int top = 70;
+    int width = Math.max(480, rowLabel + cellW * columns.size() + 30);
+    int height = top + cellH * breakdown.shown().size() + 60;
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    try {
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(INK);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+      g.drawString(dev.cosbot.platform.support.SlackText.cut(title, 60), 20, 30);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+      for (int c = 0; c < columns.size(); c++) {
+        Question q = questions.get(columns.get(c));
+        String label =
+            "Question " + (columns.get(c) + 1) + (q.type() == QuestionType.ENPS ? " (eNPS)" : "");
+        g.drawString(label, rowLabel + c * cellW + 10, top - 10);
+      }
+      for (int r = 0; r < breakdown.shown().size(); r++) {
+        PulseStats.SliceResult slice = breakdown.shown().get(r);
+        int y = top + r * cellH;
+        g.setColor(INK);
+        g.drawString(
+            dev.cosbot.platform.support.SlackText.cut(slice.name(), 28), 20, y + cellH / 2 + 5);
+        for (int c = 0; c < columns.size(); c++) {
+          PulseStats.Cell cell = slice.cell(columns.get(c));
+          int x = rowLabel + c * cellW;
+          if (cell == null) {
+            g.setColor(new Color(0xEE, 0xEE, 0xEE));
+            g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
+            g.setColor(MUTED);
+            g.drawString("—", x + cellW / 2 - 5, y + cellH / 2 + 5);
+            continue;
+          }
+          Question q = questions.get(columns.get(c));
+          double score =
+              q.type() == QuestionType.ENPS ? (cell.enps() + 100) / 200.0 : (cell.mean() - 1) / 4.0;
+          g.setColor(shade(score));
+          g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
+          g.setColor(score > 0.6 || score < 0.2 ? Color.WHITE : INK);
+          String figure =
+              q.type() == QuestionType.ENPS
+                  ? String.format(java.util.Locale.ROOT, "%+d", cell.enps())
+                  : String.format(java.util.Locale.ROOT, "%.1f", cell.mean());
+          g.drawString(figure, x + cellW / 2 - 12, y + cellH / 2 + 5);
+        }
+      }
+      g.setColor(MUTED);
+      String note = PulseBlocks.heatmapNote(breakdown.hidden());
+      g.drawString(note, 20, height - 20);
+    } finally {
+      g.dispose();
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * How a round's answers spread, question by question (horizontal bars with counts and shares):
+   * says something from the very first round. Free text and hidden questions are left out.
+   */
+  public static byte[] distributions(String title, PulseStats.RoundResult result) {
+    List<PulseStats.QuestionResult> shown =
+        result.questions().stream()
+            .filter(q -> q.visible() && q.question().type() != QuestionType.TEXT)
+            .toList();
+    int width = 900;
+    int labelW = 230;
+    int barMax = width - labelW - 140;
+    int rowH = 22;
+    int height = 60;
+    for (PulseStats.QuestionResult q : shown) {
+      height += 40 + rowH * rows(q) + 16;
+    }
+    height = Math.max(height, 140);
+    var image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    try {
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(
+          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      g.setColor(INK);
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+      g.drawString(dev.cosbot.platform.support.SlackText.cut(title, 80), 20, 32);
+      var plain = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+      var bold = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13);
+      int y = 60;
+      if (shown.isEmpty()) {
+        g.setFont(plain);
+        g.setColor(MUTED);
+        g.drawString(PulseBlocks.ONLY_COMMENTS, 20, y + 20);
+      }
+      for (PulseStats.QuestionResult q : shown) {
+        g.setFont(bold);
+        g.setColor(INK);
+        g.drawString(
+            dev.cosbot.platform.support.SlackText.cut(
+                (q.index() + 1) + ". " + q.question().text(), 95),
+            20,
+            y + 20);
+        y += 34;
+        long max = 1;
+        for (long c : q.counts()) {
+          max = Math.max(max, c);
+        }
+        g.setFont(plain);
+        int from = q.question().type() == QuestionType.LIKERT ? 1 : 0;
+        for (int v = from; v < q.counts().length; v++) {
+          String label =
+              switch (q.question().type()) {
+                case LIKERT -> PulseBlocks.LIKERT_LABELS[v];
+                case ENPS -> String.valueOf(v);
+                default -> q.question().options().get(v);
+              };
+          g.setColor(INK);
+          g.drawString(dev.cosbot.platform.support.SlackText.cut(label, 30), 30, y + 15);
+          int w = (int) Math.round((double) barMax * q.counts()[v] / max);
+          g.setColor(new Color(0xE8, 0xEE, 0xF4));
+          g.fillRoundRect(labelW, y + 3, barMax, rowH - 6, 6, 6);
+          g.setColor(barColour(q.question().type(), v));
+          if (w > 0) {
+            g.fillRoundRect(labelW, y + 3, Math.max(w, 6), rowH - 6, 6, 6);
+          }
+          g.setColor(MUTED);
+          long pct = q.answered() == 0 ? 0 : Math.round(100.0 * q.counts()[v] / q.answered());
+          g.drawString(q.counts()[v] + " (" + pct + "%)", labelW + barMax + 10, y + 15);
+          y += rowH;
+        }
+        y += 16;
+      }
+    } finally {
+      g.dispose();
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int rows(PulseStats.QuestionResult q) {
+    return q.question().type() == QuestionType.LIKERT ? 5 : q.counts().length;
+  }
+
+  /** eNPS bars by group (detractor, passive, promoter), 1–5 bars by score, choices in one blue. */
+  private static Color barColour(QuestionType type, int value) {
+    return switch (type) {
+      case ENPS -> value <= 6 ? shade(0.1) : value <= 8 ? shade(0.5) : shade(0.9);
+      case LIKERT -> shade((value - 1) / 4.0);
+      default -> new Color(0x36, 0x6F, 0xB5);
+    };
+  }
+
+  private static final Color INK = new Color(0x1D, 0x1C, 0x1D);
+  private static final Color MUTED = new Color(0x61, 0x60, 0x61);
+
+  /** Red (low) through amber to green (high), muted enough for a dark theme around the card. */
+  private static Color shade(double score) {
+    double t = Math.max(0, Math.min(1, score));
+    Color low = new Color(0xC0, 0x39, 0x2B);
+    Color mid = new Color(0xF2, 0xC1, 0x4E);
+    Color high = new Color(0x2E, 0x8B, 0x57);
+    Color a = t < 0.5 ? low : mid;
+    Color b = t < 0.5 ? mid : high;
+    double u = t < 0.5 ? t * 2 : (t - 0.5) * 2;
+    return new Color(
+        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * u),
+        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * u),
+        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * u));
+  }
+
+  /** One image of an upload. */
+  record Image(String filename, String title, byte[] png) {}
+
+  /**
    * What to upload for a round, or null when it is not ours to upload (already done, or below k).
    */
-  record Upload(String owner, String title, byte[] png) {}
+  record Upload(String owner, String title, List<Image> images) {}
 
   @Transactional
   Upload claim(long roundId) {
@@ -122,10 +345,32 @@ public class PulseCharts {
     if (history.isEmpty() || !history.get(history.size() - 1).visible()) {
       return null;
     }
-    return new Upload(
-        survey.createdBy,
-        survey.title,
-        render(survey.title + " — trend", survey.questionList(), history));
+    List<Image> images = new java.util.ArrayList<>();
+    String title = dev.cosbot.platform.support.SlackText.cut(survey.title, 200);
+    // From round one: how the answers spread; from round two also the trend across rounds.
+    images.add(
+        new Image(
+            "pulse-answers-" + roundId + ".png",
+            title + " — answers, round " + round.seq,
+            distributions(
+                survey.title + " — round " + round.seq, history.get(history.size() - 1))));
+    if (history.stream().filter(PulseStats.RoundResult::visible).count() >= 2) {
+      images.add(
+          new Image(
+              "pulse-trend-" + roundId + ".png",
+              title + " — trend",
+              render(survey.title + " — trend", survey.questionList(), history)));
+    }
+    byte[] heatmap =
+        heatmap(survey.title + " — by team", survey.questionList(), service.breakdown(round));
+    if (heatmap != null) {
+      images.add(
+          new Image(
+              "pulse-teams-" + roundId + ".png",
+              dev.cosbot.platform.support.SlackText.cut(survey.title, 200) + " — by team",
+              heatmap));
+    }
+    return new Upload(survey.createdBy, survey.title, List.copyOf(images));
   }
 
   @Transactional
@@ -149,7 +394,7 @@ public class PulseCharts {
     }
     schedules.once(
         PulseService.TIMER_GROUP,
-        "chart:" + roundId,
+        PulseIds.chartTimer(roundId),
         clock.instant().plus(RETRY_AFTER.get(attempt - 1)),
         PulseJob.class,
         java.util.Map.of(
@@ -190,22 +435,22 @@ public class PulseCharts {
               .getAsJsonObject("channel")
               .get("id")
               .getAsString();
-      String filename = "pulse-trend-" + roundId + ".png";
-      com.google.gson.JsonObject url =
-          ok(
-              client.form(
-                  "files.getUploadURLExternal",
-                  "filename",
-                  filename,
-                  "length",
-                  String.valueOf(upload.png().length)));
-      ok(client.upload(url.get("upload_url").getAsString(), upload.png(), "image/png"));
-      com.google.gson.JsonObject file = new com.google.gson.JsonObject();
-      file.addProperty("id", url.get("file_id").getAsString());
-      file.addProperty(
-          "title", dev.cosbot.platform.support.SlackText.cut(upload.title(), 200) + " — trend");
       com.google.gson.JsonArray files = new com.google.gson.JsonArray();
-      files.add(file);
+      for (Image image : upload.images()) {
+        com.google.gson.JsonObject url =
+            ok(
+                client.form(
+                    "files.getUploadURLExternal",
+                    "filename",
+                    image.filename(),
+                    "length",
+                    String.valueOf(image.png().length)));
+        ok(client.upload(url.get("upload_url").getAsString(), image.png(), "image/png"));
+        com.google.gson.JsonObject file = new com.google.gson.JsonObject();
+        file.addProperty("id", url.get("file_id").getAsString());
+        file.addProperty("title", image.title());
+        files.add(file);
+      }
       ok(
           client.form(
               "files.completeUploadExternal",
@@ -214,7 +459,10 @@ public class PulseCharts {
               "channel_id",
               channel,
               "initial_comment",
-              "Trend across rounds (only rounds with enough answers are shown)."));
+              PulseBlocks.chartComment(
+                  upload.images().size(),
+                  upload.images().stream().anyMatch(i -> i.filename().startsWith("pulse-trend")),
+                  upload.images().stream().anyMatch(i -> i.filename().startsWith("pulse-teams")))));
       mark(roundId, "DONE");
       return true;
     } catch (Exception e) {

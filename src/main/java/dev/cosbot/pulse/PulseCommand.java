@@ -7,26 +7,20 @@ import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
 import dev.cosbot.platform.people.Role;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * {@code /cos pulse new|list|results <id>|close <id>|stop <id>}: Chiefs of Staff run pulse surveys.
+ * {@code /cos pulse new|list|results|close|stop <survey>}: Chiefs of Staff run pulse surveys,
+ * naming them by title (with suggestions for a near miss).
  */
 @ApplicationScoped
 public class PulseCommand implements CosSubcommand {
-  private static final String USAGE =
-      "Usage: `/cos pulse new`, `/cos pulse list`, `/cos pulse results <id>`, `/cos pulse close <id>`, `/cos pulse stop <id>`";
-
   @Inject PulseService service;
-  @Inject PulseSettings settings;
-  @Inject Clock clock;
+  @Inject PulseModals modals;
 
   @Override
   public List<String> names() {
@@ -38,15 +32,15 @@ public class PulseCommand implements CosSubcommand {
     return List.of(
         new HelpLine(
             "/cos pulse new",
-            "create a pulse survey (eNPS, team health, meetings or your own)",
+            "create a pulse survey (eNPS, team health, meetings or your own questions)",
             Role.ADMIN),
-        new HelpLine("/cos pulse list", "surveys and their rounds", Role.ADMIN),
+        new HelpLine("/cos pulse list", "your surveys and their rounds", Role.ADMIN),
         new HelpLine(
-            "/cos pulse results <id>",
-            "results of the latest round (only totals, only from k answers)",
+            "/cos pulse results <survey>",
+            "results of the latest round, e.g. `/cos pulse results Team health`",
             Role.ADMIN),
         new HelpLine(
-            "/cos pulse close|stop <id>",
+            "/cos pulse close|stop <survey>",
             "close the open round now / stop future rounds",
             Role.ADMIN));
   }
@@ -54,7 +48,7 @@ public class PulseCommand implements CosSubcommand {
   @Override
   public Response handle(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     cmd.caller().requireAdmin();
-    String action = cmd.arg(0).toLowerCase();
+    String action = cmd.arg(0).toLowerCase(java.util.Locale.ROOT);
     switch (action) {
       case "new" -> {
         var opened =
@@ -62,37 +56,38 @@ public class PulseCommand implements CosSubcommand {
                 .viewsOpen(
                     r ->
                         r.triggerId(cmd.triggerId())
-                            .view(
-                                PulseBlocks.newSurveyModal(
-                                    settings.k(), LocalDate.now(clock).toString())));
+                            .view(modals.newSurvey(PulseForm.Builder.EMPTY, null)));
         if (!opened.isOk()) {
-          return CosCommandRouter.ephemeral(
-              ctx, "Slack did not open the form (" + opened.getError() + "). Please try again.");
+          return CosCommandRouter.ephemeral(ctx, PulseBlocks.FORM_DID_NOT_OPEN);
         }
         return ctx.ack();
       }
       case "list" -> {
         return CosCommandRouter.ephemeral(ctx, list());
       }
-      case "results" -> {
-        ResultsView view = results(id(cmd));
-        return ctx.ack(r -> r.responseType("ephemeral").text(view.text()).blocks(view.blocks()));
-      }
-      case "close" -> {
-        long roundId = openRoundOf(id(cmd));
-        service.close(roundId);
-        return CosCommandRouter.ephemeral(
-            ctx, "Closed. The results are on their way to the survey's owner.");
-      }
-      case "stop" -> {
-        return CosCommandRouter.ephemeral(
-            ctx,
-            service.stop(id(cmd))
-                ? "No more rounds of this survey will start."
-                : "No such survey.");
+      case "results", "close", "stop" -> {
+        String named = cmd.restAfter(1);
+        Found found = find(named);
+        if (found.survey().isEmpty()) {
+          return CosCommandRouter.ephemeral(
+              ctx, PulseBlocks.whichSurvey(action, named, found.suggestions()));
+        }
+        PulseSurvey survey = found.survey().get();
+        return switch (action) {
+          case "results" -> {
+            ResultsView view = results(survey.id);
+            yield ctx.ack(r -> r.responseType("ephemeral").text(view.text()).blocks(view.blocks()));
+          }
+          case "close" -> {
+            service.close(openRoundOf(survey.id));
+            yield CosCommandRouter.ephemeral(ctx, PulseBlocks.closedNow(survey));
+          }
+          default ->
+              CosCommandRouter.ephemeral(ctx, PulseBlocks.stopped(survey, service.stop(survey.id)));
+        };
       }
       default -> {
-        return CosCommandRouter.ephemeral(ctx, USAGE);
+        return CosCommandRouter.ephemeral(ctx, PulseBlocks.usage(cmd.arg(0)));
       }
     }
   }
@@ -102,21 +97,12 @@ public class PulseCommand implements CosSubcommand {
   @Transactional
   ResultsView results(long surveyId) {
     PulseSurvey survey =
-        service
-            .survey(surveyId)
-            .orElseThrow(
-                () ->
-                    new UserFacingException(
-                        "No survey `" + surveyId + "`. Try `/cos pulse list`."));
+        service.survey(surveyId).orElseThrow(() -> new PulseRefused(PulseRefused.Reason.NOT_FOUND));
     PulseRound round =
         PulseRound.latest(surveyId)
-            .orElseThrow(
-                () -> new UserFacingException("This survey has not started its first round yet."));
-    PulseStats.RoundResult result = service.result(survey, round);
-    PulseStats.RoundResult previous = service.previousResult(survey, round);
-    return new ResultsView(
-        PulseBlocks.resultsText(survey, result),
-        PulseBlocks.results(survey, result, PulseStats.changes(previous, result)));
+            .orElseThrow(() -> new PulseRefused(PulseRefused.Reason.NOT_STARTED));
+    PulseService.Results results = service.results(survey, round);
+    return new ResultsView(PulseBlocks.resultsText(results), PulseBlocks.results(results));
   }
 
   @Transactional
@@ -124,27 +110,36 @@ public class PulseCommand implements CosSubcommand {
     return PulseRound.latest(surveyId)
         .filter(r -> !r.closed)
         .map(r -> r.id)
-        .orElseThrow(() -> new UserFacingException("This survey has no open round."));
+        .orElseThrow(() -> new PulseRefused(PulseRefused.Reason.NO_OPEN_ROUND));
   }
 
   @Transactional
   String list() {
     List<PulseSurvey> surveys = PulseSurvey.recent(20);
-    if (surveys.isEmpty()) {
-      return "No pulse surveys yet. Create one with `/cos pulse new`.";
-    }
-    return "*Pulse surveys*\n"
-        + surveys.stream()
+    return PulseBlocks.surveyList(
+        surveys.stream()
             .map(s -> PulseBlocks.surveyLine(s, PulseRound.latest(s.id).orElse(null)))
-            .collect(Collectors.joining("\n"));
+            .toList());
   }
 
-  private static long id(CosCommand cmd) {
-    try {
-      return Long.parseLong(cmd.arg(1).replace("#", ""));
-    } catch (NumberFormatException e) {
-      throw new UserFacingException(
-          "Which survey? e.g. `/cos pulse " + cmd.arg(0) + " 3` (ids are in `/cos pulse list`).");
+  /** The survey a person named, or the titles closest to what they typed. */
+  record Found(Optional<PulseSurvey> survey, List<String> suggestions) {}
+
+  @Transactional
+  Found find(String typed) {
+    List<PulseSurvey> surveys = PulseSurvey.recent(200);
+    List<String> titles = surveys.stream().map(s -> s.title).toList();
+    Optional<Integer> at = PulseNames.match(titles, typed);
+    if (at.isPresent()) {
+      return new Found(Optional.of(surveys.get(at.get())), List.of());
     }
+    // An id still works for those who remember one from before surveys had names in commands.
+    if (typed.matches("#?\\d{1,12}")) {
+      Optional<PulseSurvey> byId = service.survey(Long.parseLong(typed.replace("#", "")));
+      if (byId.isPresent()) {
+        return new Found(byId, List.of());
+      }
+    }
+    return new Found(Optional.empty(), PulseNames.suggestions(titles, typed, 3));
   }
 }

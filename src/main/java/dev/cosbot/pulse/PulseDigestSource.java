@@ -44,18 +44,7 @@ public class PulseDigestSource implements DigestSource {
               "pulse:" + p.result().roundId(),
               DigestSection.FYI,
               30,
-              SlackText.cut(
-                  "Pulse *"
-                      + title
-                      + "* round "
-                      + p.result().seq()
-                      + ": "
-                      + p.result().responses()
-                      + "/"
-                      + p.result().recipients()
-                      + " answered"
-                      + headline,
-                  300),
+              PulseBlocks.digestPublished(title, p.result(), headline),
               null,
               null));
       if (p.drop() != null && p.drop() >= settings.digestDropThreshold()) {
@@ -64,9 +53,7 @@ public class PulseDigestSource implements DigestSource {
                 "pulse-drop:" + p.result().roundId(),
                 DigestSection.WATCH,
                 Math.min(90, 40 + p.drop()),
-                SlackText.cut(
-                    "Pulse *" + title + "* dropped: " + p.dropText() + " since the previous round",
-                    300),
+                PulseBlocks.digestDrop(title, p.dropText()),
                 null,
                 null));
       }
@@ -108,10 +95,7 @@ public class PulseDigestSource implements DigestSource {
           dropText =
               c.enpsDelta() != null
                   ? "eNPS ↓" + (-c.enpsDelta())
-                  : "Q"
-                      + (c.index() + 1)
-                      + " mean ↓"
-                      + String.format(Locale.ROOT, "%.1f", -c.meanDelta());
+                  : PulseBlocks.meanDrop(c.index(), -c.meanDelta());
         }
       }
       out.add(new Published(survey, result, drop, dropText));
@@ -127,7 +111,7 @@ public class PulseDigestSource implements DigestSource {
     }
     for (PulseStats.QuestionResult q : r.questions()) {
       if (q.visible() && q.mean() != null) {
-        return ", Q" + (q.index() + 1) + " mean " + String.format(Locale.ROOT, "%.1f", q.mean());
+        return PulseBlocks.meanHeadline(q.index(), q.mean());
       }
     }
     return "";

@@ -4,10 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.cosbot.platform.anonymity.Sealed;
 import dev.cosbot.platform.outbox.Outbox;
-import dev.cosbot.platform.outbox.SlackCall;
-import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.scheduler.Schedules;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,8 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Pulse surveys: creating them, opening rounds and fanning out the DMs, recording answers without
- * linking them to people, reminding, closing and computing results. Knows no Block Kit beyond
- * handing domain objects to {@link PulseBlocks}.
+ * linking them to people, reminding, closing and computing results. Returns domain results and
+ * refuses with {@link PulseRefused} reasons; {@link PulseCalls} turns what it sends into Slack
+ * calls, so no text or Block Kit lives here.
  */
 @ApplicationScoped
 public class PulseService {
@@ -47,6 +45,7 @@ public class PulseService {
   @Inject PulseKeys keys;
   @Inject Sealed sealed;
   @Inject PulseSettings settings;
+  @Inject PulseCalls calls;
   @Inject Clock clock;
 
   private final SecureRandom random = new SecureRandom();
@@ -62,7 +61,38 @@ public class PulseService {
       int k,
       int openDays,
       int repeatWeeks,
-      LocalDateTime localStart) {}
+      LocalDateTime localStart,
+      List<Slice> slices) {
+    public NewSurvey {
+      slices = slices == null ? List.of() : List.copyOf(slices);
+    }
+
+    /** A survey without a breakdown by team. */
+    public NewSurvey(
+        String title,
+        List<Question> questions,
+        PulseSurvey.AudienceKind audienceKind,
+        String audience,
+        String audienceLabel,
+        boolean anonymous,
+        int k,
+        int openDays,
+        int repeatWeeks,
+        LocalDateTime localStart) {
+      this(
+          title,
+          questions,
+          audienceKind,
+          audience,
+          audienceLabel,
+          anonymous,
+          k,
+          openDays,
+          repeatWeeks,
+          localStart,
+          List.of());
+    }
+  }
 
   // ---------------------------------------------------------------- surveys and rounds
 
@@ -80,17 +110,19 @@ public class PulseService {
     s.openHours = form.openDays() * 24;
     s.repeatWeeks = form.repeatWeeks();
     s.localStart = form.localStart();
+    s.slices = Slice.toJson(form.slices());
     s.createdBy = creator;
     s.active = true;
     s.createdAt = clock.instant();
     s.persist();
     if (s.localStart != null) {
       scheduleOpen(s, s.localStart);
+      outbox.enqueue(calls.scheduled(s));
     } else {
       // Resolving a large audience takes longer than Slack's 3 s: the first round opens in a job.
       schedules.once(
           TIMER_GROUP,
-          "open:" + s.id + ":now",
+          PulseIds.openTimer(s.id, PulseJob.NOW),
           clock.instant(),
           PulseJob.class,
           Map.of(
@@ -110,7 +142,7 @@ public class PulseService {
     Instant at = localStart.toInstant(ZoneOffset.ofHours(14));
     schedules.once(
         TIMER_GROUP,
-        "open:" + s.id + ":" + localStart,
+        PulseIds.openTimer(s.id, localStart),
         at,
         PulseJob.class,
         Map.of(
@@ -141,7 +173,11 @@ public class PulseService {
     if (survey == null || !survey.active) {
       return Optional.empty();
     }
-    return openRound(surveyId, localStart, audience.resolve(survey.audienceKind, survey.audience));
+    return openRound(
+        surveyId,
+        localStart,
+        audience.withSlices(
+            audience.resolve(survey.audienceKind, survey.audience), survey.sliceList()));
   }
 
   @Transactional
@@ -185,7 +221,7 @@ public class PulseService {
           if (at.isAfter(now)) {
             schedules.once(
                 TIMER_GROUP,
-                "send:" + round.id + ":" + zone,
+                PulseIds.sendTimer(round.id, zone),
                 at,
                 PulseJob.class,
                 Map.of(
@@ -201,7 +237,7 @@ public class PulseService {
     if (remindAt.isAfter(lastSend) && remindAt.isAfter(now)) {
       schedules.once(
           TIMER_GROUP,
-          "remind:" + round.id,
+          PulseIds.remindTimer(round.id),
           remindAt,
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.REMIND, PulseJob.ROUND, String.valueOf(round.id)));
@@ -209,10 +245,14 @@ public class PulseService {
     scheduleRelease(round, now);
     schedules.once(
         TIMER_GROUP,
-        "close:" + round.id,
+        PulseIds.closeTimer(round.id),
         round.closesAt,
         PulseJob.class,
         Map.of(PulseJob.ACTION, PulseJob.CLOSE, PulseJob.ROUND, String.valueOf(round.id)));
+    if (seq == 1) {
+      // Creating a survey closes its loop: the creator learns how many people it went to.
+      outbox.enqueue(calls.opened(survey, round));
+    }
     LOG.infof("Pulse survey %d round %d opened for %d people", surveyId, seq, recipients.size());
     return round;
   }
@@ -233,16 +273,20 @@ public class PulseService {
         recipients.stream().map(PulseAudience.Recipient::userId).toArray(String[]::new);
     String[] zones =
         recipients.stream().map(PulseAudience.Recipient::timeZone).toArray(String[]::new);
+    Integer[] slices =
+        recipients.stream().map(PulseAudience.Recipient::slice).toArray(Integer[]::new);
     em.unwrap(org.hibernate.Session.class)
         .doWork(
             c -> {
               try (var insert =
                   c.prepareStatement(
-                      "INSERT INTO pulse_recipient (round_id, user_id, time_zone)"
-                          + " SELECT ?, u, z FROM unnest(?::varchar[], ?::varchar[]) AS t(u, z) ORDER BY u ON CONFLICT DO NOTHING")) {
+                      "INSERT INTO pulse_recipient (round_id, user_id, time_zone, slice)"
+                          + " SELECT ?, u, z, s::smallint FROM unnest(?::varchar[], ?::varchar[], ?::int4[])"
+                          + " AS t(u, z, s) ORDER BY u ON CONFLICT DO NOTHING")) {
                 insert.setLong(1, roundId);
                 insert.setArray(2, c.createArrayOf("varchar", users));
                 insert.setArray(3, c.createArrayOf("varchar", zones));
+                insert.setArray(4, c.createArrayOf("int4", slices));
                 insert.executeUpdate();
               }
             });
@@ -254,22 +298,10 @@ public class PulseService {
   @Transactional(Transactional.TxType.MANDATORY)
   public int fanOut(
       PulseSurvey survey, PulseRound round, List<PulseAudience.Recipient> recipients) {
-    List<Question> questions = survey.questionList();
-    String text = PulseBlocks.dmText(survey);
-    var blocks = PulseBlocks.invitation(survey, round, questions);
-    List<SlackCall> calls = new ArrayList<>(recipients.size());
-    SlackCall template =
-        SlackCalls.postMessage("pulse:dm:" + round.id + ":template", "U0TEMPLATE", text, blocks);
-    for (PulseAudience.Recipient r : recipients) {
-      String key = "pulse:dm:" + round.id + ":" + r.userId();
-      JsonObject payload = template.payload().deepCopy();
-      payload.addProperty("channel", r.userId());
-      SlackCall own = SlackCalls.postMessage(key, r.userId(), text, null);
-      payload.add("metadata", own.payload().get("metadata"));
-      // An invitation is useless once its round has closed: dropped, never sent late.
-      calls.add(new SlackCall(key, "chat.postMessage", r.userId(), payload, null, round.closesAt));
-    }
-    return outbox.enqueueAll(calls);
+    // An invitation is useless once its round has closed: dropped, never sent late.
+    return outbox.enqueueAll(
+        calls.invitations(
+            survey, round, recipients.stream().map(PulseAudience.Recipient::userId).toList()));
   }
 
   /** Sends the DMs of the recipients in {@code zone} (their local start has come). */
@@ -310,34 +342,31 @@ public class PulseService {
             .getResultList();
     List<String> users =
         recipients.stream().filter(u -> !answered.contains(keys.ballot(roundId, u))).toList();
-    var blocks = PulseBlocks.reminder(survey, round);
-    List<SlackCall> calls =
-        users.stream()
-            .map(
-                u ->
-                    SlackCalls.postMessage(
-                            "pulse:remind:" + roundId + ":" + u,
-                            u,
-                            "Reminder: " + PulseBlocks.dmText(survey),
-                            blocks)
-                        .expiringAt(round.closesAt))
-            .toList();
-    return outbox.enqueueAll(calls);
+    return outbox.enqueueAll(calls.reminders(survey, round, users));
   }
 
   // ---------------------------------------------------------------- answering
+
+  /** A round someone may answer now, with its survey and threshold. */
+  public record Answerable(PulseSurvey survey, PulseRound round, int k) {}
+
+  /** What an answer form needs, if the person may answer the round; else a {@link PulseRefused}. */
+  @Transactional
+  public Answerable answerable(long roundId, String userId) {
+    PulseRound round = answerableRound(roundId, userId);
+    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    return new Answerable(survey, round, k(survey));
+  }
 
   /** The round a button refers to, if the person may still answer it; else a polite refusal. */
   @Transactional
   public PulseRound answerableRound(long roundId, String userId) {
     PulseRound round = PulseRound.findById(roundId);
     if (round == null) {
-      throw new UserFacingException("I could not find this survey any more.");
+      throw new PulseRefused(PulseRefused.Reason.NOT_FOUND);
     }
     if (!round.isOpenAt(clock.instant())) {
-      throw new UserFacingException(
-          "Thank you for wanting to answer! This survey round has closed, so it no longer"
-              + " takes answers. You will be asked again in the next round.");
+      throw new PulseRefused(PulseRefused.Reason.CLOSED);
     }
     Number asked =
         (Number)
@@ -347,8 +376,7 @@ public class PulseService {
                 .setParameter(2, userId)
                 .getSingleResult();
     if (asked.intValue() == 0) {
-      throw new UserFacingException(
-          "This survey was not sent to you, so I cannot take your answer. Thanks anyway!");
+      throw new PulseRefused(PulseRefused.Reason.NOT_ASKED);
     }
     return round;
   }
@@ -369,26 +397,35 @@ public class PulseService {
                 .setParameter(1, roundId)
                 .getSingleResult();
     if (Boolean.TRUE.equals(state[0])) {
-      throw new UserFacingException(
-          "Thank you for wanting to answer! This survey round has just closed, so it no longer"
-              + " takes answers. You will be asked again in the next round.");
+      throw new PulseRefused(PulseRefused.Reason.JUST_CLOSED);
     }
     PulseSurvey survey = PulseSurvey.findById(round.surveyId);
-    JsonObject envelope = new JsonObject();
-    envelope.add("a", answers);
-    if (!survey.anonymous) {
-      envelope.addProperty("r", userId);
-    } else if (PulseReplies.hasText(survey, answers)) {
-      // A Chief of Staff may reply to a comment: its writer is reachable only through this handle.
-      envelope.addProperty("h", sealed.sealToken(Sealed.REPLY_HANDLE, userId));
-    }
+    // The person's slice was written when the round opened; it is only read here and sealed with
+    // the answer, so this transaction writes nothing but the opaque ballot and ciphertext.
+    @SuppressWarnings("unchecked")
+    List<Number> slice =
+        em.createNativeQuery(
+                "SELECT slice FROM pulse_recipient WHERE round_id = ?1 AND user_id = ?2")
+            .setParameter(1, roundId)
+            .setParameter(2, userId)
+            .getResultList();
+    SealedAnswer envelope =
+        new SealedAnswer(
+            answers,
+            survey.anonymous ? null : userId,
+            slice.isEmpty() || slice.get(0) == null ? null : slice.get(0).intValue(),
+            // A Chief of Staff may reply to a comment: its writer is reachable only through this
+            // handle, sealed like the rest until close.
+            survey.anonymous && PulseReplies.hasText(survey, answers)
+                ? sealed.sealToken(Sealed.REPLY_HANDLE, userId)
+                : null);
     String ballot = keys.ballot(roundId, userId);
     em.createNativeQuery(
             "INSERT INTO pulse_sealed (round_id, ballot, sealed) VALUES (?1, ?2, ?3)"
                 + " ON CONFLICT (round_id, ballot) DO UPDATE SET sealed = EXCLUDED.sealed")
         .setParameter(1, roundId)
         .setParameter(2, ballot)
-        .setParameter(3, keys.seal(roundId, ballot, envelope.toString()))
+        .setParameter(3, keys.seal(roundId, ballot, envelope.toJson()))
         .executeUpdate();
   }
 
@@ -416,22 +453,16 @@ public class PulseService {
   }
 
   /**
-   * An opened answer: the values, (named surveys only) who gave them, and (anonymous answers with a
-   * comment) the writer's sealed reply handle.
-   */
-  record Opened(JsonObject answers, String respondent, String replyHandle) {}
-
-  /**
    * Opens every sealed answer of a round in memory. Answers sealed under another secret (rotated
    * while the round was open) cannot be opened; they are counted, logged and left out.
    */
-  List<Opened> openSealed(long roundId) {
+  List<SealedAnswer> openSealed(long roundId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery("SELECT ballot, sealed FROM pulse_sealed WHERE round_id = ?1")
             .setParameter(1, roundId)
             .getResultList();
-    List<Opened> out = new ArrayList<>(rows.size());
+    List<SealedAnswer> out = new ArrayList<>(rows.size());
     int unreadable = 0;
     for (Object[] row : rows) {
       Optional<String> plain = keys.open(roundId, (String) row[0], (byte[]) row[1]);
@@ -439,14 +470,7 @@ public class PulseService {
         unreadable++;
         continue;
       }
-      JsonObject envelope = JsonParser.parseString(plain.get()).getAsJsonObject();
-      out.add(
-          new Opened(
-              envelope.getAsJsonObject("a"),
-              envelope.has("r") && !envelope.get("r").isJsonNull()
-                  ? envelope.get("r").getAsString()
-                  : null,
-              envelope.has("h") ? envelope.get("h").getAsString() : null));
+      out.add(SealedAnswer.fromJson(plain.get()));
     }
     if (unreadable > 0) {
       LOG.warnf(
@@ -460,10 +484,22 @@ public class PulseService {
   /**
    * Opens a closing round's answers, shuffles them and writes them to {@code pulse_answer} in one
    * statement with fresh random ids, then deletes every sealed row of the round in one statement.
+   * The breakdown by team is computed here, in memory, and only its showable aggregates are stored:
+   * the written answers carry no slice.
    */
-  private void unseal(long roundId) {
-    List<Opened> opened = new ArrayList<>(openSealed(roundId));
+  private void unseal(PulseSurvey survey, long roundId) {
+    List<SealedAnswer> opened = new ArrayList<>(openSealed(roundId));
     Collections.shuffle(opened, random);
+    PulseStats.Breakdown breakdown =
+        PulseStats.breakdown(survey.sliceList(), survey.questionList(), opened, k(survey));
+    if (!breakdown.isEmpty()) {
+      em.createNativeQuery(
+              "INSERT INTO pulse_breakdown (round_id, content) VALUES (?1, ?2)"
+                  + " ON CONFLICT (round_id) DO UPDATE SET content = EXCLUDED.content")
+          .setParameter(1, roundId)
+          .setParameter(2, PulseStats.toJson(breakdown))
+          .executeUpdate();
+    }
     if (!opened.isEmpty()) {
       String[] ids = new String[opened.size()];
       String[] respondents = new String[opened.size()];
@@ -517,24 +553,19 @@ public class PulseService {
     if (round.closesAt.isAfter(clock.instant())) {
       round.closesAt = clock.instant();
     }
-    unseal(roundId);
+    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
+    unseal(survey, roundId);
     em.createNativeQuery("DELETE FROM pulse_release WHERE round_id = ?1")
         .setParameter(1, roundId)
         .executeUpdate();
-    schedules.cancel(TIMER_GROUP, "release:" + roundId);
-    PulseSurvey survey = PulseSurvey.findById(round.surveyId);
-    PulseStats.RoundResult result = result(survey, round);
-    PulseStats.RoundResult previous = previousResult(survey, round);
-    outbox.enqueue(
-        SlackCalls.postMessage(
-            "pulse:results:" + roundId,
-            survey.createdBy,
-            PulseBlocks.resultsText(survey, result),
-            PulseBlocks.results(survey, result, PulseStats.changes(previous, result))));
+    schedules.cancel(TIMER_GROUP, PulseIds.releaseTimer(roundId));
+    Results results = results(survey, round);
+    PulseStats.RoundResult result = results.result();
+    outbox.enqueue(calls.results(results));
     if (result.visible()) {
       schedules.once(
           TIMER_GROUP,
-          "chart:" + roundId,
+          PulseIds.chartTimer(roundId),
           clock.instant(),
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.CHART, PulseJob.ROUND, String.valueOf(roundId)));
@@ -542,7 +573,7 @@ public class PulseService {
     if (survey.active && survey.repeatWeeks > 0 && round.localStart != null) {
       scheduleOpen(survey, round.localStart.plusWeeks(survey.repeatWeeks));
     }
-    schedules.cancel(TIMER_GROUP, "close:" + roundId);
+    schedules.cancel(TIMER_GROUP, PulseIds.closeTimer(roundId));
     LOG.infof("Pulse survey %d round %d closed", survey.id, round.seq);
     return true;
   }
@@ -631,7 +662,7 @@ public class PulseService {
       int live = participation(round);
       int before = previous.map(PulseStats.RoundResult::responses).orElse(0);
       if (live >= k && live - before >= k) {
-        List<JsonObject> answers = openSealed(roundId).stream().map(Opened::answers).toList();
+        List<JsonObject> answers = openSealed(roundId).stream().map(SealedAnswer::answers).toList();
         PulseStats.RoundResult current =
             PulseStats.compute(
                 round.id,
@@ -674,11 +705,59 @@ public class PulseService {
     if (next.isBefore(round.closesAt)) {
       schedules.once(
           TIMER_GROUP,
-          "release:" + round.id,
+          PulseIds.releaseTimer(round.id),
           next,
           PulseJob.class,
           Map.of(PulseJob.ACTION, PulseJob.RELEASE, PulseJob.ROUND, String.valueOf(round.id)));
     }
+  }
+
+  /**
+   * Everything that may be shown of a round: its result, the changes against the previous round
+   * (both meeting k), its breakdown by team and the previous round's (for changes per team).
+   */
+  public record Results(
+      PulseSurvey survey,
+      PulseRound round,
+      PulseStats.RoundResult result,
+      List<PulseStats.Change> changes,
+      PulseStats.Breakdown breakdown,
+      PulseStats.Breakdown previousBreakdown) {}
+
+  /** What may be shown of {@code round} now (see {@link #result}). */
+  public Results results(PulseSurvey survey, PulseRound round) {
+    PulseStats.RoundResult result = result(survey, round);
+    Optional<PulseRound> before = previousRound(survey, round);
+    PulseStats.RoundResult previous = before.map(p -> result(survey, p)).orElse(null);
+    return new Results(
+        survey,
+        round,
+        result,
+        PulseStats.changes(previous, result),
+        breakdown(round),
+        before.map(this::breakdown).orElse(null));
+  }
+
+  /**
+   * A closed round's breakdown by team as stored at close (only the slices that may be shown); none
+   * for an open round: breakdowns are never part of an interim release.
+   */
+  public PulseStats.Breakdown breakdown(PulseRound round) {
+    if (!round.closed) {
+      return PulseStats.Breakdown.NONE;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> rows =
+        em.createNativeQuery("SELECT content FROM pulse_breakdown WHERE round_id = ?1")
+            .setParameter(1, round.id)
+            .getResultList();
+    return rows.isEmpty() ? PulseStats.Breakdown.NONE : PulseStats.breakdownFromJson(rows.get(0));
+  }
+
+  private Optional<PulseRound> previousRound(PulseSurvey survey, PulseRound round) {
+    return PulseRound.<PulseRound>find(
+            "surveyId = ?1 and seq < ?2 order by seq desc", survey.id, round.seq)
+        .firstResultOptional();
   }
 
   public PulseStats.RoundResult previousResult(PulseSurvey survey, PulseRound round) {

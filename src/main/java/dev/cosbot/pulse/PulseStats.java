@@ -202,11 +202,19 @@ public final class PulseStats {
    * group smaller than k.
    */
   public static Set<String> visibleSlices(Map<String, Integer> answersBySlice, int k) {
+    return visibleSlices(answersBySlice, 0, k);
+  }
+
+  /**
+   * The same with {@code rest} answers from people in none of the slices: they are never shown as a
+   * slice, so they count as hidden from the start.
+   */
+  public static Set<String> visibleSlices(Map<String, Integer> answersBySlice, int rest, int k) {
     List<Map.Entry<String, Integer>> slices = new ArrayList<>(answersBySlice.entrySet());
     slices.sort(
         Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
     Set<String> visible = new TreeSet<>();
-    int hidden = 0;
+    int hidden = rest;
     for (Map.Entry<String, Integer> s : slices) {
       if (s.getValue() < k) {
         hidden += s.getValue();
@@ -234,6 +242,182 @@ public final class PulseStats {
         .sorted(Comparator.comparing(Map.Entry::getKey))
         .forEach(e -> shown.put(e.getKey(), e.getValue()));
     return shown;
+  }
+
+  // ---------------------------------------------------------------- breakdowns by team
+
+  /** The figures of one scored question in one slice. */
+  public record Cell(int index, int answered, Double mean, Integer enps) {}
+
+  /** A slice that may be shown: its name, how many of its people answered, its visible cells. */
+  public record SliceResult(String groupId, String name, int responses, List<Cell> cells) {
+    public Cell cell(int index) {
+      return cells.stream().filter(c -> c.index() == index).findFirst().orElse(null);
+    }
+  }
+
+  /**
+   * A closed round's breakdown: only the slices that may be shown, and how many were held back.
+   * Computed once at close from the opened answers; nothing else about slices is stored.
+   */
+  public record Breakdown(List<SliceResult> shown, int hidden) {
+    public static final Breakdown NONE = new Breakdown(List.of(), 0);
+
+    public boolean isEmpty() {
+      return shown.isEmpty() && hidden == 0;
+    }
+
+    public SliceResult slice(String groupId) {
+      return shown.stream().filter(s -> s.groupId().equals(groupId)).findFirst().orElse(null);
+    }
+  }
+
+  /**
+   * The breakdown of a round by slices: a slice is shown only with at least k answers and when
+   * "total minus the shown slices" still covers 0 or at least k answers ({@link #visibleSlices},
+   * the answers of people in no slice counting as hidden); within a shown slice, a scored
+   * question's cell follows the same rule on the answers to that question. Free text and choice
+   * questions are never broken down (a comment from a small team names its author).
+   */
+  public static Breakdown breakdown(
+      List<Slice> slices, List<Question> questions, List<SealedAnswer> answers, int k) {
+    if (slices.isEmpty()) {
+      return Breakdown.NONE;
+    }
+    Map<String, Integer> bySlice = new LinkedHashMap<>();
+    for (int s = 0; s < slices.size(); s++) {
+      bySlice.put(String.valueOf(s), 0);
+    }
+    int rest = 0;
+    for (SealedAnswer a : answers) {
+      if (a.slice() == null || a.slice() < 0 || a.slice() >= slices.size()) {
+        rest++;
+      } else {
+        bySlice.merge(String.valueOf(a.slice()), 1, Integer::sum);
+      }
+    }
+    Set<String> visible = visibleSlices(bySlice, rest, k);
+    Map<String, List<Cell>> cells = new LinkedHashMap<>();
+    visible.forEach(v -> cells.put(v, new ArrayList<>()));
+    for (int i = 0; i < questions.size(); i++) {
+      Question q = questions.get(i);
+      if (!q.type().scored()) {
+        continue;
+      }
+      String key = String.valueOf(i);
+      Map<String, List<JsonObject>> answered = new LinkedHashMap<>();
+      bySlice.keySet().forEach(sl -> answered.put(sl, new ArrayList<>()));
+      int restAnswered = 0;
+      for (SealedAnswer a : answers) {
+        JsonElement v = a.answers().get(key);
+        if (v == null || v.isJsonNull()) {
+          continue;
+        }
+        List<JsonObject> of = a.slice() == null ? null : answered.get(String.valueOf(a.slice()));
+        if (of == null) {
+          restAnswered++;
+        } else {
+          of.add(a.answers());
+        }
+      }
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      answered.forEach((sl, list) -> counts.put(sl, list.size()));
+      Set<String> shownHere = visibleSlices(counts, restAnswered, k);
+      for (String sl : visible) {
+        if (shownHere.contains(sl)) {
+          QuestionResult r = question(i, q, answered.get(sl), k, new Random(0));
+          if (r.visible()) {
+            cells.get(sl).add(new Cell(i, r.answered(), r.mean(), r.enps()));
+          }
+        }
+      }
+    }
+    List<SliceResult> shown = new ArrayList<>();
+    for (String sl : visible) {
+      Slice slice = slices.get(Integer.parseInt(sl));
+      shown.add(
+          new SliceResult(
+              slice.groupId(), slice.name(), bySlice.get(sl), List.copyOf(cells.get(sl))));
+    }
+    shown.sort(Comparator.comparing(s -> indexOf(slices, s.groupId())));
+    return new Breakdown(List.copyOf(shown), slices.size() - shown.size());
+  }
+
+  private static int indexOf(List<Slice> slices, String groupId) {
+    for (int i = 0; i < slices.size(); i++) {
+      if (slices.get(i).groupId().equals(groupId)) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * The change of a slice's scored question against the previous round: only when the slice's cell
+   * was shown in both rounds (so both met k there); else null.
+   */
+  public static Double sliceMeanChange(Breakdown previous, String groupId, Cell now) {
+    if (previous == null || now == null || now.mean() == null) {
+      return null;
+    }
+    SliceResult before = previous.slice(groupId);
+    Cell was = before == null ? null : before.cell(now.index());
+    return was == null || was.mean() == null ? null : now.mean() - was.mean();
+  }
+
+  /** A breakdown as stored at close (shown slices only). */
+  public static String toJson(Breakdown b) {
+    JsonObject out = new JsonObject();
+    out.addProperty("hidden", b.hidden());
+    com.google.gson.JsonArray shown = new com.google.gson.JsonArray();
+    for (SliceResult s : b.shown()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("id", s.groupId());
+      o.addProperty("name", s.name());
+      o.addProperty("responses", s.responses());
+      com.google.gson.JsonArray cs = new com.google.gson.JsonArray();
+      for (Cell c : s.cells()) {
+        JsonObject co = new JsonObject();
+        co.addProperty("q", c.index());
+        co.addProperty("answered", c.answered());
+        if (c.mean() != null) {
+          co.addProperty("mean", c.mean());
+        }
+        if (c.enps() != null) {
+          co.addProperty("enps", c.enps());
+        }
+        cs.add(co);
+      }
+      o.add("cells", cs);
+      shown.add(o);
+    }
+    out.add("shown", shown);
+    return out.toString();
+  }
+
+  public static Breakdown breakdownFromJson(String json) {
+    JsonObject in = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    List<SliceResult> shown = new ArrayList<>();
+    for (JsonElement e : in.getAsJsonArray("shown")) {
+      JsonObject o = e.getAsJsonObject();
+      List<Cell> cells = new ArrayList<>();
+      for (JsonElement c : o.getAsJsonArray("cells")) {
+        JsonObject co = c.getAsJsonObject();
+        cells.add(
+            new Cell(
+                co.get("q").getAsInt(),
+                co.get("answered").getAsInt(),
+                co.has("mean") ? co.get("mean").getAsDouble() : null,
+                co.has("enps") ? co.get("enps").getAsInt() : null));
+      }
+      shown.add(
+          new SliceResult(
+              o.get("id").getAsString(),
+              o.get("name").getAsString(),
+              o.get("responses").getAsInt(),
+              List.copyOf(cells)));
+    }
+    return new Breakdown(List.copyOf(shown), in.get("hidden").getAsInt());
   }
 
   // ---------------------------------------------------------------- interim releases

@@ -66,8 +66,15 @@ public class PulseSurvey extends PanacheEntityBase {
   @Column(name = "created_at")
   public Instant createdAt;
 
+  /** The user groups results are broken down by, as JSON (see {@link Slice}); null for none. */
+  public String slices;
+
   public List<Question> questionList() {
     return PulseQuestions.fromJson(questions);
+  }
+
+  public List<Slice> sliceList() {
+    return Slice.fromJson(slices);
   }
 
   public static List<PulseSurvey> recent(int max) {

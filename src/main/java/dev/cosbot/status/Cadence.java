@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Locale;
 
 /**
  * When an initiative's update is due: every {@code everyWeeks} weeks on {@code day} at {@code time}
@@ -55,14 +53,6 @@ public record Cadence(int everyWeeks, DayOfWeek day, LocalTime time, LocalDate a
    */
   public Instant periodFor(Instant postedAt, ZoneId zone, java.time.Duration early) {
     return latestAtOrBefore(postedAt.plus(early), zone);
-  }
-
-  /** Short description, e.g. "every Friday at 10:00" or "every 2 weeks on Monday at 09:00". */
-  public String describe() {
-    String dayName = day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-    return (everyWeeks == 1 ? "every " + dayName : "every " + everyWeeks + " weeks on " + dayName)
-        + " at "
-        + time;
   }
 
   private boolean inRhythm(LocalDate date) {

@@ -25,6 +25,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.support.SignedMetadata;
+import dev.cosbot.platform.support.SlackDates;
 import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.status.StatusUpdate.Confidence;
 import java.time.DayOfWeek;
@@ -41,8 +42,6 @@ import java.util.Map;
  * Block Kit for status updates: the two modals, check-in DMs, reports and lists. Pure functions.
  */
 public final class StatusBlocks {
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
   static final DateTimeFormatter DAY_FMT = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   private StatusBlocks() {}
@@ -368,7 +367,102 @@ public final class StatusBlocks {
                 .blocks(blocks));
   }
 
+  static final String ONLY_ADMINS = "Only a Chief of Staff can change this.";
+  static final String CHOOSE_ZONE = "Choose a time zone.";
+
+  /** The Chief of Staff's choice of the zone reports use. */
+  public static View reportZoneModal(ZoneId current, Instant now) {
+    List<OptionObject> zones = new ArrayList<>();
+    OptionObject initial = null;
+    for (ZoneId z : SlackDates.menuZones(current.getId(), now)) {
+      OptionObject o = option(plainText(SlackDates.zoneLabel(z, now)), z.getId());
+      zones.add(o);
+      if (z.getId().equals(current.getId())) {
+        initial = o;
+      }
+    }
+    OptionObject chosen = initial;
+    List<LayoutBlock> blocks =
+        List.of(
+            section(
+                s ->
+                    s.text(
+                        markdownText(
+                            "Reports posted to channels give dates in this zone and name it. The"
+                                + " weekly report goes out in the afternoon of its day, in this"
+                                + " zone."))),
+            input(
+                i ->
+                    i.blockId(REPORT_ZONE)
+                        .label(plainText("Time zone for reports"))
+                        .element(
+                            staticSelect(
+                                s -> s.actionId(VALUE).options(zones).initialOption(chosen)))));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(REPORT_ZONE_MODAL)
+                .title(viewTitle(t -> t.type("plain_text").text("Report time zone")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+  }
+
+  /** The confirmation of a new report zone. */
+  public static String reportZoneChosen(ZoneId zone, String day, String time) {
+    return ":white_check_mark: Reports now use "
+        + SlackDates.zoneName(zone)
+        + " time. The weekly report goes to each report channel on "
+        + day.charAt(0)
+        + day.substring(1).toLowerCase(Locale.ROOT)
+        + "s at "
+        + SlackDates.clock(java.time.LocalTime.parse(time))
+        + " ("
+        + SlackDates.zoneName(zone)
+        + ").";
+  }
+
   // ---- Check-in messages -----------------------------------------------------------------------
+
+  /** "every Friday at 10:00 AM", "every 2 weeks on Monday at 9:30 AM". */
+  public static String rhythm(Cadence c) {
+    String day = SlackDates.dayName(c.day());
+    return (c.everyWeeks() == 1 ? "every " + day : "every " + c.everyWeeks() + " weeks on " + day)
+        + " at "
+        + SlackDates.clock(c.time());
+  }
+
+  /** The DM to a person made owner of an initiative by someone else. */
+  public static String ownerAssigned(Initiative i, String by, Instant firstDue, ZoneId ownerZone) {
+    return SlackText.mention(by)
+        + " made you the owner of *"
+        + SlackText.escapeAndCut(i.name, 200)
+        + "* ("
+        + SlackText.escapeAndCut(i.team, 80)
+        + "). I'll ask you for an update "
+        + rhythm(i.cadence())
+        + " your time ("
+        + SlackDates.zoneName(ownerZone)
+        + "); the first on "
+        + SlackDates.token(firstDue, ownerZone)
+        + ".";
+  }
+
+  /** The confirmation to the person who saved an initiative. */
+  public static String saved(Initiative i, Instant nextDue, ZoneId ownerZone) {
+    return ":white_check_mark: Saved *"
+        + SlackText.escapeAndCut(i.name, 200)
+        + "* ("
+        + SlackText.escapeAndCut(i.team, 80)
+        + "): updates due "
+        + rhythm(i.cadence())
+        + " in the owner's time ("
+        + SlackDates.zoneName(ownerZone)
+        + ")"
+        + (i.state == Initiative.State.ACTIVE
+            ? "; the next on " + SlackDates.token(nextDue, ownerZone) + "."
+            : i.state == Initiative.State.PAUSED ? " (paused)." : " (done).");
+  }
 
   public static String promptText(Initiative i) {
     return "Time for your status update on " + i.name;
@@ -380,9 +474,9 @@ public final class StatusBlocks {
         ":wave: Time for your update on *"
             + SlackText.escapeAndCut(i.name, 200)
             + "* (due "
-            + WHEN.format(due.atZone(zone))
+            + SlackDates.token(due, zone)
             + ", "
-            + i.cadence().describe()
+            + rhythm(i.cadence())
             + ").\n"
             + lastStatusLine(last);
     return List.of(section(s -> s.text(markdownText(text))), postButton(i, signer));
@@ -475,7 +569,7 @@ public final class StatusBlocks {
               + " · "
               + SlackText.mention(i.ownerId)
               + " · "
-              + i.cadence().describe()
+              + rhythm(i.cadence())
               + (i.state == Initiative.State.PAUSED ? " · _paused_" : "")
               + (i.staleSince != null ? " · :warning: stale" : ""));
     }
@@ -517,7 +611,9 @@ public final class StatusBlocks {
                             DAY_FMT.format(r.from().atZone(zone))
                                 + " – "
                                 + DAY_FMT.format(r.to().atZone(zone))
-                                + " · "
+                                + " ("
+                                + SlackDates.zoneName(zone)
+                                + " time) · "
                                 + c.initiatives()
                                 + " initiatives · "
                                 + Rag.RED.emoji()
@@ -693,7 +789,7 @@ public final class StatusBlocks {
                 + SlackText.escapeAndCut(i.name, 80)
                 + "* — "
                 + (u == null ? "no update yet" : SlackText.escapeAndCut(u.summary, 120))
-                + (due == null ? "" : " · next due " + WHEN.format(due.atZone(zone))));
+                + (due == null ? "" : " · next due " + SlackDates.token(due, zone)));
       }
       blocks.add(section(s -> s.text(markdownText("*Your initiatives*\n" + bounded(lines, 2800)))));
     }

@@ -96,7 +96,6 @@ public class StatusCheckins {
       return;
     }
     boolean away = AwayDetector.isAway(owner, now);
-    String key = i.id + ":" + p.dueAt.getEpochSecond();
     switch (p.state) {
       case OPEN -> {
         if (away) {
@@ -105,7 +104,7 @@ public class StatusCheckins {
           StatusUpdate last = lastOf(i);
           outbox.enqueue(
               SlackCalls.postMessage(
-                  "status:prompt:" + key,
+                  StatusKeys.prompt(i.id, p.dueAt),
                   i.ownerId,
                   StatusBlocks.promptText(i),
                   StatusBlocks.prompt(i, last, p.dueAt, zone, signer)));
@@ -122,7 +121,7 @@ public class StatusCheckins {
         } else {
           outbox.enqueue(
               SlackCalls.postMessage(
-                  "status:nudge:" + key,
+                  StatusKeys.nudge(i.id, p.dueAt),
                   i.ownerId,
                   "Reminder: your update on " + i.name,
                   StatusBlocks.nudge(i, lastOf(i), signer)));
@@ -145,7 +144,7 @@ public class StatusCheckins {
           for (String admin : roles.admins()) {
             outbox.enqueue(
                 SlackCalls.postMessage(
-                    "status:stale:" + key + ":" + admin,
+                    StatusKeys.stale(i.id, p.dueAt, admin),
                     admin,
                     StatusBlocks.staleText(i, i.missedInRow),
                     null));

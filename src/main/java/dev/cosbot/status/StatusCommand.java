@@ -112,8 +112,12 @@ public class StatusCommand implements CosSubcommand {
     };
   }
 
-  private Response report(CosCommand cmd, SlashCommandContext ctx) {
+  private Response report(CosCommand cmd, SlashCommandContext ctx) throws Exception {
     String arg = blankToNull(String.join(" ", cmd.args()));
+    if ("zone".equalsIgnoreCase(arg)) {
+      cmd.caller().requireAdmin();
+      return open(ctx, cmd, StatusBlocks.reportZoneModal(reports.reportZone(), clock.instant()));
+    }
     RollupQueries.Filter filter = RollupQueries.Filter.all();
     String title = "Status report";
     if (arg != null) {

@@ -7,6 +7,10 @@ public final class StatusIds {
   public static final String INITIATIVE_MODAL = "status_initiative_modal";
   public static final String UPDATE_MODAL = "status_update_modal";
   public static final String POST_UPDATE_ACTION = "status_post_update";
+  public static final String REPORT_ZONE_MODAL = "status_report_zone_modal";
+
+  /** Report zone modal block. */
+  public static final String REPORT_ZONE = "report_zone";
 
   /** Every input's element uses this action id; the block id names the field. */
   public static final String VALUE = "v";

@@ -27,10 +27,15 @@ public class StatusJobs {
     sweep(clock.instant());
   }
 
-  @Scheduled(cron = "${cosbot.status.report-cron}", identity = "status-weekly-report")
+  @Scheduled(
+      every = "${cosbot.status.sweep-every}",
+      identity = "status-weekly-report",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduledReport() {
-    int n = reports.postWeekly();
-    LOG.infof("Weekly status report posted to %d channel(s)", n);
+    int n = reports.postWeeklyIfDue(clock.instant());
+    if (n > 0) {
+      LOG.infof("Weekly status report posted to %d channel(s)", n);
+    }
   }
 
   /**

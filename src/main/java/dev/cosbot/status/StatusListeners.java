@@ -11,11 +11,13 @@ public class StatusListeners implements SlackListeners {
   @Inject StatusInitiativeSubmitHandler initiative;
   @Inject StatusUpdateSubmitHandler update;
   @Inject StatusPostUpdateHandler postUpdate;
+  @Inject StatusReportZoneSubmitHandler reportZone;
 
   @Override
   public void register(App app) {
     app.viewSubmission(StatusIds.INITIATIVE_MODAL, initiative);
     app.viewSubmission(StatusIds.UPDATE_MODAL, update);
     app.blockAction(StatusIds.POST_UPDATE_ACTION, postUpdate);
+    app.viewSubmission(StatusIds.REPORT_ZONE_MODAL, reportZone);
   }
 }

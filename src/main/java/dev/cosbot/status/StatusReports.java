@@ -2,7 +2,11 @@ package dev.cosbot.status;
 
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
+import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.people.Roles;
+import dev.cosbot.platform.people.WorkspaceSetting;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +16,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Rollups on demand and the weekly report to each report channel (once per channel and week). */
@@ -27,6 +36,8 @@ public class StatusReports {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject StatusSettings settings;
+  @Inject Roles roles;
+  @Inject PeopleDirectory people;
 
   /** The rollup between {@code from} and {@code to} for the filter. */
   @Transactional
@@ -38,16 +49,66 @@ public class StatusReports {
     }
   }
 
+  /** Workspace setting: the zone reports and their schedule use, chosen by a Chief of Staff. */
+  static final String ZONE_SETTING = "status.report_zone";
+
+  /**
+   * The zone of reports addressed to channels: the one a Chief of Staff chose, else the first Chief
+   * of Staff's own Slack zone, else UTC. Read outside any transaction (the people directory may ask
+   * Slack).
+   */
+  public ZoneId reportZone() {
+    Optional<String> chosen =
+        QuarkusTransaction.joiningExisting().call(() -> WorkspaceSetting.get(ZONE_SETTING));
+    if (chosen.isPresent()) {
+      try {
+        return ZoneId.of(chosen.get());
+      } catch (java.time.DateTimeException e) {
+        LOG.warnf("Ignoring the stored report zone %s", chosen.get());
+      }
+    }
+    List<String> admins = roles.admins();
+    return admins.isEmpty() ? ZoneOffset.UTC : people.zoneOf(admins.get(0));
+  }
+
+  /** Stores the zone a Chief of Staff chose for reports. */
+  @Transactional
+  public void chooseZone(String zoneId, String by) {
+    WorkspaceSetting.put(ZONE_SETTING, ZoneId.of(zoneId).getId(), by);
+  }
+
+  /**
+   * The weekly report when it is due: from the configured weekday and time in the report zone until
+   * the end of that week, each report channel gets this week's report once.
+   */
+  public int postWeeklyIfDue(Instant now) {
+    ZoneId zone = reportZone();
+    ZonedDateTime local = now.atZone(zone);
+    ZonedDateTime due =
+        local
+            .toLocalDate()
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+            .with(
+                java.time.temporal.TemporalAdjusters.nextOrSame(
+                    java.time.DayOfWeek.valueOf(settings.reportDay().toUpperCase(Locale.ROOT))))
+            .atTime(LocalTime.parse(settings.reportTime()))
+            .atZone(zone);
+    return now.isBefore(due.toInstant()) ? 0 : postWeekly(now, zone);
+  }
+
   /**
    * Posts this week's report to every report channel that has not had it yet. Returns how many were
    * posted.
    */
   public int postWeekly() {
-    Instant now = clock.instant();
+    return postWeekly(clock.instant(), reportZone());
+  }
+
+  int postWeekly(Instant now, ZoneId zone) {
     int posted = 0;
     for (String channel : channels()) {
       try {
-        posted += postTo(channel, now) ? 1 : 0;
+        posted += postTo(channel, now, zone) ? 1 : 0;
       } catch (RuntimeException e) {
         LOG.errorf(e, "Weekly status report to %s failed", channel);
       }
@@ -65,8 +126,8 @@ public class StatusReports {
   }
 
   @Transactional
-  boolean postTo(String channel, Instant now) {
-    var date = now.atOffset(ZoneOffset.UTC);
+  boolean postTo(String channel, Instant now, ZoneId zone) {
+    var date = now.atZone(zone);
     String week =
         date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     List<?> last =
@@ -90,10 +151,10 @@ public class StatusReports {
     Rollup r = rollup(from, now, new RollupQueries.Filter(null, null, channel));
     outbox.enqueue(
         SlackCalls.postMessage(
-            "status:report:" + channel + ":" + week,
+            StatusKeys.weekly(channel, week),
             channel,
             StatusBlocks.reportText(r),
-            StatusBlocks.report(r, "Weekly status report", ZoneOffset.UTC, settings.reportTopN())));
+            StatusBlocks.report(r, "Weekly status report", zone, settings.reportTopN())));
     return true;
   }
 

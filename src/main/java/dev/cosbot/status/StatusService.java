@@ -50,18 +50,13 @@ public class StatusService {
     em.flush();
     saved(caller, i);
     if (!form.ownerId().equals(caller.userId())) {
+      ZoneId ownerZone = zoneOf(i.ownerId);
       outbox.enqueue(
           SlackCalls.postMessage(
-              "status:owner:" + i.id + ":" + i.ownerId,
+              StatusKeys.ownerTold(i.id, i.ownerId),
               i.ownerId,
-              SlackText.mention(caller.userId())
-                  + " made you the owner of *"
-                  + SlackText.escapeAndCut(i.name, 200)
-                  + "* ("
-                  + SlackText.escapeAndCut(i.team, 80)
-                  + "). I'll ask you for an update "
-                  + i.cadence().describe()
-                  + ", your time.",
+              StatusBlocks.ownerAssigned(
+                  i, caller.userId(), i.cadence().nextAfter(now, ownerZone), ownerZone),
               null));
     }
     return i;
@@ -92,20 +87,12 @@ public class StatusService {
 
   /** Confirms to the person who saved it, in the same transaction as the change. */
   private void saved(Caller caller, Initiative i) {
+    ZoneId ownerZone = zoneOf(i.ownerId);
     outbox.enqueue(
         SlackCalls.postMessage(
-            "status:saved:" + i.id + ":" + i.updatedAt.toEpochMilli(),
+            StatusKeys.saved(i.id, i.updatedAt),
             caller.userId(),
-            ":white_check_mark: Saved *"
-                + SlackText.escapeAndCut(i.name, 200)
-                + "* ("
-                + SlackText.escapeAndCut(i.team, 80)
-                + "): updates due "
-                + i.cadence().describe()
-                + ", owner's time"
-                + (i.state == Initiative.State.ACTIVE
-                    ? "."
-                    : " (" + i.state.name().toLowerCase() + ")."),
+            StatusBlocks.saved(i, i.cadence().nextAfter(clock.instant(), ownerZone), ownerZone),
             null));
   }
 
@@ -184,14 +171,14 @@ public class StatusService {
         .executeUpdate();
     outbox.enqueue(
         SlackCalls.postMessage(
-            "status:thanks:" + u.id + ":v" + u.version,
+            StatusKeys.thanks(u.id, u.version),
             caller.userId(),
             StatusBlocks.thanksText(i, u),
             null));
     if (newAsk && u.askTo != null) {
       outbox.enqueue(
           SlackCalls.postMessage(
-              "status:ask:" + u.id + ":v" + u.version, u.askTo, StatusBlocks.askText(i, u), null));
+              StatusKeys.ask(u.id, u.version), u.askTo, StatusBlocks.askText(i, u), null));
     }
     return u;
   }

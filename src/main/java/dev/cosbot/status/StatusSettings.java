@@ -27,9 +27,13 @@ public interface StatusSettings {
   @WithDefault("3")
   int staleAfterMissed();
 
-  /** When the weekly report is posted to each report channel (Quartz cron, UTC). */
-  @WithDefault("0 0 16 ? * FRI")
-  String reportCron();
+  /** The weekday the weekly report goes to each report channel, in the report zone. */
+  @WithDefault("FRIDAY")
+  String reportDay();
+
+  /** The local time (HH:mm, report zone) the weekly report goes out on {@link #reportDay()}. */
+  @WithDefault("16:00")
+  String reportTime();
 
   /** How many risks and asks a report lists before "and N more". */
   @WithDefault("5")

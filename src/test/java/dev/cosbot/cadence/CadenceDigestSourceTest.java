@@ -66,7 +66,8 @@ class CadenceDigestSourceTest extends SlackTestBase {
               assertThat(i.section()).isEqualTo(DigestSection.FYI);
               assertThat(i.text())
                   .contains("Weekly &lt;staff&gt;")
-                  .contains("Tue 5 Jan, 10:00")
+                  .contains("<!date^" + Instant.parse("2027-01-05T09:00:00Z").getEpochSecond())
+                  .contains("Tue 5 Jan 2027, 10:00 AM (Berlin)")
                   .contains("prep 0/2 ready");
             });
     assertThat(items)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import com.google.gson.JsonObject;
 import dev.cosbot.testsupport.SlackApiTestResource;
@@ -54,9 +55,9 @@ class CadenceFlowTest extends SlackTestBase {
         + "\"cadence_kind\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Every week\"},\"value\":\"WEEKLY\"}}},"
         + "\"cadence_start\":{\"value\":{\"type\":\"datepicker\",\"selected_date\":\"2027-01-05\"}},"
         + "\"cadence_time\":{\"value\":{\"type\":\"timepicker\",\"selected_time\":\"10:00\"}},"
-        + "\"cadence_zone\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + "\"cadence_zone\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"zone\"},\"value\":"
         + SlackRequests.jsonString(zone)
-        + "}},"
+        + "}}},"
         + "\"cadence_rrule\":{\"value\":{\"type\":\"plain_text_input\",\"value\":null}},"
         + "\"cadence_channel\":{\"value\":{\"type\":\"conversations_select\",\"selected_conversation\":"
         + SlackRequests.jsonString(channel)
@@ -147,12 +148,15 @@ class CadenceFlowTest extends SlackTestBase {
         .statusCode(200);
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> formCalls("views.update", "Next 5 occurrences").size() == 1);
-    String update = formCalls("views.update", "Next 5 occurrences").get(0);
+        .until(() -> formCalls("views.update", "next 5 occurrences").size() == 1);
+    String update = formCalls("views.update", "next 5 occurrences").get(0);
     assertThat(update)
         .contains("V0MODAL")
-        .contains("Tue 5 Jan 2027, 10:00 Europe/Berlin")
-        .contains("Tue 2 Feb 2027, 10:00 Europe/Berlin");
+        .contains("Every Tuesday at 10:00 AM (Berlin)")
+        .contains("!date^" + FIRST.getEpochSecond() + "^")
+        .contains("Tue 5 Jan 2027, 10:00 AM (Berlin)")
+        .contains("Tue 2 Feb 2027, 10:00 AM (Berlin)")
+        .doesNotContain("FREQ=");
 
     // Invalid input: errors per field, nothing stored.
     SlackRequests.interaction(
@@ -179,7 +183,12 @@ class CadenceFlowTest extends SlackTestBase {
                     + "' AND lead_minutes = '1440'"))
         .isEqualTo(1);
     assertThat(scalar("SELECT count(*) FROM cadence_task")).isEqualTo(2);
-    awaitCalls("chat.postMessage", "Created *" + name, 1);
+    String created = awaitCalls("chat.postMessage", "Created *" + name, 1).get(0).toString();
+    assertThat(created)
+        .contains("Every Tuesday at 10:00 AM (Berlin)")
+        .contains("Reminders 1 day before")
+        .contains("<!date^" + FIRST.getEpochSecond() + "^")
+        .doesNotContain("FREQ=");
 
     // One minute after the 1-day reminder is due: posted once, with the checklist and a button per
     // task.
@@ -318,6 +327,32 @@ class CadenceFlowTest extends SlackTestBase {
   }
 
   @Test
+  void theFormOffersTheCreatorsOwnSlackZoneAndNoRawRules() throws Exception {
+    // A Chief of Staff whose zone only Slack (users.info) knows: nothing is cached yet.
+    execute("DELETE FROM person WHERE slack_user_id = 'U0NYCOS'");
+    execute("INSERT INTO person (slack_user_id, is_admin) VALUES ('U0NYCOS', true)");
+    forgetRoles();
+    dev.cosbot.testsupport.SlackApiTestResource.knowsUser(
+        slack, "U0NYCOS", "nia", "Nia Chief", "America/New_York");
+    SlackRequests.cos("U0NYCOS", "cadence new").then().statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> formCalls("views.open", "cadence_new").size() == 1);
+    String modal = formCalls("views.open", "cadence_new").get(0);
+    int initial = modal.indexOf("\"initial_option\"");
+    assertThat(initial).isPositive();
+    assertThat(modal.substring(initial, Math.min(modal.length(), initial + 200)))
+        .contains("America/New_York")
+        .contains("New York");
+    assertThat(modal)
+        .contains("Advanced: custom repeat rule")
+        .doesNotContain("FREQ=")
+        .doesNotContain("RFC 5545");
+    execute("DELETE FROM person WHERE slack_user_id = 'U0NYCOS'");
+    forgetRoles();
+  }
+
+  @Test
   void commandsListPauseResumeSkipAndRemove() throws Exception {
     clock.setTo(Instant.parse("2027-01-01T12:00:00Z"));
     String name = "Ops review " + UUID.randomUUID().toString().substring(0, 6);
@@ -326,7 +361,9 @@ class CadenceFlowTest extends SlackTestBase {
         .then()
         .statusCode(200)
         .body("text", containsString(name))
-        .body("text", containsString("next Tue 5 Jan, 10:00"));
+        .body("text", containsString("Every Tuesday at 10:00 AM (Berlin)"))
+        .body("text", containsString("next <!date^" + FIRST.getEpochSecond() + "^"))
+        .body("text", not(containsString("FREQ=")));
     SlackRequests.cos("U0MEMBER", "cadence pause \"" + name + "\"")
         .then()
         .statusCode(200)

@@ -48,7 +48,7 @@ class ManifestScopesTest {
     SCOPE_USES.put("im:write", List.of("conversations.open"));
     SCOPE_USES.put(
         "users:read", List.of("users.info", "users.list", "event:team_join", "event:user_change"));
-    SCOPE_USES.put("usergroups:read", List.of("usergroups.users.list"));
+    SCOPE_USES.put("usergroups:read", List.of("usergroups.users.list", "usergroups.list"));
     SCOPE_USES.put("channels:read", List.of("conversations.members", "conversations.info"));
     SCOPE_USES.put("groups:read", List.of("conversations.members", "conversations.info"));
     SCOPE_USES.put(

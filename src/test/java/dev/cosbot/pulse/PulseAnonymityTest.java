@@ -80,8 +80,10 @@ class PulseAnonymityTest extends SlackTestBase {
     assertThat(columns("pulse_answer"))
         .containsExactlyInAnyOrder("id", "round_id", "respondent", "answers", "reply_handle");
     assertThat(columns("pulse_sealed")).containsExactlyInAnyOrder("round_id", "ballot", "sealed");
+    // A recipient's team (public in Slack, written when the round opens) is the only addition;
+    // answering never writes it (PulseSliceTest checks the row versions).
     assertThat(columns("pulse_recipient"))
-        .containsExactlyInAnyOrder("round_id", "user_id", "time_zone");
+        .containsExactlyInAnyOrder("round_id", "user_id", "time_zone", "slice");
     assertThat(
             scalar(
                 "SELECT count(*) FROM information_schema.columns WHERE table_name IN ('pulse_answer', 'pulse_recipient', 'pulse_sealed')"

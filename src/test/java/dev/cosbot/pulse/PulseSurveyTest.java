@@ -61,18 +61,14 @@ class PulseSurveyTest extends SlackTestBase {
     long surveyId = createEnpsSurvey("S0PULSEA", humans, "Acceptance eNPS");
     long roundId = roundOf(surveyId);
 
-    List<JsonObject> dms = awaitCalls("chat.postMessage", "Acceptance eNPS", 8);
+    List<JsonObject> dms = awaitCalls("chat.postMessage", "Pulse survey: Acceptance eNPS", 8);
     assertThat(dms).hasSize(8);
     assertThat(dms.stream().map(d -> d.get("channel").getAsString()))
         .containsExactlyInAnyOrderElementsOf(humans);
     assertThat(dms.get(0).toString()).contains("Take the survey", PulseIds.TAKE_SURVEY);
 
     // The button opens the answer modal, which says what is and is not anonymous.
-    SlackRequests.interaction(
-            SlackRequests.blockAction(
-                "U0PA1", PulseIds.TAKE_SURVEY, String.valueOf(roundId), "pulse_take"))
-        .then()
-        .statusCode(200);
+    PulseFlows.take("U0PA1", roundId).then().statusCode(200);
     String modal = PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 1).get(0);
     assertThat(modal)
         .contains("Anonymous", "without your name", "sealed", "Not anonymous:")
@@ -98,7 +94,7 @@ class PulseSurveyTest extends SlackTestBase {
           .statusCode(200);
     }
     String early =
-        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+        SlackRequests.cos("U0ADMIN", "pulse results Acceptance eNPS")
             .then()
             .statusCode(200)
             .extract()
@@ -118,7 +114,7 @@ class PulseSurveyTest extends SlackTestBase {
     }
     // While the round is open only the participation count moves; the content comes at close.
     assertThat(
-            SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+            SlackRequests.cos("U0ADMIN", "pulse results Acceptance eNPS")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -127,7 +123,7 @@ class PulseSurveyTest extends SlackTestBase {
         .doesNotContain("eNPS *", "reason", "`10`", "Mean");
     assertThat(service.close(roundId)).isTrue();
     String results =
-        SlackRequests.cos("U0ADMIN", "pulse results " + surveyId)
+        SlackRequests.cos("U0ADMIN", "pulse results Acceptance eNPS")
             .then()
             .statusCode(200)
             .extract()
@@ -155,7 +151,7 @@ class PulseSurveyTest extends SlackTestBase {
     List<String> humans = IntStream.rangeClosed(1, 5).mapToObj(i -> "U0PB" + i).toList();
     long surveyId = createEnpsSurvey("S0PULSEB", humans, "Replace eNPS");
     long roundId = roundOf(surveyId);
-    awaitCalls("chat.postMessage", "Replace eNPS", 5);
+    awaitCalls("chat.postMessage", "Pulse survey: Replace eNPS", 5);
 
     PulseFlows.answer("U0PB1", roundId, PulseFlows.option(0, 2)).then().statusCode(200);
     PulseFlows.answer("U0PB1", roundId, PulseFlows.option(0, 10)).then().statusCode(200);
@@ -207,7 +203,7 @@ class PulseSurveyTest extends SlackTestBase {
     List<String> humans = IntStream.rangeClosed(1, 4).mapToObj(i -> "U0PC" + i).toList();
     long surveyId = createEnpsSurvey("S0PULSEC", humans, "Reminder eNPS");
     long roundId = roundOf(surveyId);
-    awaitCalls("chat.postMessage", "Reminder eNPS", 4);
+    awaitCalls("chat.postMessage", "Pulse survey: Reminder eNPS", 4);
     PulseFlows.answer("U0PC1", roundId, PulseFlows.option(0, 8)).then().statusCode(200);
     assertThat(service.remind(roundId)).isEqualTo(3);
     assertThat(service.remind(roundId)).isZero();
@@ -227,14 +223,17 @@ class PulseSurveyTest extends SlackTestBase {
                 "Focus check", null, "likert: I can focus on my work", "S0PULSED", true, 3))
         .then()
         .statusCode(200);
-    JsonObject dm = awaitCalls("chat.postMessage", "Focus check", 3).get(0);
+    JsonObject dm = awaitCalls("chat.postMessage", "Pulse survey: Focus check", 3).get(0);
     assertThat(dm.toString())
         .contains(PulseIds.QUICK_ANSWER + "1", PulseIds.QUICK_ANSWER + "5")
         .doesNotContain(PulseIds.TAKE_SURVEY);
     long roundId = roundOf(scalar("SELECT id FROM pulse_survey WHERE title = 'Focus check'"));
     SlackRequests.interaction(
             SlackRequests.blockAction(
-                "U0PD2", PulseIds.QUICK_ANSWER + "4", roundId + ":4", "pulse_quick"))
+                "U0PD2",
+                PulseIds.QUICK_ANSWER + "4",
+                PulseFlows.SIGNER.sign(roundId + ":4"),
+                "pulse_quick"))
         .then()
         .statusCode(200);
     String modal = PulseFlows.awaitFormCalls(slack, "views.open", "Focus check", 1).get(0);
@@ -264,7 +263,7 @@ class PulseSurveyTest extends SlackTestBase {
         .contains(
             "\"response_action\":\"errors\"",
             PulseIds.TITLE,
-            PulseIds.QUESTIONS,
+            PulseIds.NEW_QUESTION_TEXT + "0",
             PulseIds.USERGROUP,
             PulseIds.MIN_ANSWERS,
             "At least 3");
@@ -304,8 +303,8 @@ class PulseSurveyTest extends SlackTestBase {
     assertThat(service.openRound(survey.id, start, List.of()))
         .as("a scheduled round opens once")
         .isEmpty();
-    awaitCalls("chat.postMessage", "Zones", 1);
-    assertThat(matching("chat.postMessage", "Zones"))
+    awaitCalls("chat.postMessage", "Pulse survey: Zones", 1);
+    assertThat(matching("chat.postMessage", "Pulse survey: Zones"))
         .extracting(m -> m.get("channel").getAsString())
         .containsExactly("U0TZ1");
     java.time.Instant laAt = start.atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
@@ -316,7 +315,7 @@ class PulseSurveyTest extends SlackTestBase {
     PulseRound round = service.roundById(roundId);
     assertThat(round.closesAt).isEqualTo(laAt.plus(Duration.ofDays(1)));
     assertThat(service.sendZone(roundId, "America/Los_Angeles")).isEqualTo(1);
-    assertThat(awaitCalls("chat.postMessage", "Zones", 2))
+    assertThat(awaitCalls("chat.postMessage", "Pulse survey: Zones", 2))
         .extracting(m -> m.get("channel").getAsString())
         .contains("U0TZ2");
     schedules.cancel(PulseService.TIMER_GROUP, "send:" + roundId + ":America/Los_Angeles");

@@ -79,11 +79,11 @@ class CadenceTest {
   }
 
   @Test
-  void describesItself() {
-    assertThat(weekly(DayOfWeek.FRIDAY).describe()).isEqualTo("every Friday at 10:00");
+  void readsLikeASentence() {
+    assertThat(StatusBlocks.rhythm(weekly(DayOfWeek.FRIDAY))).isEqualTo("every Friday at 10:00 AM");
     assertThat(
-            new Cadence(2, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalDate.of(2026, 1, 5))
-                .describe())
-        .isEqualTo("every 2 weeks on Monday at 09:00");
+            StatusBlocks.rhythm(
+                new Cadence(2, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalDate.of(2026, 1, 5))))
+        .isEqualTo("every 2 weeks on Monday at 9:00 AM");
   }
 }

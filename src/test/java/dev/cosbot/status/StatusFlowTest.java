@@ -454,8 +454,8 @@ class StatusFlowTest extends SlackTestBase {
     checkins.step(id, next.plus(Duration.ofHours(25)));
     checkins.step(id, next.plus(Duration.ofHours(50)));
     JsonObject stale =
-        awaitCalls("chat.postMessage", "*" + name + "* (", 1).stream()
-            .filter(m -> m.toString().contains("is *stale*"))
+        awaitCalls("chat.postMessage", "is *stale*", 1).stream()
+            .filter(m -> m.toString().contains("*" + name + "* ("))
             .findFirst()
             .orElseThrow();
     assertThat(stale.get("channel").getAsString()).isEqualTo("U0ADMIN");
