@@ -83,6 +83,21 @@ class AgendaFlowTest extends SlackTestBase {
           .body(containsString("Added to the agenda"));
     }
 
+    // The calendar event's description carries the agenda.
+    String feed =
+        SlackRequests.cos("U0ADMIN", "cadence feed").then().statusCode(200).extract().path("text");
+    String token = feed.replaceAll("(?s).*/calendar/([A-Za-z0-9_-]+)\\.ics.*", "$1");
+    String ics =
+        io.restassured.RestAssured.given()
+            .when()
+            .get("/calendar/" + token + ".ics")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString()
+            .replace("\r\n ", "");
+    assertThat(ics).contains("Agenda (40 of 30 min):").contains("1. " + items[0][0] + " (10 min)");
+
     // The reminder a day before: the agenda in order, 40 of 30 minutes, with a warning.
     clock.setTo(FIRST.minus(Duration.ofDays(1)).plusSeconds(60));
     sweep.sweep();
