@@ -7,7 +7,6 @@ import dev.cosbot.ingress.command.CosCommand;
 import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
-import dev.cosbot.platform.outbox.OutboxMessage;
 import dev.cosbot.platform.outbox.OutboxStatus;
 import dev.cosbot.platform.outbox.OutboxStore;
 import dev.cosbot.platform.people.PersonCheck;
@@ -20,14 +19,11 @@ import java.util.List;
 /** {@code /cos admin …}: who the Chiefs of Staff and the CXO are, and the state of the outbox. */
 @ApplicationScoped
 public class AdminCommand implements CosSubcommand {
-  private static final String USAGE =
-      "Usage: `/cos admin add @user`, `/cos admin remove @user`, `/cos admin cxo @user`, `/cos admin list`,"
-          + " `/cos admin outbox`, `/cos admin outbox retry`";
-
   @Inject AdminService admins;
   @Inject OutboxStore outbox;
   @Inject PersonCheck people;
   @Inject java.time.Clock clock;
+  @Inject DeadLetterNotices notices;
 
   @Override
   public List<String> names() {
@@ -53,12 +49,19 @@ public class AdminCommand implements CosSubcommand {
     String action = cmd.arg(0).toLowerCase();
     String text =
         switch (action) {
-          case "add" -> admins.addAdmin(cmd.caller(), existing(user(cmd)));
-          case "remove" -> admins.removeAdmin(cmd.caller(), user(cmd));
-          case "cxo" -> admins.setCxo(cmd.caller(), existing(user(cmd)));
-          case "list" -> admins.describe();
-          case "outbox" -> "retry".equalsIgnoreCase(cmd.arg(1)) ? retry() : outboxSummary();
-          default -> USAGE;
+          case "add" -> AdminMessages.change(admins.addAdmin(cmd.caller(), existing(user(cmd))));
+          case "remove" -> AdminMessages.change(admins.removeAdmin(cmd.caller(), user(cmd)));
+          case "cxo" -> AdminMessages.change(admins.setCxo(cmd.caller(), existing(user(cmd))));
+          case "list" -> {
+            AdminService.Team team = admins.team();
+            yield AdminMessages.team(team.admins(), team.cxo());
+          }
+          case "outbox" ->
+              "retry".equalsIgnoreCase(cmd.arg(1))
+                  ? AdminMessages.retried(outbox.requeueDead(clock.instant()))
+                  : outboxSummary();
+          // The router answers anything else with the usage before it gets here.
+          default -> throw new IllegalStateException("unrouted /cos admin " + action);
         };
     return CosCommandRouter.ephemeral(ctx, text);
   }
@@ -79,50 +82,14 @@ public class AdminCommand implements CosSubcommand {
   }
 
   private String outboxSummary() throws Exception {
-    long pending = outbox.count(OutboxStatus.PENDING) + outbox.count(OutboxStatus.SENDING);
-    List<OutboxMessage> dead = admins.deadLetters(10);
-    StringBuilder text = new StringBuilder();
-    text.append("*Outbox*: ")
-        .append(pending)
-        .append(" waiting, ")
-        .append(outbox.count(OutboxStatus.DEAD))
-        .append(" failed.\n");
-    for (OutboxMessage m : dead) {
-      text.append("• #")
-          .append(m.id)
-          .append(" `")
-          .append(m.method)
-          .append("` → ")
-          .append(m.lastError == null ? "?" : m.lastError)
-          .append(" (")
-          .append(m.attempts)
-          .append(" attempts)\n");
-    }
-    if (!dead.isEmpty()) {
-      text.append(
-          "Fix the cause (e.g. invite the bot to the channel), then `/cos admin outbox retry`.");
-    }
-    return text.toString();
-  }
-
-  private String retry() throws Exception {
-    OutboxStore.Requeued r = outbox.requeueDead(clock.instant());
-    if (r.requeued() == 0 && r.expired() == 0) {
-      return "No failed messages to retry.";
-    }
-    String text =
-        r.requeued() == 0
-            ? "Nothing to send again."
-            : r.requeued() == 1
-                ? "Sending 1 failed message again."
-                : "Sending " + r.requeued() + " failed messages again.";
-    if (r.expired() > 0) {
-      text +=
-          " "
-              + r.expired()
-              + " were no longer useful (e.g. a reminder for a meeting that already happened), so"
-              + " they were dropped instead of being sent late.";
-    }
-    return text;
+    long waiting = outbox.count(OutboxStatus.PENDING) + outbox.count(OutboxStatus.SENDING);
+    List<AdminMessages.Failed> recent =
+        admins.deadLetters(10).stream()
+            .map(
+                m ->
+                    new AdminMessages.Failed(
+                        notices.describe(m.idempotencyKey), m.channel, m.lastError, m.attempts))
+            .toList();
+    return AdminMessages.outbox(waiting, outbox.count(OutboxStatus.DEAD), recent);
   }
 }

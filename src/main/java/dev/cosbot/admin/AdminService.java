@@ -9,14 +9,12 @@ import dev.cosbot.platform.people.Person;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.people.RolesChanged;
 import dev.cosbot.platform.people.WorkspaceSetting;
-import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,16 +30,30 @@ public class AdminService {
   @Inject Event<RolesChanged> rolesChanged;
   @Inject java.time.Clock clock;
 
+  /** What a role change did. */
+  public enum Outcome {
+    ADDED,
+    ALREADY_ADMIN,
+    REMOVED,
+    NOT_ADMIN,
+    CXO_NAMED
+  }
+
+  /** The result of a role change, for the command to word. */
+  public record Change(String userId, Outcome outcome) {}
+
+  /** Who runs cos-bot. */
+  public record Team(List<String> admins, java.util.Optional<String> cxo) {}
+
   @Transactional
-  public String addAdmin(Caller by, String userId) {
+  public Change addAdmin(Caller by, String userId) {
     by.requireAdmin();
     Person p = people.getOrCreate(userId);
     if (p.bot || p.deleted) {
-      throw new UserFacingException(
-          "That account is a bot or deactivated, so it can't be a Chief of Staff.");
+      throw new UserFacingException(AdminMessages.BOT_OR_DEACTIVATED_ADMIN);
     }
     if (p.admin) {
-      return SlackText.mention(userId) + " is already a Chief of Staff.";
+      return new Change(userId, Outcome.ALREADY_ADMIN);
     }
     p.admin = true;
     rolesChanged.fire(new RolesChanged(userId));
@@ -50,57 +62,46 @@ public class AdminService {
         SlackCalls.postMessage(
             AdminIds.adminAddedKey(userId, clock.instant()),
             userId,
-            SlackText.mention(by.userId())
-                + " made you a Chief of Staff in cos-bot. Type `/cos help` to see what you can do.",
+            AdminMessages.youAreAdmin(by.userId()),
             null));
-    return "Done: " + SlackText.mention(userId) + " is now a Chief of Staff.";
+    return new Change(userId, Outcome.ADDED);
   }
 
   @Transactional
-  public String removeAdmin(Caller by, String userId) {
+  public Change removeAdmin(Caller by, String userId) {
     by.requireAdmin();
     if (roles.configuredAdmins().contains(userId)) {
-      throw new UserFacingException(
-          SlackText.mention(userId)
-              + " is named in COSBOT_ADMINS, so they stay a Chief of Staff."
-              + " Change that setting to remove them.");
+      throw new UserFacingException(AdminMessages.configuredAdmin(userId));
     }
     Person p = Person.<Person>findByIdOptional(userId).orElse(null);
     if (p == null || !p.admin) {
-      return SlackText.mention(userId) + " is not a Chief of Staff.";
+      return new Change(userId, Outcome.NOT_ADMIN);
     }
     if (Person.count("admin = true and deleted = false") <= 1) {
-      throw new UserFacingException(
-          "That would leave nobody to run cos-bot. Add another Chief of Staff first.");
+      throw new UserFacingException(AdminMessages.LAST_ADMIN);
     }
     p.admin = false;
     rolesChanged.fire(new RolesChanged(userId));
     LOG.infof("%s removed %s as Chief of Staff", by.userId(), userId);
-    return "Done: " + SlackText.mention(userId) + " is no longer a Chief of Staff.";
+    return new Change(userId, Outcome.REMOVED);
   }
 
   @Transactional
-  public String setCxo(Caller by, String userId) {
+  public Change setCxo(Caller by, String userId) {
     by.requireAdmin();
     Person p = people.getOrCreate(userId);
     if (p.bot || p.deleted) {
-      throw new UserFacingException(
-          "That account is a bot or deactivated, so it can't be the CXO.");
+      throw new UserFacingException(AdminMessages.BOT_OR_DEACTIVATED_CXO);
     }
     WorkspaceSetting.put(WorkspaceSetting.CXO, userId, by.userId());
     rolesChanged.fire(new RolesChanged(userId));
     LOG.infof("%s named %s the CXO", by.userId(), userId);
-    return "Done: "
-        + SlackText.mention(userId)
-        + " is the CXO. Their daily digest starts with the next working day.";
+    return new Change(userId, Outcome.CXO_NAMED);
   }
 
   @Transactional
-  public String describe() {
-    String admins =
-        roles.admins().stream().map(SlackText::mention).collect(Collectors.joining(", "));
-    String cxo = roles.cxo().map(SlackText::mention).orElse("not set — use `/cos admin cxo @user`");
-    return "*Chiefs of Staff:* " + (admins.isEmpty() ? "none" : admins) + "\n*CXO:* " + cxo;
+  public Team team() {
+    return new Team(roles.admins(), roles.cxo());
   }
 
   @Transactional

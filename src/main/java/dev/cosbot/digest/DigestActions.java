@@ -26,6 +26,7 @@ public class DigestActions {
   @Inject Roles roles;
   @Inject Outbox outbox;
   @Inject Clock clock;
+  @Inject dev.cosbot.platform.support.SignedMetadata signer;
 
   /** DMs the caller the CXO's digest as it would be sent now (no overrides consumed). */
   @Transactional
@@ -50,13 +51,36 @@ public class DigestActions {
             caller.userId(),
             "Preview: " + built.rendered().text(),
             built.rendered().blocks()));
-    return "I've sent you a preview of "
-        + SlackText.mention(cxo)
-        + "'s digest by DM ("
-        + built.content().total()
-        + " items, "
-        + built.rendered().shown()
-        + " shown).";
+    return DigestMessages.previewSent(
+        SlackText.mention(cxo),
+        cxo.equals(caller.userId()),
+        built.content().total(),
+        built.rendered().shown());
+  }
+
+  /**
+   * DMs the CXO (or a Chief of Staff who gets their own) their digest as of now, outside the daily
+   * schedule: nothing is consumed and the scheduled digest still goes out.
+   */
+  @Transactional
+  public void today(Caller caller, String requestId) {
+    boolean cxo = caller.isCxo();
+    if (!cxo && !(caller.isAdmin() && DigestSubscriber.findById(caller.userId()) != null)) {
+      throw new NotAllowedException(DigestMessages.TODAY_NOT_YOURS);
+    }
+    Instant now = clock.instant();
+    DigestService.Built built =
+        digests.build(
+            caller.userId(),
+            cxo ? DigestContent.Kind.CXO : DigestContent.Kind.CHIEF_OF_STAFF,
+            now,
+            digests.zoneOf(caller.userId()));
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            DigestMessages.todayKey(caller.userId(), requestId),
+            caller.userId(),
+            built.rendered().text(),
+            built.rendered().blocks()));
   }
 
   @Transactional
@@ -137,43 +161,64 @@ public class DigestActions {
     return "Done: no more digests for you.";
   }
 
+  /** What "Ask owner for detail" did. */
+  public enum Asked {
+    /** The owner was asked (or already was today: one message per day). */
+    ASKED,
+    /** The button is on a preview. */
+    PREVIEW,
+    /** The presser owns the item. */
+    YOURS
+  }
+
+  /** The outcome of "Ask owner for detail" and whom it concerns. */
+  public record AskResult(Asked outcome, String owner) {}
+
   /**
-   * "Ask owner for detail": DMs the owner in the reader's name. Only the reader of the digest may
-   * press it (the block id names them); pressing twice on one day sends one message.
+   * "Ask owner for detail": DMs the owner in the reader's name. The value is signed and names the
+   * reader; only they may press it, and pressing twice on one day sends one message.
    */
   @Transactional
-  public String askOwner(String presser, String blockReader, String value, String channelId) {
-    if (DigestIds.PREVIEW_READER.equals(blockReader)) {
-      return "This is a preview: its buttons do nothing.";
+  public AskResult askOwner(String presser, String signedValue) {
+    String value =
+        signer
+            .verify(signedValue)
+            .orElseThrow(() -> new UserFacingException(DigestMessages.ASK_NOT_FOUND));
+    String[] parts = value.split("\\|", 3);
+    if (parts.length < 2) {
+      throw new UserFacingException(DigestMessages.ASK_NOT_FOUND);
     }
-    if (blockReader == null || !blockReader.equals(presser)) {
-      throw new NotAllowedException(
-          "Sorry, only the person this digest is for can use its buttons.");
+    String reader = parts[0];
+    String owner = parts[1];
+    String subject = parts.length > 2 ? parts[2] : "";
+    if (DigestIds.PREVIEW_READER.equals(reader)) {
+      return new AskResult(Asked.PREVIEW, owner);
     }
-    int bar = value == null ? -1 : value.indexOf('|');
-    String owner = bar < 0 ? value : value.substring(0, bar);
-    String subject = bar < 0 ? "" : value.substring(bar + 1);
-    if (owner == null || !owner.matches("[UW][A-Z0-9]{2,20}")) {
-      throw new UserFacingException("I can't tell who owns that item, sorry.");
+    if (!reader.equals(presser)) {
+      throw new NotAllowedException(DigestMessages.ASK_NOT_YOURS);
+    }
+    if (!owner.matches("[UW][A-Z0-9]{2,20}")) {
+      throw new UserFacingException(DigestMessages.ASK_NOT_FOUND);
     }
     if (owner.equals(presser)) {
-      return "That one is yours.";
+      return new AskResult(Asked.YOURS, owner);
     }
     String day = clock.instant().atZone(digests.zoneOf(presser)).toLocalDate().toString();
-    String key = "digest-ask:" + presser + ":" + owner + ":" + hash(subject) + ":" + day;
-    String title = roles.cxo().filter(presser::equals).isPresent() ? " (CXO)" : "";
+    boolean cxo = roles.cxo().filter(presser::equals).isPresent();
     outbox.enqueue(
         SlackCalls.postMessage(
-            key,
+            DigestMessages.askKey(presser, owner, hash(subject), day),
             owner,
-            SlackText.mention(presser)
-                + title
-                + " asked me to ask you for more detail on: *"
-                + SlackText.escapeAndCut(
-                    subject.isBlank() ? "an item in their digest" : subject, 200)
-                + "*. Please reply to them directly.",
+            DigestMessages.askOwnerDm(presser, cxo, subject),
             null));
-    return "Done: I asked " + SlackText.mention(owner) + " for detail on your behalf.";
+    return new AskResult(Asked.ASKED, owner);
+  }
+
+  /**
+   * Signs an "Ask owner" value for {@code reader}: only they can use it, and it can't be edited.
+   */
+  String signAsk(String reader, String value) {
+    return signer.sign(reader + "|" + value);
   }
 
   static String hash(String text) {

@@ -58,7 +58,16 @@ public final class DigestBlocks {
   public record Rendered(List<LayoutBlock> blocks, String text, int shown, int total) {}
 
   public static Rendered render(DigestContent c, int maxPerSection, int maxRadarTeams) {
-    Builder b = new Builder(c.readerUserId(), c.kind());
+    return render(c, maxPerSection, maxRadarTeams, null);
+  }
+
+  /**
+   * As above; {@code homeLink} (a {@code slack://app…} link to the reader's Home tab, or null when
+   * not known yet) is where "and N more" and lines without a link of their own point.
+   */
+  public static Rendered render(
+      DigestContent c, int maxPerSection, int maxRadarTeams, String homeLink) {
+    Builder b = new Builder(c.readerUserId(), c.kind(), homeLink);
     String day = DAY.format(c.date());
     String title =
         switch (c.kind()) {
@@ -130,10 +139,7 @@ public final class DigestBlocks {
     }
     List<String> footer = new ArrayList<>();
     if (!c.failedSources().isEmpty()) {
-      footer.add(
-          ":warning: Could not read "
-              + SlackText.escapeAndCut(String.join(", ", c.failedSources()), 200)
-              + " this time; the rest of the digest is complete.");
+      footer.add(DigestMessages.couldNotRead(c.failedSources()));
     }
     if (c.muted() > 0) {
       footer.add(
@@ -161,9 +167,12 @@ public final class DigestBlocks {
     int chars;
     int lineNo;
 
-    Builder(String reader, DigestContent.Kind kind) {
+    final String homeLink;
+
+    Builder(String reader, DigestContent.Kind kind, String homeLink) {
       this.reader = kind == DigestContent.Kind.PREVIEW ? DigestIds.PREVIEW_READER : reader;
       this.kind = kind;
+      this.homeLink = homeLink;
     }
 
     void add(LayoutBlock block) {
@@ -204,7 +213,7 @@ public final class DigestBlocks {
           left.add(line);
           continue;
         }
-        String text = lineText(line);
+        String text = lineText(line, line.buttons().isEmpty() ? homeLink : null);
         if (line.buttons().isEmpty()) {
           if (plain.length() + text.length() + 1 > MAX_SECTION_TEXT - 100) {
             if (!flush(plain, reservedSections)) {
@@ -239,7 +248,9 @@ public final class DigestBlocks {
       }
       flush(plain, reservedSections);
       if (!left.isEmpty()) {
-        add(context(x -> x.elements(List.<ContextBlockElement>of(markdownText(more(left))))));
+        add(
+            context(
+                x -> x.elements(List.<ContextBlockElement>of(markdownText(more(left, homeLink))))));
       }
       return shown;
     }
@@ -302,10 +313,14 @@ public final class DigestBlocks {
   }
 
   /**
-   * "…and 42 more: 30 escalation, 12 status" (pinned lines are never among them unless space ran
-   * out).
+   * "…and 42 more: 30 escalations, 12 initiatives", pointing to the Home tab (pinned lines are
+   * never among them unless space ran out).
    */
   static String more(List<DigestLine> left) {
+    return more(left, null);
+  }
+
+  static String more(List<DigestLine> left, String homeLink) {
     Map<String, Long> byKind =
         left.stream()
             .collect(
@@ -318,17 +333,18 @@ public final class DigestBlocks {
                     .reversed()
                     .thenComparing(Map.Entry.comparingByKey()))
             .limit(5)
-            .map(e -> e.getValue() + " " + SlackText.escapeAndCut(e.getKey(), 30))
+            .map(e -> DigestMessages.count(e.getValue(), e.getKey()))
             .collect(Collectors.joining(", "));
-    return "_…and "
-        + left.size()
-        + " more: "
-        + kinds
-        + "._ Ask your Chief of Staff for the full list.";
+    return DigestMessages.andMore(left.size(), kinds, homeLink);
   }
 
   /** One line: bullet, pin mark, the source's text (already escaped) and a link when it is safe. */
   static String lineText(DigestLine line) {
+    return lineText(line, null);
+  }
+
+  /** As above; a line with neither link nor button points to {@code fallbackLink} (Home). */
+  static String lineText(DigestLine line, String fallbackLink) {
     StringBuilder out = new StringBuilder("• ");
     if (line.pinned()) {
       out.append(":pushpin: ");
@@ -337,6 +353,8 @@ public final class DigestBlocks {
     String link = line.item().link();
     if (link != null && link.matches("https://[^\\s<>|]{1,500}")) {
       out.append(" <").append(link).append("|open>");
+    } else if (fallbackLink != null) {
+      out.append(" <").append(fallbackLink).append("|").append(DigestMessages.ON_HOME).append(">");
     }
     return out.toString();
   }

@@ -29,10 +29,7 @@ public class DigestCommand implements CosSubcommand {
   @Override
   public List<HelpLine> help() {
     return List.of(
-        new HelpLine(
-            "/cos digest preview",
-            "the CXO's digest as it would be sent now, by DM to you",
-            Role.CXO),
+        new HelpLine("/cos digest today", "your digest as of now, by DM", Role.CXO),
         new HelpLine(
             "/cos digest preview",
             "the CXO's digest as it would be sent now, by DM to you",
@@ -52,6 +49,10 @@ public class DigestCommand implements CosSubcommand {
   @Override
   public Response handle(CosCommand cmd, SlashCommandContext ctx) {
     String action = cmd.arg(0).toLowerCase(Locale.ROOT);
+    if (action.equals("today")) {
+      actions.today(cmd.caller(), cmd.triggerId() == null ? "now" : cmd.triggerId());
+      return ctx.ack();
+    }
     String text =
         switch (action) {
           case "preview" ->

@@ -7,10 +7,12 @@ import dev.cosbot.platform.support.SlackText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,21 @@ public final class DigestRanking {
           .reversed()
           .thenComparing(Comparator.comparingInt((DigestLine l) -> l.item().rank()).reversed())
           .thenComparing(l -> l.item().key());
+
+  /**
+   * Each line once: a source that reports the same thing twice (two reminders of one meeting, a
+   * task per occurrence) shows it once, keeping the first (pinned, then highest ranked).
+   */
+  static List<DigestLine> once(List<DigestLine> ranked) {
+    Set<String> seen = new HashSet<>();
+    List<DigestLine> out = new ArrayList<>();
+    for (DigestLine line : ranked) {
+      if (seen.add(line.item().text().strip().toLowerCase(java.util.Locale.ROOT))) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
 
   /**
    * Ranks {@code lines} applying the Chief of Staff's {@code pins} and {@code mutes} (each an item
@@ -71,6 +88,7 @@ public final class DigestRanking {
       sections.get(placed.item().section()).add(placed);
     }
     sections.values().forEach(l -> l.sort(ORDER));
+    sections.replaceAll((section, l) -> once(l));
     List<String> notes = new ArrayList<>();
     for (int i = 0; i < pins.size(); i++) {
       if (!pinUsed[i] && !looksLikeKey(pins.get(i))) {

@@ -1,6 +1,9 @@
 package dev.cosbot.digest;
 
 import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.people.WorkspaceSetting;
+import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.spi.DigestIds;
 import dev.cosbot.platform.spi.DigestItem;
 import dev.cosbot.platform.spi.DigestRequest;
 import dev.cosbot.platform.spi.DigestSource;
@@ -30,6 +33,7 @@ public class DigestService {
   @Inject @Any Instance<DigestSource> sources;
   @Inject DigestSettings settings;
   @Inject PeopleDirectory people;
+  @Inject DigestActions actions;
 
   /** A built digest and the pending overrides it applied (consumed when a CXO digest is sent). */
   public record Built(
@@ -42,6 +46,7 @@ public class DigestService {
    */
   public Built build(String readerUserId, DigestContent.Kind kind, Instant now, ZoneId zone) {
     LocalDate date = now.atZone(zone).toLocalDate();
+    String reader = kind == DigestContent.Kind.PREVIEW ? DigestIds.PREVIEW_READER : readerUserId;
     Instant since =
         DigestLedger.lastSentBefore(readerUserId, date).orElse(now.minus(Duration.ofDays(1)));
     DigestRequest request =
@@ -60,7 +65,7 @@ public class DigestService {
                       List<DigestLine> l = new ArrayList<>();
                       for (DigestItem item : source.items(request)) {
                         if (item != null) {
-                          l.add(new DigestLine(item, source.buttons(item), false));
+                          l.add(new DigestLine(item, signed(source.buttons(item), reader), false));
                         }
                       }
                       return new Part(l, List.copyOf(source.teamSignals(request)));
@@ -109,7 +114,30 @@ public class DigestService {
             ? settings.maxItemsPerSection() * 2
             : settings.maxItemsPerSection();
     return new Built(
-        content, DigestBlocks.render(content, perSection, settings.maxRadarTeams()), overrideIds);
+        content,
+        DigestBlocks.render(content, perSection, settings.maxRadarTeams(), homeLink()),
+        overrideIds);
+  }
+
+  /** "Ask owner" values signed for their reader: unforgeable, and usable by that reader only. */
+  private List<DigestButton> signed(List<DigestButton> buttons, String reader) {
+    return buttons.stream()
+        .map(
+            b ->
+                DigestButton.ASK_OWNER.equals(b.actionId())
+                    ? new DigestButton(b.label(), b.actionId(), actions.signAsk(reader, b.value()))
+                    : b)
+        .toList();
+  }
+
+  /** A link to the reader's Home tab, once Slack has told us the workspace and app ids. */
+  static String homeLink() {
+    return WorkspaceSetting.get(WorkspaceSetting.SLACK_APP)
+        .map(s -> s.split(" "))
+        .filter(
+            ids -> ids.length == 2 && ids[0].matches("[A-Z0-9]+") && ids[1].matches("[A-Z0-9]+"))
+        .map(ids -> "slack://app?team=" + ids[0] + "&id=" + ids[1] + "&tab=home")
+        .orElse(null);
   }
 
   /** The reader's time zone, from the people directory (which asks Slack when it must). */

@@ -102,6 +102,31 @@ class AdminCommandTest extends SlackTestBase {
   }
 
   @Test
+  void aNewlyNamedCxoIsWelcomedOnceWithWhatComesAndWhenInTheirZone() throws Exception {
+    SlackApiTestResource.knowsUser(slack, "U0NEWCXO", "newcxo", "New CXO", "Asia/Tokyo");
+    try {
+      SlackRequests.cos("U0ADMIN", "admin cxo <@U0NEWCXO>")
+          .then()
+          .statusCode(200)
+          .body("text", containsString("I've sent them a welcome"));
+      String welcome =
+          awaitCalls("chat.postMessage", "\"channel\":\"U0NEWCXO\"", 1).get(0).toString();
+      assertThat(welcome)
+          .contains("you're now the CXO")
+          .contains("Every working morning at <!date^")
+          .contains("Asia/Tokyo")
+          .contains("Decisions");
+      SlackRequests.cos("U0ADMIN", "admin cxo <@U0NEWCXO>").then().statusCode(200);
+      org.awaitility.Awaitility.await()
+          .during(java.time.Duration.ofSeconds(1))
+          .atMost(java.time.Duration.ofSeconds(3))
+          .until(() -> matching("chat.postMessage", "\"channel\":\"U0NEWCXO\"").size() == 1);
+    } finally {
+      execute("UPDATE workspace_setting SET setting_value = 'U0CXO' WHERE setting_key = 'cxo'");
+    }
+  }
+
+  @Test
   void theCxoCanBeNamed() throws Exception {
     SlackApiTestResource.knowsUser(slack, "U0CXO", "cxo", "The CXO", "UTC");
     SlackRequests.cos("U0ADMIN", "admin cxo <@U0CXO>")
@@ -119,6 +144,7 @@ class AdminCommandTest extends SlackTestBase {
     SlackRequests.cos("U0ADMIN", "admin add nobody")
         .then()
         .statusCode(200)
-        .body("text", containsString("Please mention the person"));
+        .body("text", containsString("“nobody” doesn't fit here"))
+        .body("text", containsString("`/cos admin add|remove @user`"));
   }
 }

@@ -100,7 +100,7 @@ class DigestDeliveryTest extends SlackTestBase {
     LocalDate day = monday(0);
     FixtureDigestSource.items =
         List.of(
-            item("cadence:4", DigestSection.FYI, 40, "Staff meeting Thursday 10:00"),
+            item("cadence:4", DigestSection.FYI, 40, "Staff meeting Thursday 10:00 (Berlin)"),
             item("pulse:3", DigestSection.WATCH, 60, "Platform eNPS dropped 14 points"),
             item("status:7", DigestSection.NEEDS_YOU, 85, "Initiative Apollo turned red"),
             item("escalation:9", DigestSection.NEEDS_YOU, 100, "S1 escalation: payments down"));
@@ -117,7 +117,7 @@ class DigestDeliveryTest extends SlackTestBase {
     int pulse = body.indexOf("Platform eNPS dropped 14 points");
     int radar = body.indexOf("*Platform* — 1 red · eNPS ↓14");
     int fyi = body.indexOf("*FYI*");
-    int cadence = body.indexOf("Staff meeting Thursday 10:00");
+    int cadence = body.indexOf("Staff meeting Thursday 10:00 (Berlin)");
     assertThat(List.of(s1, red, watch, pulse, radar, fyi, cadence)).doesNotContain(-1).isSorted();
     assertThat(body.indexOf("*Needs you*")).isBetween(0, s1);
   }
@@ -260,7 +260,7 @@ class DigestDeliveryTest extends SlackTestBase {
     at(day, "07:30", PARIS);
     assertThat(delivery.sweep()).isEqualTo(1);
     assertThat(awaitCalls("chat.postMessage", DAY.format(day), 1).get(0).toString())
-        .contains("Could not read fixture");
+        .contains("I couldn't read the fixture");
   }
 
   @Test
@@ -361,10 +361,22 @@ class DigestDeliveryTest extends SlackTestBase {
     assertThat(scalar("SELECT count(*) FROM digest_subscriber")).isZero();
   }
 
+  @jakarta.inject.Inject dev.cosbot.platform.support.SignedMetadata signer;
+
   @Test
   void askOwnerDmsTheOwnerNamingTheCxoAndOnlyTheReaderMayPressIt() throws Exception {
     String subject = "Apollo " + UUID.randomUUID().toString().substring(0, 6);
-    String value = "U0OWNER|" + subject;
+    String value = signer.sign("U0CXO|U0OWNER|" + subject);
+    // A value changed on the way (here: someone else's owner) is not acted on.
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0CXO",
+                DigestButton.ASK_OWNER,
+                value.replace("U0OWNER", "U0VICTIM"),
+                "digest:U0CXO:3"))
+        .then()
+        .statusCode(200);
+    awaitCalls("chat.postEphemeral", "can't find that item", 1);
     SlackRequests.interaction(
             SlackRequests.blockAction(
                 "U0INTRUDER", DigestButton.ASK_OWNER, value, "digest:U0CXO:3"))
@@ -387,5 +399,6 @@ class DigestDeliveryTest extends SlackTestBase {
         .statusCode(200);
     awaitCalls("chat.postEphemeral", "I asked <@U0OWNER>", 2);
     assertThat(matching("chat.postMessage", subject)).hasSize(1);
+    assertThat(matching("chat.postMessage", "U0VICTIM")).isEmpty();
   }
 }

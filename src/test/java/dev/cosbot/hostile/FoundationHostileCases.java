@@ -556,7 +556,9 @@ public class FoundationHostileCases implements HostileCases {
               Response r =
                   SlackRequests.cos("U0ADMIN", "admin add U0X';DELETE/**/FROM/**/person;--");
               String outcome = expect(r, 200);
-              assertThat(r.jsonPath().getString("text")).contains("Please mention the person");
+              assertThat(r.jsonPath().getString("text"))
+                  .contains("doesn't fit here")
+                  .contains("`/cos admin add|remove @user`");
               return outcome;
             }));
     String eventId = "Ev'; DELETE FROM slack_event_receipt; --" + id();

@@ -55,7 +55,9 @@ class ManifestScopesTest {
         "files:write", List.of("files.getUploadURLExternal", "files.completeUploadExternal"));
     SCOPE_USES.put("channels:history", List.of("conversations.history", "conversations.replies"));
     SCOPE_USES.put("groups:history", List.of("conversations.history", "conversations.replies"));
-    SCOPE_USES.put("im:history", List.of("conversations.history", "conversations.replies"));
+    SCOPE_USES.put(
+        "im:history",
+        List.of("conversations.history", "conversations.replies", "event:message.im"));
   }
 
   /** Methods Slack serves to any bot token, without a scope. */

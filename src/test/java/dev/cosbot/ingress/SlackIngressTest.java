@@ -39,8 +39,8 @@ class SlackIngressTest extends SlackTestBase {
     SlackRequests.cos("U0ADMIN", "")
         .then()
         .statusCode(200)
-        .body("text", containsString("/cos admin add|remove @user"))
-        .body("text", containsString("Chiefs of Staff"));
+        .body("text", containsString("`/cos admin add|remove`"))
+        .body("text", containsString("*As Chief of Staff*"));
   }
 
   @Test

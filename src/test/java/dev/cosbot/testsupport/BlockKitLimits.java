@@ -50,6 +50,7 @@ public final class BlockKitLimits {
     JsonObject body = JsonParser.parseString(json).getAsJsonObject();
     List<String> problems = new ArrayList<>(violations("ack", body));
     assertThat(problems).as("Block Kit limit violations in an answer to Slack").isEmpty();
+    HumaneText.assertAckHumane(json);
   }
 
   public static List<String> violations(String method, JsonObject body) {
@@ -216,7 +217,7 @@ public final class BlockKitLimits {
     return o.has(field) && !o.get(field).isJsonNull() ? o.get(field).getAsString() : "";
   }
 
-  private static JsonObject body(String raw, String mime) {
+  static JsonObject body(String raw, String mime) {
     if (raw == null || raw.isBlank()) {
       return null;
     }

@@ -71,8 +71,13 @@ public abstract class SlackTestBase {
   }
 
   @AfterEach
-  void blockKitLimits() {
+  void blockKitLimits(org.junit.jupiter.api.TestInfo test) {
     BlockKitLimits.assertAllCapturedCallsValid(slack);
+    HumaneText.assertAllCapturedCallsHumane(
+        slack,
+        test.getTestClass().map(Class::getSimpleName).orElse("?")
+            + "#"
+            + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("?"));
   }
 
   /** Calls WireMock received for a Web API method, as JSON bodies (form bodies are ignored). */

@@ -17,13 +17,21 @@ public final class CommandText {
     }
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
+    // Slack's own tokens (<@U1|name>, <#C1|general>, <!subteam^S1|@team>) stay whole even when
+    // their label has spaces; a literal < typed by a person arrives escaped as &lt;.
+    int angle = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '"' || c == '“' || c == '”') {
+      if ((c == '"' || c == '“' || c == '”') && angle == 0) {
         quoted = !quoted;
         continue;
       }
-      if (Character.isWhitespace(c) && !quoted) {
+      if (c == '<') {
+        angle++;
+      } else if (c == '>' && angle > 0) {
+        angle--;
+      }
+      if (Character.isWhitespace(c) && !quoted && angle == 0) {
         if (current.length() > 0) {
           words.add(current.toString());
           current.setLength(0);

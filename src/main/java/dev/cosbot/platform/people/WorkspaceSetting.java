@@ -14,6 +14,12 @@ import java.util.Optional;
 public class WorkspaceSetting extends PanacheEntityBase {
   public static final String CXO = "cxo";
 
+  /**
+   * {@code <team id> <app id>} as Slack sent them with the last Home opening: lets messages link to
+   * the Home tab ({@code slack://app?team=…&id=…&tab=home}).
+   */
+  public static final String SLACK_APP = "slack.app";
+
   @Id
   @Column(name = "setting_key")
   public String key;

@@ -13,4 +13,12 @@ public interface HomeSection {
    * Blocks for this person; empty when the feature has nothing for them. Keep it to a few blocks.
    */
   List<LayoutBlock> blocksFor(Caller caller);
+
+  /**
+   * Primary actions for the top of this person's Home (at most three are shown, these before
+   * cos-bot's own); empty by default.
+   */
+  default List<HomeAction> primaryActions(Caller caller) {
+    return List.of();
+  }
 }
