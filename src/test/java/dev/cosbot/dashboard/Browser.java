@@ -95,7 +95,18 @@ final class Browser implements AutoCloseable {
                     + buttonText
                     + "']"))
         .click();
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    // The old page is gone once asking about its root fails: Chromium says so either as a stale
+    // element or, mid-navigation, as "node does not belong to the document".
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                page.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+              }
+            });
   }
 
   /** Saves the whole page (not just the window) as target/dashboard-screenshots/{name}.png. */
