@@ -153,7 +153,7 @@ class HelmChartTest {
     assertThat(secretKey(env, "COSBOT_API_TOKEN")).isEqualTo("api-token");
     assertThat(secretKey(env, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("database-password");
     assertThat(secretKey(env, "COSBOT_PULSE_BALLOT_SECRET")).isEqualTo("pulse-ballot-secret");
-    assertThat(secretKey(env, "SLACK_CLIENT_SECRET")).isEqualTo("slack-client-secret");
+    assertThat(secretKey(env, "COSBOT_SLACK_CLIENT_SECRET")).isEqualTo("slack-client-secret");
     assertThat(
             env.get("COSBOT_PULSE_BALLOT_SECRET")
                 .at("/valueFrom/secretKeyRef/optional")
@@ -393,6 +393,7 @@ class HelmChartTest {
             .set("cosbot.admins[0]", "U01")
             .set("cosbot.cxo", "U99")
             .set("cosbot.publicUrl", "https://bot.example.com")
+            .set("slack.clientId", "123.456")
             .set("cosbot.logJson", false);
     List<String> settings = new ArrayList<>();
     for (String variable : variables) {
@@ -427,6 +428,7 @@ class HelmChartTest {
           "COSBOT_LOG_JSON",
           "COSBOT_PUBLIC_URL",
           "COSBOT_PULSE_BALLOT_SECRET",
+          "COSBOT_SLACK_CLIENT_ID",
           "QUARKUS_HTTP_PORT",
           "QUARKUS_MANAGEMENT_PORT",
           "QUARKUS_DATASOURCE_JDBC_URL",

@@ -228,8 +228,9 @@ class PulseCreationTest extends SlackTestBase {
     assertThat(cos("pulse results quarterly focus"))
         .contains("Pulse: Quarterly focus", "0/3 answered so far");
     assertThat(cos("pulse results Quartely focus")).contains("Did you mean *Quarterly focus*");
-    assertThat(cos("pulse results")).contains("Which survey?", "/cos pulse results");
-    assertThat(cos("pulse frobnicate")).contains("know `/cos pulse frobnicate`", "/cos pulse new");
+    assertThat(cos("pulse results"))
+        .contains("needs a little more", "/cos pulse results \\u003csurvey\\u003e");
+    assertThat(cos("pulse frobnicate")).contains("frobnicate", "fit here", "/cos pulse new");
     assertThat(cos("pulse list"))
         .contains("*Quarterly focus*")
         .doesNotContain("k=", "`" + surveyId + "`");

@@ -126,13 +126,14 @@ public final class HumaneText {
       Pattern.compile("\\b(?=[UW][A-Z0-9]*\\d)[UW][A-Z0-9]{6,}\\b");
   private static final Pattern MAYBE_PLURAL = Pattern.compile("\\w\\(s\\)");
   private static final Pattern TIME_OF_DAY =
-      Pattern.compile("(?<![\\d:.])([01]?\\d|2[0-3]):[0-5]\\d(?![\\d:])(\\s?[AaPp]\\.?[Mm]\\.?)?");
+      Pattern.compile(
+          "(?<![\\d:.])(?<!(UTC|GMT)[+-])([01]?\\d|2[0-3]):[0-5]\\d(?![\\d:])(\\s?[AaPp]\\.?[Mm]\\.?)?");
 
   /** A zone named right after a time: UTC/GMT, an IANA id, a zone abbreviation, "(City)". */
   private static final Pattern ZONE_AFTER =
       Pattern.compile(
           "^[\\s,]*(\\(?(UTC|GMT)|\\(?[A-Z][A-Za-z]+/[A-Za-z_]+|\\(?[A-Z]{2,5}\\b|\\([A-Z][^)]*\\)"
-              + "|in\\s+[A-Z][a-z]+|(your|their|[a-z]+['’]s) time)");
+              + "|in\\s+[A-Z][a-z]+|in\\s+[\\w'’ ]{0,30}time\\s?zone|(your|their|[a-z]+['’]s) time)");
 
   /**
    * Asserts the words of every call WireMock captured during {@code test} ("Class#method") are

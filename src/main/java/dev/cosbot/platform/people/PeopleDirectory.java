@@ -61,7 +61,9 @@ public class PeopleDirectory {
       return known;
     }
     Instant missed = misses.get(userId);
-    if (missed != null && clock.instant().isBefore(missed.plus(MISS_BACKOFF))) {
+    Instant now = clock.instant();
+    // A miss recorded "in the future" (the clock was set back) does not extend the back-off.
+    if (missed != null && !now.isBefore(missed) && now.isBefore(missed.plus(MISS_BACKOFF))) {
       return known;
     }
     SlackReads.Call<UsersInfoResponse> call = c -> c.usersInfo(r -> r.user(userId));
