@@ -129,16 +129,22 @@ public class PulseCommand implements CosSubcommand {
   Found find(String typed) {
     List<PulseSurvey> surveys = PulseSurvey.recent(200);
     List<String> titles = surveys.stream().map(s -> s.title).toList();
-    Optional<Integer> at = PulseNames.match(titles, typed);
-    if (at.isPresent()) {
-      return new Found(Optional.of(surveys.get(at.get())), List.of());
+    for (PulseSurvey s : surveys) {
+      if (s.title.trim().equalsIgnoreCase(typed.trim())) {
+        return new Found(Optional.of(s), List.of());
+      }
     }
-    // An id still works for those who remember one from before surveys had names in commands.
+    // An id still works for those who remember one from before surveys had names in commands; it
+    // wins over a title that merely contains those digits.
     if (typed.matches("#?\\d{1,12}")) {
       Optional<PulseSurvey> byId = service.survey(Long.parseLong(typed.replace("#", "")));
       if (byId.isPresent()) {
         return new Found(byId, List.of());
       }
+    }
+    Optional<Integer> at = PulseNames.match(titles, typed);
+    if (at.isPresent()) {
+      return new Found(Optional.of(surveys.get(at.get())), List.of());
     }
     return new Found(Optional.empty(), PulseNames.suggestions(titles, typed, 3));
   }
