@@ -334,11 +334,13 @@ class SlackOutageIT {
         + "}},"
         + "\"pulse_template\":{\"value\":{\"type\":\"static_select\",\"selected_option\":"
         + "{\"text\":{\"type\":\"plain_text\",\"text\":\"t\"},\"value\":\"enps\"}}},"
-        + "\"pulse_questions\":{\"value\":{\"type\":\"plain_text_input\",\"value\":null}},"
         + "\"pulse_channel\":{\"value\":{\"type\":\"conversations_select\",\"selected_conversation\":null}},"
-        + "\"pulse_usergroup\":{\"value\":{\"type\":\"plain_text_input\",\"value\":"
+        + "\"pulse_usergroup\":{\""
+        + dev.cosbot.pulse.PulseIds.GROUP_PICKER
+        + "\":{\"type\":\"external_select\",\"selected_option\":"
+        + "{\"text\":{\"type\":\"plain_text\",\"text\":\"@group\"},\"value\":"
         + SlackRequests.jsonString(usergroup)
-        + "}},"
+        + "}}},"
         + "\"pulse_people\":{\"value\":{\"type\":\"multi_users_select\",\"selected_users\":[]}},"
         + "\"pulse_anonymity\":{\"value\":{\"type\":\"radio_buttons\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"a\"},\"value\":\"anonymous\"}}},"
         + "\"pulse_schedule\":{\"value\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"now\"},\"value\":\"now\"}}},"
