@@ -313,7 +313,7 @@ public class DecisionService {
       outbox.enqueueAll(notices.overdue(d, admins));
     }
     LOG.infof(
-        "Flagged %d overdue decision(s) to %d Chief(s) of Staff", overdue.size(), admins.size());
+        "Overdue decisions flagged: %d; Chiefs of Staff told: %d", overdue.size(), admins.size());
     return overdue.size();
   }
 

@@ -45,7 +45,7 @@ public class Roles {
       WorkspaceSetting.put(WorkspaceSetting.CXO, settings.cxo().get().trim(), "COSBOT_CXO");
     }
     LOG.infof(
-        "%d Chief(s) of Staff; CXO %s",
+        "Chiefs of Staff: %d; CXO %s",
         Person.count("admin = true"),
         WorkspaceSetting.get(WorkspaceSetting.CXO).isPresent()
             ? "set"
