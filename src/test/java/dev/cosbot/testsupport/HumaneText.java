@@ -34,43 +34,10 @@ public final class HumaneText {
    */
   static final Map<String, List<String>> ALLOWED =
       Map.ofEntries(
-          // Cadence: schedules shown as RRULEs, prep deadlines in the cadence's zone, unnamed.
-          Map.entry(
-              "CadenceDigestSourceTest#nextSevenDaysUnreadyAndLatePrep", List.of(TIME, RULE_TEXT)),
-          Map.entry(
-              "CadenceFlowTest#aMissedReminderIsPostedOnceLateWithANoteAndOlderOnesAreSkipped",
-              List.of(TIME, RULE_TEXT)),
-          Map.entry("CadenceFlowTest#commandsListPauseResumeSkipAndRemove", List.of(RULE_TEXT)),
-          Map.entry("AgendaFlowTest#*", List.of(RULE_TEXT)),
-          Map.entry(
-              "CadenceFlowTest#createWithPreviewThenReminderAndOccurrencePostOnceAndTheDriTicks",
-              List.of(TIME, RULE_TEXT)),
-          Map.entry(
-              "CadenceFlowTest#theCalendarFeedParsesAndListsTheNextOccurrencesInUtc",
-              List.of(RULE_TEXT)),
-          Map.entry(
-              "CadenceNamesTest#aChecklistNamesPeopleByDisplayNameRealNameOrMention",
-              List.of(RULE_TEXT)),
-          Map.entry(
-              "CadencePrivacyTest#aNonMemberSeesNoPrivateChannelCadence", List.of(TIME, RULE_TEXT)),
-          // The digest shows the cadence and status lines above as their features word them.
+          // The digest shows the status lines as the status feature words them.
           Map.entry(
               "ScheduledDigestTest#theScheduledDigestCarriesEverythingSinceThePreviousOne",
               List.of(TIME)),
-          // Escalation: "escalated 2 step(s) up the chain".
-          Map.entry(
-              "EscalationFlowTest#aConfidentialEscalationIsNeverPostedToAChannel", List.of(PLURAL)),
-          Map.entry(
-              "EscalationFlowTest#anUnacknowledgedS1ClimbsTheChainUntilSomeoneAcknowledges",
-              List.of(PLURAL)),
-          // Landed minutes before the deadline, not yet run against this check: tolerated whole.
-          Map.entry(
-              "PulseCreationTest#*", List.of(TIME, RULE_TEXT, PLURAL, RAW_ID, THRESHOLD_TEXT, ISO)),
-          Map.entry(
-              "PulseSliceTest#*", List.of(TIME, RULE_TEXT, PLURAL, RAW_ID, THRESHOLD_TEXT, ISO)),
-          // Test data: the question typed in the form contains an id-like word.
-          Map.entry(
-              "EscalationLimitTest#pastTheHourlyLimitNoMoreDecisionsAreAsked", List.of(RAW_ID)),
           // Status: "(due Fri 11 Dec 10:00, every Friday at 10:00)" and Home's "next due … 10:00".
           Map.entry(
               "FirstStartPeopleTest#ownersKnownOnlyToSlackArePromptedAtTenInTheirOwnZones",
