@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,25 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HomeTest extends SlackTestBase {
-
-  private JsonObject openHome(String user) {
-    String eventId = "Ev" + UUID.randomUUID().toString().substring(0, 8);
-    SlackRequests.event(
-            eventId,
-            "{\"type\":\"app_home_opened\",\"user\":\""
-                + user
-                + "\",\"channel\":\"D"
-                + user
-                + "\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}",
-            null)
-        .then()
-        .statusCode(200);
-    JsonObject call = awaitCalls("views.publish", user, 1).get(0);
-    JsonElement view = call.get("view");
-    return view.isJsonPrimitive()
-        ? JsonParser.parseString(view.getAsString()).getAsJsonObject()
-        : view.getAsJsonObject();
-  }
 
   private static List<JsonObject> buttons(JsonObject view) {
     List<JsonObject> out = new ArrayList<>();
