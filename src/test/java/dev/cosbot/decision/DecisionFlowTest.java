@@ -268,17 +268,6 @@ class DecisionFlowTest extends SlackTestBase {
         + "}}";
   }
 
-  /** views.open calls as Slack received them (Bolt's client sends them form-encoded). */
-  private List<String> viewsOpened() {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
-        .map(
-            e ->
-                java.net.URLDecoder.decode(
-                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
-        .toList();
-  }
-
   /** Waits for a views.open containing every one of {@code parts}; all such calls. */
   private List<String> awaitViewOpened(String... parts) {
     org.awaitility.Awaitility.await()

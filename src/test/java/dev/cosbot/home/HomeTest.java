@@ -97,17 +97,6 @@ class HomeTest extends SlackTestBase {
     assertThat(viewsOpened()).isEmpty();
   }
 
-  /** views.open calls as Slack received them (Bolt's client sends them form-encoded). */
-  private List<String> viewsOpened() {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
-        .map(
-            e ->
-                java.net.URLDecoder.decode(
-                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
-        .toList();
-  }
-
   @Test
   void theMessagesTabAnswersHelpAndAnythingElseWithAShortGuideButNotItsOwnMessages() {
     message("U0TYPER", "help", "1700000001.000100", null);

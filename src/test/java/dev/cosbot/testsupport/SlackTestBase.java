@@ -125,6 +125,17 @@ public abstract class SlackTestBase {
         : view.getAsJsonObject();
   }
 
+  /** views.open calls as Slack received them (Bolt's client sends them form-encoded). */
+  protected List<String> viewsOpened() {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
+        .map(
+            e ->
+                java.net.URLDecoder.decode(
+                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+        .toList();
+  }
+
   protected List<JsonObject> matching(String method, String containing) {
     return calls(method).stream()
         .filter(b -> containing == null || b.toString().contains(containing))
