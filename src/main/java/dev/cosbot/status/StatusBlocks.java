@@ -46,6 +46,13 @@ public final class StatusBlocks {
 
   private StatusBlocks() {}
 
+  /** {@code /cos report <name>} named neither an initiative nor a team. */
+  public static String noSuchReportTarget(String name) {
+    return "There's no initiative or team called “"
+        + dev.cosbot.platform.support.SlackText.escapeAndCut(name, 80)
+        + "”. `/cos initiatives` lists them; `/cos report` covers everything.";
+  }
+
   // ---- Modals ----------------------------------------------------------------------------------
 
   public static View initiativeModal(Initiative existing, String defaultOwner, String metadata) {

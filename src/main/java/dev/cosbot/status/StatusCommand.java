@@ -125,6 +125,9 @@ public class StatusCommand implements CosSubcommand {
       if (byName.isPresent()) {
         filter = new RollupQueries.Filter(null, byName.get().id, null);
         title = "Status report: " + byName.get().name;
+      } else if (Initiative.open(arg).isEmpty()) {
+        // Neither an initiative nor a team: say so instead of an empty report.
+        return CosCommandRouter.ephemeral(ctx, StatusBlocks.noSuchReportTarget(arg));
       } else {
         filter = new RollupQueries.Filter(arg, null, null);
         title = "Status report: " + arg;
