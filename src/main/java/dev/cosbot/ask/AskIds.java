@@ -54,6 +54,7 @@ public final class AskIds {
     public static final String READ_NOTE = "ask_read_note";
     public static final String REPLY_TO_ASKER = "ask_reply_to_asker";
     public static final String COS_REPLY = "ask_conversation_reply";
+    public static final String ASK_FROM_MESSAGES_TAB = "ask_from_messages_tab";
   }
 
   /** Purposes of the keyed hashes and seals (each its own key domain). */

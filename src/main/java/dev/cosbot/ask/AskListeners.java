@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 public class AskListeners implements SlackListeners {
   @Inject AskButtonHandler buttons;
   @Inject AskFormHandler forms;
+  @Inject AskFromMessagesTabHandler fromMessagesTab;
 
   @Override
   public void register(App app) {
@@ -28,6 +29,7 @@ public class AskListeners implements SlackListeners {
         }) {
       app.blockAction(action, buttons);
     }
+    app.blockAction(AskIds.Actions.ASK_FROM_MESSAGES_TAB, fromMessagesTab);
     for (String callback :
         new String[] {
           AskIds.Callbacks.ASK,

@@ -120,4 +120,18 @@ public final class AskMessages {
             + " days before. After the meeting, record the answers from `/cos ask queue`."
         : name + " no longer takes questions.";
   }
+
+  /** The label of the Messages tab's offer. */
+  public static final String MESSAGES_TAB_BUTTON = "Ask leadership";
+
+  /**
+   * Under the Messages tab reply: what the button does, and plainly what is kept where (cos-bot
+   * keeps nothing of this DM; Slack keeps the DM itself, as it keeps every DM).
+   */
+  public static final String MESSAGES_TAB_OFFER =
+      ":raising_hand: *Is that a question for leadership?* Press *Ask leadership* to send it from"
+          + " a form you can still edit, anonymous unless you tick the box there. cos-bot doesn't"
+          + " keep what you type here, and the question it stores isn't linked to you; Slack"
+          + " itself keeps this conversation, as it keeps every direct message, so delete your"
+          + " message here if you want it gone.";
 }

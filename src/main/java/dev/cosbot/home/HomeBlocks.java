@@ -15,6 +15,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.spi.HomeAction;
+import dev.cosbot.platform.spi.MessagesTabOffer;
 import dev.cosbot.platform.support.SlackText;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,6 +91,31 @@ public final class HomeBlocks {
         context(
             c -> c.elements(List.<ContextBlockElement>of(markdownText(HomeMessages.HELP_FOOTER)))));
     return com.slack.api.model.view.View.builder().type("home").blocks(blocks).build();
+  }
+
+  /** Prefix of the blocks that hold a feature's offer under a Messages tab reply. */
+  static final String OFFER_BLOCK_PREFIX = "im_offer_";
+
+  /** The reply in the Messages tab: the guide, then each feature's offer with its button. */
+  public static List<LayoutBlock> messagesTabReply(
+      String guide, List<MessagesTabOffer.Offer> offers) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(guide))));
+    int n = 0;
+    for (MessagesTabOffer.Offer offer : offers) {
+      HomeAction a = offer.action();
+      blocks.add(section(s -> s.text(markdownText(SlackText.cut(offer.note(), 3_000)))));
+      ButtonElement button =
+          ButtonElement.builder()
+              .text(plainText(SlackText.cut(a.label(), 75)))
+              .actionId(a.actionId())
+              .value(a.value())
+              .style("primary")
+              .build();
+      String blockId = OFFER_BLOCK_PREFIX + n++;
+      blocks.add(actions(x -> x.blockId(blockId).elements(List.of(button))));
+    }
+    return blocks;
   }
 
   /** A section's text, to show an item once even when two sections list it. */
