@@ -407,18 +407,7 @@ public final class PulseBlocks {
       }
       blocks.add(actions(a -> a.blockId("pulse_quick").elements(buttons)));
     } else {
-      blocks.add(
-          actions(
-              a ->
-                  a.blockId("pulse_take")
-                      .elements(
-                          List.of(
-                              button(
-                                  b ->
-                                      b.actionId(PulseIds.TAKE_SURVEY)
-                                          .style("primary")
-                                          .text(plainText("Take the survey"))
-                                          .value(value))))));
+      blocks.add(takeSurvey(value));
     }
     blocks.add(
         context(
@@ -430,6 +419,21 @@ public final class PulseBlocks {
                                 ? ":lock: Anonymous: your name is never stored with your answers."
                                 : ":bust_in_silhouette: Named: your name is stored with your answers.")))));
     return blocks;
+  }
+
+  /** The DM's "Take the survey" button, opening the answer form of the signed round. */
+  private static LayoutBlock takeSurvey(String signedRound) {
+    return actions(
+        a ->
+            a.blockId("pulse_take")
+                .elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(PulseIds.TAKE_SURVEY)
+                                    .style("primary")
+                                    .text(plainText("Take the survey"))
+                                    .value(signedRound)))));
   }
 
   /** The Home tab's primary action while a survey waits for the person. */
@@ -471,17 +475,7 @@ public final class PulseBlocks {
                             + "* closes "
                             + date(round.closesAt)
                             + ". It only takes a minute."))),
-        actions(
-            a ->
-                a.blockId("pulse_take")
-                    .elements(
-                        List.of(
-                            button(
-                                b ->
-                                    b.actionId(PulseIds.TAKE_SURVEY)
-                                        .style("primary")
-                                        .text(plainText("Take the survey"))
-                                        .value(signedRound))))));
+        takeSurvey(signedRound));
   }
 
   /**
