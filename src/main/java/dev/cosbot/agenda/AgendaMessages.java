@@ -22,6 +22,8 @@ public final class AgendaMessages {
       "Give the length in minutes, e.g. `/cos agenda length \"Staff meeting\" 30`.";
   public static final String NO_MEETINGS =
       "There are no meetings yet. A Chief of Staff creates them with `/cos cadence new`.";
+  public static final String MEETING_GONE =
+      "I can't find that meeting any more. `/cos cadence list` shows the meetings.";
   public static final String CANT_OPEN_FORM =
       "Sorry, I couldn't open the form. Please try `/cos agenda add` again.";
   public static final String NOTHING_TO_COVER = "Nothing is on that agenda.";
