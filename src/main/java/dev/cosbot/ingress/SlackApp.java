@@ -102,6 +102,10 @@ public class SlackApp {
             .slack(sdk.slack())
             .singleTeamBotToken(settings.botToken().orElseThrow())
             .signingSecret(settings.signingSecret().orElse(null))
+            // SlackIngress verifies the signature and timestamp of every HTTP request before it is
+            // parsed, and it is the only caller of App.run over HTTP (Socket Mode requests carry no
+            // signature): Bolt's own check would compute the same HMAC a second time on every ack.
+            .requestVerificationEnabled(false)
             .allEventsApiAutoAckEnabled(true)
             .subtypedMessageEventsAutoAckEnabled(true)
             .build();

@@ -6,8 +6,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 
 /**
- * The baseline of the ack benchmark: the smallest Bolt app answering {@code /cos help}, on Bolt's
- * own Jetty server (bolt-jetty). It runs in its own JVM on the classpath in target/bolt-baseline
+ * The baseline of the ack benchmark: the smallest Bolt app answering {@code /cos help}, a {@code
+ * user_change} event and an {@code escalation_ack} button with an immediate ack, on Bolt's own
+ * Jetty server (bolt-jetty). It runs in its own JVM on the classpath in target/bolt-baseline
  * (bolt-jetty 1.45.4: the version served here), so {@code SlackAppServer} is loaded by reflection
  * and this class compiles against the project's Bolt. Environment: PORT, SLACK_SIGNING_SECRET,
  * SLACK_BOT_TOKEN, SLACK_API_URL.
@@ -30,6 +31,9 @@ public final class BoltBaselineApp {
         (req, ctx) ->
             ctx.ack(
                 "*cos-bot commands*\n• `/cos help` — what you can do with cos-bot\n• `/cos admin` — administration"));
+    // Bolt's own cost of the other two request kinds, with no work at all behind the ack.
+    app.event(com.slack.api.model.event.UserChangeEvent.class, (req, ctx) -> ctx.ack());
+    app.blockAction("escalation_ack", (req, ctx) -> ctx.ack());
     int port = Integer.parseInt(System.getenv("PORT"));
     Object server =
         Class.forName("com.slack.api.bolt.jetty.SlackAppServer")
