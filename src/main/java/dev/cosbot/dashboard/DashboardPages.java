@@ -506,6 +506,9 @@ public class DashboardPages {
                   headers,
                   rounds.list(),
                   "No rounds yet.")));
+      Stream.of(PulseSections.trends(s, questionText), PulseSections.heatmap(s, questionText))
+          .filter(java.util.Objects::nonNull)
+          .forEach(sections::add);
     }
     return new Page(
         "Pulse",

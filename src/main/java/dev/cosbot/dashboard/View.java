@@ -43,9 +43,20 @@ public final class View {
   @TemplateData
   public record Stat(String label, String value, String cls) {}
 
-  /** A part of a page: a heading, a sentence, figures and/or a table. */
+  /**
+   * A chart drawn on the server as inline SVG (no script, no CDN). {@code svg} is built by {@link
+   * Charts} with every text escaped; the table next to it carries the same figures in words.
+   */
   @TemplateData
-  public record Section(String heading, String text, List<Stat> stats, Table table) {}
+  public record Chart(String svg) {}
+
+  /** A part of a page: a heading, a sentence, figures, a chart and/or a table. */
+  @TemplateData
+  public record Section(String heading, String text, List<Stat> stats, Table table, Chart chart) {
+    public Section(String heading, String text, List<Stat> stats, Table table) {
+      this(heading, text, stats, table, null);
+    }
+  }
 
   /** A choice in a filter. */
   @TemplateData

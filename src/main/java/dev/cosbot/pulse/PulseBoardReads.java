@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dashboard's read-only view of pulse results: built from {@link PulseService#history}, so a
@@ -22,6 +24,8 @@ public class PulseBoardReads implements PulseBoard {
     List<SurveyRow> surveys = new ArrayList<>();
     for (PulseSurvey survey : PulseSurvey.<PulseSurvey>list("order by id")) {
       List<RoundRow> rounds = new ArrayList<>();
+      Map<Integer, PulseRound> bySeq = new HashMap<>();
+      PulseRound.ofSurvey(survey.id).forEach(r -> bySeq.put(r.seq, r));
       for (PulseStats.RoundResult r : service.history(survey)) {
         List<QuestionRow> questions = new ArrayList<>();
         if (r.visible()) {
@@ -39,6 +43,10 @@ public class PulseBoardReads implements PulseBoard {
                     q.enps()));
           }
         }
+        PulseRound round = bySeq.get(r.seq());
+        // Stored at close with only the teams that may be shown; nothing for an open round.
+        PulseStats.Breakdown breakdown =
+            r.visible() && round != null ? service.breakdown(round) : PulseStats.Breakdown.NONE;
         rounds.add(
             new RoundRow(
                 r.seq(),
@@ -47,11 +55,26 @@ public class PulseBoardReads implements PulseBoard {
                 r.visible() ? r.responses() : null,
                 r.visible(),
                 r.releasedAt(),
-                List.copyOf(questions)));
+                List.copyOf(questions),
+                teams(breakdown),
+                breakdown.hidden()));
       }
       surveys.add(new SurveyRow(survey.id, survey.title, survey.anonymous, List.copyOf(rounds)));
     }
     return surveys;
+  }
+
+  private static List<TeamRow> teams(PulseStats.Breakdown breakdown) {
+    return breakdown.shown().stream()
+        .map(
+            t ->
+                new TeamRow(
+                    t.name(),
+                    t.responses(),
+                    t.cells().stream()
+                        .map(c -> new TeamCell(c.index() + 1, c.answered(), c.mean(), c.enps()))
+                        .toList()))
+        .toList();
   }
 
   private static String kind(QuestionType type) {

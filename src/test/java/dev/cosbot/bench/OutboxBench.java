@@ -67,6 +67,8 @@ final class OutboxBench {
     env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
     env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     env.put("QUARKUS_LOG_LEVEL", "WARN");
+    // An external database needs the pulse's own sealing secret.
+    env.put("COSBOT_PULSE_BALLOT_SECRET", "bench-ballot-secret-0123456789abcdef");
     return env;
   }
 

@@ -36,7 +36,7 @@ class StatusRollupBenchmark {
       migrate(c);
       Instant now = Instant.parse("2026-11-27T12:00:00Z");
       long loadStart = System.nanoTime();
-      load(c, now);
+      load(c, now, WEEKS);
       long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
       System.out.printf(
           "%n=== Status rollup benchmark ===%nData: %d initiatives, %d updates, %d periods, %d RAG events (loaded in %d ms)%n",
@@ -110,9 +110,10 @@ class StatusRollupBenchmark {
     }
   }
 
-  static void load(Connection c, Instant now) throws Exception {
+  /** {@code INITIATIVES} initiatives with {@code weeks} weekly updates each, plain SQL. */
+  static void load(Connection c, Instant now, int weeks) throws Exception {
     // The last week's updates fall inside the rollup window (the last 7 days).
-    Timestamp start = Timestamp.from(now.minus(Duration.ofDays(7L * (WEEKS - 1) - 2)));
+    Timestamp start = Timestamp.from(now.minus(Duration.ofDays(7L * (weeks - 1) - 2)));
     try (Statement s = c.createStatement()) {
       s.execute(
           "INSERT INTO status_initiative (name, owner_id, team, state, every_weeks, cadence_day, cadence_time, anchor_date,"
@@ -139,7 +140,7 @@ class StatusRollupBenchmark {
               + start
               + "' + w * interval '7 days' - interval '1 hour'"
               + " FROM status_initiative i, generate_series(0, "
-              + (WEEKS - 1)
+              + (weeks - 1)
               + ") w");
       s.execute(
           "INSERT INTO status_rag_event (initiative_id, update_id, from_rag, to_rag, changed_at)"

@@ -70,29 +70,7 @@ public final class HumaneText {
               "PulseSliceTest#*", List.of(TIME, RULE_TEXT, PLURAL, RAW_ID, THRESHOLD_TEXT, ISO)),
           // Test data: the question typed in the form contains an id-like word.
           Map.entry(
-              "EscalationLimitTest#pastTheHourlyLimitNoMoreDecisionsAreAsked", List.of(RAW_ID)),
-          // Status: "(due Fri 11 Dec 10:00, every Friday at 10:00)" and Home's "next due … 10:00".
-          Map.entry(
-              "FirstStartPeopleTest#ownersKnownOnlyToSlackArePromptedAtTenInTheirOwnZones",
-              List.of(TIME)),
-          Map.entry("StatusReportsTest#weeklyReportDigestAndHome", List.of(TIME)),
-          Map.entry(
-              "StatusFlowTest#aMissingUpdateIsNudgedOnceThenMarkedMissingAndRepeatedMissesGoStale",
-              List.of(TIME)),
-          Map.entry(
-              "StatusFlowTest#aTamperedInitiativeIdInAFormOrButtonGetsThePoliteCantFindAnswerAndChangesNothing",
-              List.of(TIME)),
-          Map.entry(
-              "StatusFlowTest#anEarlyUpdateCountsForThePeriodAndNoPromptIsSent", List.of(TIME)),
-          Map.entry("StatusFlowTest#anOwnerOnVacationIsNotPromptedAndShowsAsAway", List.of(TIME)),
-          Map.entry("StatusFlowTest#initiativesAreListedEditedAndClosed", List.of(TIME)),
-          Map.entry(
-              "StatusFlowTest#invalidModalSubmissionsReturnFieldErrorsAndStoreNothing",
-              List.of(TIME)),
-          Map.entry(
-              "StatusFlowTest#ownersInTokyoAndLosAngelesArePromptedAtTheirOwnTenThenUpdateAndSeeItInTheRollup",
-              List.of(TIME)),
-          Map.entry("StatusFlowTest#promptsStayAtTenLocalAcrossDaylightSavingTime", List.of(TIME)));
+              "EscalationLimitTest#pastTheHourlyLimitNoMoreDecisionsAreAsked", List.of(RAW_ID)));
 
   /** Keys whose string values are shown to a person (everything else is ids, values, urls). */
   private static final Set<String> SHOWN =

@@ -13,7 +13,20 @@ public interface PulseBoard {
   record QuestionRow(
       int number, String text, String kind, int answered, Double mean, Integer enps) {}
 
-  /** One round; when {@code visible} is false, responses is null and questions empty. */
+  /** One scored question's figures within a team (only cells that may be shown). */
+  record TeamCell(int number, int answered, Double mean, Integer enps) {}
+
+  /**
+   * A team that may be shown in a closed round's breakdown (at least k answers, and the hidden
+   * teams together not between 1 and k−1); {@code team} is the name it was picked by.
+   */
+  record TeamRow(String team, int responses, List<TeamCell> cells) {}
+
+  /**
+   * One round; when {@code visible} is false, responses is null and questions and teams empty.
+   * {@code teams} is filled only for a closed round of a survey broken down by team, {@code
+   * teamsHidden} counts the teams held back.
+   */
   record RoundRow(
       int seq,
       boolean closed,
@@ -21,7 +34,9 @@ public interface PulseBoard {
       Integer responses,
       boolean visible,
       Instant releasedAt,
-      List<QuestionRow> questions) {}
+      List<QuestionRow> questions,
+      List<TeamRow> teams,
+      int teamsHidden) {}
 
   record SurveyRow(long id, String title, boolean anonymous, List<RoundRow> rounds) {}
 
