@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AskApproveHandler extends AskCardButton {
 
   @Override
-  Answer click(Caller caller, AskQuestion q, String meta) {
+  Answer onQuestion(Caller caller, AskQuestion q, String meta) {
     questions.approve(caller, q.id);
     return Answer.NONE;
   }

@@ -1,10 +1,5 @@
 package dev.cosbot.ask;
 
-import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
-import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
 import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.people.Caller;
@@ -14,34 +9,26 @@ import dev.cosbot.platform.support.UserFacingException;
 import jakarta.inject.Inject;
 
 /**
- * What every button on a Chief of Staff's question card does first: ack at once, then check the
- * role and find the question its signed value names (a tampered value finds none and gets the
- * polite "can't find that question" answer).
+ * What every button on a Chief of Staff's question card does first: check the role and find the
+ * question its signed value names (a tampered value finds none and gets the polite "can't find that
+ * question" answer).
  */
-abstract class AskCardButton implements BlockActionHandler {
-  @Inject AfterAck afterAck;
+abstract class AskCardButton extends AskButton {
   @Inject AskService questions;
   @Inject Roles roles;
   @Inject SignedMetadata signer;
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> {
-          Caller caller = roles.of(clicker.userId());
-          caller.requireAdmin();
-          long id = signer.id(clicker.value()).orElse(-1);
-          AskQuestion q =
-              questions.find(id).orElseThrow(() -> new UserFacingException(AskMessages.GONE));
-          return click(caller, q, signer.signId(q.id));
-        });
+  final Answer click(Clicker clicker) {
+    Caller caller = roles.of(clicker.userId());
+    caller.requireAdmin();
+    long id = signer.id(clicker.value()).orElse(-1);
+    AskQuestion q = questions.find(id).orElseThrow(() -> new UserFacingException(AskMessages.GONE));
+    return onQuestion(caller, q, signer.signId(q.id));
   }
 
   /** The button's own work on question {@code q}; {@code meta} is its signed id for a form. */
-  abstract Answer click(Caller caller, AskQuestion q, String meta);
+  abstract Answer onQuestion(Caller caller, AskQuestion q, String meta);
 
   /** Merge, reword and decline apply only to a question still waiting for review. */
   static void requirePending(AskQuestion q) {

@@ -14,7 +14,7 @@ public class AskOpenAnswerHandler extends AskCardButton {
   Optional<String> answersChannel;
 
   @Override
-  Answer click(Caller caller, AskQuestion q, String meta) {
+  Answer onQuestion(Caller caller, AskQuestion q, String meta) {
     if (q.status != AskStatus.OPEN) {
       throw new UserFacingException(AskMessages.NOT_OPEN);
     }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AskOpenDeclineHandler extends AskCardButton {
 
   @Override
-  Answer click(Caller caller, AskQuestion q, String meta) {
+  Answer onQuestion(Caller caller, AskQuestion q, String meta) {
     requirePending(q);
     return Answer.open(AskBlocks.declineModal(q, meta));
   }

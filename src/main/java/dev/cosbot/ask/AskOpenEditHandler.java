@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AskOpenEditHandler extends AskCardButton {
 
   @Override
-  Answer click(Caller caller, AskQuestion q, String meta) {
+  Answer onQuestion(Caller caller, AskQuestion q, String meta) {
     requirePending(q);
     return Answer.open(AskBlocks.editModal(q, meta));
   }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AskReplyToAskerHandler extends AskCardButton {
 
   @Override
-  Answer click(Caller caller, AskQuestion q, String meta) {
+  Answer onQuestion(Caller caller, AskQuestion q, String meta) {
     return Answer.open(AskConversationBlocks.startFromQuestion(q, signer.sign("q:" + q.id)));
   }
 }
