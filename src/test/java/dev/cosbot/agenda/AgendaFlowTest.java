@@ -62,12 +62,12 @@ class AgendaFlowTest extends SlackTestBase {
     SlackRequests.cos("U0ANA", "agenda add \"" + staff + "\" owner <@" + nobody + "|ghost>")
         .then()
         .statusCode(200)
-        .body(containsString("I can't find <@" + nobody + ">"))
-        .body(containsString("owner @ana"));
+        .body("text", containsString("I can't find <@" + nobody + ">"))
+        .body("text", containsString("owner @ana"));
     SlackRequests.cos("U0ANA", "agenda add \"" + staff + "\" owner ana")
         .then()
         .statusCode(200)
-        .body(containsString("Name the item's owner with @"));
+        .body("text", containsString("Name the item's owner with @"));
     assertThat(formCalls("views.open", staff)).isEmpty();
 
     String owner = "U0OWNS" + run.toUpperCase().replaceAll("[^A-Z0-9]", "");
