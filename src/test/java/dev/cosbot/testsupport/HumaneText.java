@@ -172,10 +172,40 @@ public final class HumaneText {
         .isEmpty();
   }
 
+  /**
+   * Every distinct text people were shown during this test JVM, written to
+   * target/slack-texts-read.txt when it ends: one file to read the whole product's wording as its
+   * readers would, without running each flow.
+   */
+  private static final java.util.Set<String> READ =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    java.nio.file.Path out =
+                        java.nio.file.Path.of("target", "slack-texts-read.txt");
+                    if (!READ.isEmpty() && java.nio.file.Files.isDirectory(out.getParent())) {
+                      java.nio.file.Files.write(
+                          out,
+                          READ.stream().map(t -> t.replace('\n', '⏎')).toList(),
+                          java.nio.file.StandardOpenOption.CREATE,
+                          java.nio.file.StandardOpenOption.APPEND);
+                    }
+                  } catch (java.io.IOException | RuntimeException e) {
+                    // a reading aid only
+                  }
+                }));
+  }
+
   /** Problems in one outbound call body (JSON object, as captured). */
   public static List<String> violations(JsonObject body) {
     List<String> texts = new ArrayList<>();
     collect(body, null, texts);
+    READ.addAll(texts);
     List<String> problems = new ArrayList<>();
     for (String text : texts) {
       problems.addAll(violations(text));
