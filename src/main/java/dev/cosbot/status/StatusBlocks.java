@@ -736,8 +736,8 @@ public final class StatusBlocks {
                                 + " ("
                                 + SlackDates.zoneName(zone)
                                 + " time) · "
-                                + c.initiatives()
-                                + " initiatives · "
+                                + initiatives(c.initiatives())
+                                + " · "
                                 + Rag.RED.emoji()
                                 + " "
                                 + c.red()
@@ -850,6 +850,11 @@ public final class StatusBlocks {
     return blocks;
   }
 
+  /** "1 initiative", "3 initiatives". */
+  static String initiatives(int n) {
+    return n + (n == 1 ? " initiative" : " initiatives");
+  }
+
   /** The first {@code n} lines and a final "and N more" line. */
   static List<String> limit(List<String> lines, int n) {
     if (lines.size() <= n) {
@@ -922,8 +927,8 @@ public final class StatusBlocks {
                   s.text(
                       markdownText(
                           "*Portfolio*: "
-                              + portfolio.initiatives()
-                              + " initiatives · "
+                              + initiatives(portfolio.initiatives())
+                              + " · "
                               + Rag.RED.emoji()
                               + " "
                               + portfolio.red()
