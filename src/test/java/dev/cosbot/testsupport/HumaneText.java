@@ -41,7 +41,6 @@ public final class HumaneText {
               "CadenceFlowTest#aMissedReminderIsPostedOnceLateWithANoteAndOlderOnesAreSkipped",
               List.of(TIME, RULE_TEXT)),
           Map.entry("CadenceFlowTest#commandsListPauseResumeSkipAndRemove", List.of(RULE_TEXT)),
-          Map.entry("AgendaFlowTest#*", List.of(RULE_TEXT)),
           Map.entry(
               "CadenceFlowTest#createWithPreviewThenReminderAndOccurrencePostOnceAndTheDriTicks",
               List.of(TIME, RULE_TEXT)),
