@@ -380,6 +380,12 @@ public class DashboardPages {
         .distinct()
         .sorted(java.util.Comparator.comparing(n::of))
         .forEach(o -> ownerOptions.add(new Option(o, n.of(o), o.equals(owner))));
+    LocalDate firstWeek =
+        w.now()
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+            .minusWeeks(EscalationSections.WEEKS - 1L);
     return new Page(
         "Escalations",
         viewer.isAdmin()
@@ -390,22 +396,31 @@ public class DashboardPages {
             new Field("area", "Area", nz(area), areaOptions),
             new Field("severity", "Severity", nz(severity), severityOptions),
             new Field("owner", "Owner", nz(owner), ownerOptions)),
-        List.of(
-            new Section(
-                "Open",
-                shown.size() + (shown.size() == 1 ? " open escalation." : " open escalations."),
-                null,
-                escalationTable("open", shown, w, n, false)),
-            new Section(
-                "Time to acknowledge and resolve by area",
-                "Medians over all escalations that are not confidential.",
-                null,
-                new Table(
-                    "area-times",
-                    null,
-                    List.of("Area", "Raised", "Open", "Acknowledged within", "Resolved within"),
-                    times.list(),
-                    "No escalations yet."))),
+        Stream.concat(
+                Stream.of(
+                    new Section(
+                        "Open",
+                        shown.size()
+                            + (shown.size() == 1 ? " open escalation." : " open escalations."),
+                        null,
+                        escalationTable("open", shown, w, n, false)),
+                    new Section(
+                        "Time to acknowledge and resolve by area",
+                        "Medians over all escalations that are not confidential.",
+                        null,
+                        new Table(
+                            "area-times",
+                            null,
+                            List.of(
+                                "Area", "Raised", "Open", "Acknowledged within", "Resolved within"),
+                            times.list(),
+                            "No escalations yet."))),
+                EscalationSections.weekly(
+                    escalations.areaWeeks(firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    firstWeek,
+                    w)
+                    .stream())
+            .toList(),
         "/app/escalations.csv?"
             + query("area", area)
             + query("severity", severity)
