@@ -25,8 +25,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The web dashboard under {@code /app}: server-rendered pages for a signed-in person. Every page
@@ -256,23 +259,21 @@ public class DashboardResource {
       DashboardPaths which,
       String name,
       String table,
-      java.util.function.BiFunction<Viewer, Wording, Page> build) {
-    Optional<Viewer> viewer = signIn.viewer(sid);
-    if (viewer.isEmpty()) {
-      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
-    }
-    if (!which.allows(viewer.get().caller())) {
-      return forbidden(viewer.get());
-    }
-    Page p = build.apply(viewer.get(), wording(viewer.get()));
-    View.Table t = p == null || table == null ? null : p.table(table);
-    if (t == null) {
-      return notFound(viewer.get());
-    }
-    String file = name + "-" + t.id() + ".csv";
-    return Response.ok(Csv.of(t).getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .build();
+      BiFunction<Viewer, Wording, Page> build) {
+    return guarded(
+        sid,
+        which,
+        v -> {
+          Page p = build.apply(v, wording(v));
+          View.Table t = p == null || table == null ? null : p.table(table);
+          if (t == null) {
+            return notFound(v);
+          }
+          String file = name + "-" + t.id() + ".csv";
+          return Response.ok(Csv.of(t).getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8")
+              .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+              .build();
+        });
   }
 
   // ----------------------------------------------------------------------------- settings
@@ -281,14 +282,10 @@ public class DashboardResource {
   @Path("/settings")
   public Response settings(
       @CookieParam(DashboardPaths.COOKIE) String sid, @QueryParam("saved") String saved) {
-    Optional<Viewer> viewer = signIn.viewer(sid);
-    if (viewer.isEmpty()) {
-      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
-    }
-    if (!DashboardPaths.SETTINGS.allows(viewer.get().caller())) {
-      return forbidden(viewer.get());
-    }
-    return settingsPage(viewer.get(), saved != null ? "Saved." : null, null, 200);
+    return guarded(
+        sid,
+        DashboardPaths.SETTINGS,
+        v -> settingsPage(v, saved != null ? "Saved." : null, null, 200));
   }
 
   @POST
@@ -301,29 +298,37 @@ public class DashboardResource {
       @FormParam("area") String area,
       @FormParam("keywords") String keywords,
       @FormParam("owner") String owner,
-      @FormParam("rule") String rule) {
-    Optional<Viewer> viewer = signIn.viewer(sid);
-    if (viewer.isEmpty()) {
-      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
-    }
-    if (!DashboardPaths.SETTINGS.allows(viewer.get().caller())) {
-      return forbidden(viewer.get());
-    }
-    if (!DashboardSignIn.csrfMatches(viewer.get(), csrf)) {
-      return csrfRefused(viewer.get());
-    }
+      @FormParam("rule") String rule,
+      @FormParam("severity") String severity,
+      @FormParam("ack") String ack,
+      @FormParam("resolve") String resolve,
+      @FormParam("sendAt") String sendAt,
+      @FormParam("days") List<String> days) {
     Map<String, String> fields = new HashMap<>();
     fields.put("user", user);
     fields.put("area", area);
     fields.put("keywords", keywords);
     fields.put("owner", owner);
     fields.put("rule", rule);
-    try {
-      settingsPage.apply(viewer.get().caller(), change == null ? "" : change, fields);
-    } catch (UserFacingException e) {
-      return settingsPage(viewer.get(), null, plain(e.getMessage()), 400);
-    }
-    return Response.seeOther(URI.create(DashboardPaths.SETTINGS.path + "?saved=1")).build();
+    fields.put("severity", severity);
+    fields.put("ack", ack);
+    fields.put("resolve", resolve);
+    fields.put("sendAt", sendAt);
+    fields.put("days", days == null ? "" : String.join(",", days));
+    return guarded(
+        sid,
+        DashboardPaths.SETTINGS,
+        v -> {
+          if (!DashboardSignIn.csrfMatches(v, csrf)) {
+            return csrfRefused(v);
+          }
+          try {
+            settingsPage.apply(v.caller(), change == null ? "" : change, fields);
+          } catch (UserFacingException e) {
+            return settingsPage(v, null, plain(e.getMessage()), 400);
+          }
+          return Response.seeOther(URI.create(DashboardPaths.SETTINGS.path + "?saved=1")).build();
+        });
   }
 
   private Response settingsPage(Viewer v, String saved, String error, int status) {
@@ -340,10 +345,24 @@ public class DashboardResource {
 
   // ------------------------------------------------------------------------------ helpers
 
-  private Response show(
-      String sid,
-      DashboardPaths which,
-      java.util.function.BiFunction<Viewer, Wording, Page> build) {
+  private Response show(String sid, DashboardPaths which, BiFunction<Viewer, Wording, Page> build) {
+    return guarded(
+        sid,
+        which,
+        v -> {
+          Page p = build.apply(v, wording(v));
+          if (p == null) {
+            return notFound(v);
+          }
+          return Response.ok(chrome(page.data("p", p).data("title", p.title()), v, which)).build();
+        });
+  }
+
+  /**
+   * The one gate of every page, CSV and form: no session sends the browser to the sign-in page, a
+   * role that may not open {@code which} gets a 403; otherwise {@code then} answers.
+   */
+  private Response guarded(String sid, DashboardPaths which, Function<Viewer, Response> then) {
     Optional<Viewer> viewer = signIn.viewer(sid);
     if (viewer.isEmpty()) {
       return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
@@ -351,12 +370,7 @@ public class DashboardResource {
     if (!which.allows(viewer.get().caller())) {
       return forbidden(viewer.get());
     }
-    Page p = build.apply(viewer.get(), wording(viewer.get()));
-    if (p == null) {
-      return notFound(viewer.get());
-    }
-    return Response.ok(chrome(page.data("p", p).data("title", p.title()), viewer.get(), which))
-        .build();
+    return then.apply(viewer.get());
   }
 
   private TemplateInstance chrome(TemplateInstance t, Viewer v, DashboardPaths current) {

@@ -24,7 +24,7 @@ public class DigestWelcome {
   @Inject Outbox outbox;
   @Inject DigestService digests;
   @Inject DigestDelivery delivery;
-  @Inject DigestSettings settings;
+  @Inject DigestSchedule schedule;
   @Inject Clock clock;
 
   void onRolesChanged(@Observes RolesChanged change) {
@@ -55,7 +55,7 @@ public class DigestWelcome {
     }
     LocalDate day = local.toLocalDate();
     for (int i = 0; i < 370; i++, day = day.plusDays(1)) {
-      ZonedDateTime at = day.atTime(settings.sendAt()).atZone(zone);
+      ZonedDateTime at = day.atTime(schedule.now().sendAt()).atZone(zone);
       if (at.isAfter(local) && delivery.due(at)) {
         return at.toInstant();
       }

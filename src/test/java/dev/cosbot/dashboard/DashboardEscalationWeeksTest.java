@@ -46,8 +46,9 @@ class DashboardEscalationWeeksTest extends SlackTestBase {
     SlackRequests.cos("U0ADMIN", "route add area \"" + area + "\" owner <@" + OWNER + "|owner>")
         .then()
         .statusCode(200);
+    // Weeks ahead of the real time, so that Quartz leaves the escalations' timers alone.
     LocalDate thisMonday =
-        LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(2);
     Instant twoWeeksAgo = thisMonday.minusWeeks(2).atTime(9, 0).toInstant(ZoneOffset.UTC);
 
     // Two weeks ago: acknowledged after 30 minutes, resolved after 4 hours.
