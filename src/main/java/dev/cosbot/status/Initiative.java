@@ -122,4 +122,23 @@ public class Initiative extends PanacheEntityBase {
         State.DONE,
         team.trim().toLowerCase(java.util.Locale.ROOT));
   }
+
+  /** The teams of open initiatives, each once, in alphabetical order. */
+  public static List<String> openTeams() {
+    return getEntityManager()
+        .createQuery(
+            "select distinct i.team from Initiative i where i.state <> :done order by i.team",
+            String.class)
+        .setParameter("done", State.DONE)
+        .getResultList();
+  }
+
+  /** The names of open initiatives, alphabetical. */
+  public static List<String> openNames() {
+    return getEntityManager()
+        .createQuery(
+            "select i.name from Initiative i where i.state <> :done order by i.name", String.class)
+        .setParameter("done", State.DONE)
+        .getResultList();
+  }
 }

@@ -424,12 +424,20 @@ public final class StatusBlocks {
 
   // ---- Check-in messages -----------------------------------------------------------------------
 
-  /** "every Friday at 10:00 AM", "every 2 weeks on Monday at 9:30 AM". */
-  public static String rhythm(Cadence c) {
+  /**
+   * "every Friday at 10:00 AM", "every 2 weeks on Monday at 9:30 AM": the owner's local time, so
+   * callers always follow it with the zone it is in.
+   */
+  static String rhythm(Cadence c) {
     String day = SlackDates.dayName(c.day());
     return (c.everyWeeks() == 1 ? "every " + day : "every " + c.everyWeeks() + " weeks on " + day)
         + " at "
         + SlackDates.clock(c.time());
+  }
+
+  /** "every Friday at 10:00 AM (New York time)": the rhythm with the owner's zone named. */
+  public static String rhythm(Cadence c, ZoneId ownerZone) {
+    return rhythm(c) + " (" + SlackDates.zoneName(ownerZone) + " time)";
   }
 
   /** The DM to a person made owner of an initiative by someone else. */
@@ -440,10 +448,8 @@ public final class StatusBlocks {
         + "* ("
         + SlackText.escapeAndCut(i.team, 80)
         + "). I'll ask you for an update "
-        + rhythm(i.cadence())
-        + " your time ("
-        + SlackDates.zoneName(ownerZone)
-        + "); the first on "
+        + rhythm(i.cadence(), ownerZone)
+        + ", your time; the first on "
         + SlackDates.token(firstDue, ownerZone)
         + ".";
   }
@@ -455,10 +461,8 @@ public final class StatusBlocks {
         + "* ("
         + SlackText.escapeAndCut(i.team, 80)
         + "): updates due "
-        + rhythm(i.cadence())
-        + " in the owner's time ("
-        + SlackDates.zoneName(ownerZone)
-        + ")"
+        + rhythm(i.cadence(), ownerZone)
+        + ", the owner's time"
         + (i.state == Initiative.State.ACTIVE
             ? "; the next on " + SlackDates.token(nextDue, ownerZone) + "."
             : i.state == Initiative.State.PAUSED ? " (paused)." : " (done).");
@@ -473,11 +477,11 @@ public final class StatusBlocks {
     String text =
         ":wave: Time for your update on *"
             + SlackText.escapeAndCut(i.name, 200)
-            + "* (due "
+            + "*: due "
             + SlackDates.token(due, zone)
-            + ", "
-            + rhythm(i.cadence())
-            + ").\n"
+            + ", then "
+            + rhythm(i.cadence(), zone)
+            + ".\n"
             + lastStatusLine(last);
     return List.of(section(s -> s.text(markdownText(text))), postButton(i, signer));
   }
@@ -552,7 +556,8 @@ public final class StatusBlocks {
 
   // ---- Lists -----------------------------------------------------------------------------------
 
-  public static String initiativesText(List<Initiative> list, String team) {
+  public static String initiativesText(
+      List<Initiative> list, String team, java.util.function.Function<String, ZoneId> zoneOf) {
     if (list.isEmpty()) {
       return team == null
           ? "No initiatives yet. Create one with `/cos initiative new`."
@@ -569,7 +574,7 @@ public final class StatusBlocks {
               + " · "
               + SlackText.mention(i.ownerId)
               + " · "
-              + rhythm(i.cadence())
+              + rhythm(i.cadence(), zoneOf.apply(i.ownerId))
               + (i.state == Initiative.State.PAUSED ? " · _paused_" : "")
               + (i.staleSince != null ? " · :warning: stale" : ""));
     }

@@ -7,6 +7,7 @@ import dev.cosbot.ingress.command.CosCommand;
 import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
+import dev.cosbot.ingress.command.Suggest;
 import dev.cosbot.platform.people.PeopleDirectory;
 import dev.cosbot.platform.people.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,8 @@ public class StatusCommand implements CosSubcommand {
               ctx,
               StatusBlocks.initiativesText(
                   Initiative.open(blankToNull(String.join(" ", cmd.args()))),
-                  blankToNull(String.join(" ", cmd.args()))));
+                  blankToNull(String.join(" ", cmd.args())),
+                  people::zoneOf));
       case "status" -> {
         Initiative i = service.forStatus(cmd.caller(), blankToNull(String.join(" ", cmd.args())));
         yield open(
@@ -125,6 +127,12 @@ public class StatusCommand implements CosSubcommand {
       if (byName.isPresent()) {
         filter = new RollupQueries.Filter(null, byName.get().id, null);
         title = "Status report: " + byName.get().name;
+      } else if (Initiative.open(arg).isEmpty()) {
+        // Neither an initiative nor a team: say so instead of an empty report.
+        List<String> known = new java.util.ArrayList<>(Initiative.openNames());
+        known.addAll(Initiative.openTeams());
+        return CosCommandRouter.ephemeral(
+            ctx, StatusMessages.noSuchReportTarget(arg, Suggest.closest(arg, known)));
       } else {
         filter = new RollupQueries.Filter(arg, null, null);
         title = "Status report: " + arg;

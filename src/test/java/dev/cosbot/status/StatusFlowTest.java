@@ -616,4 +616,37 @@ class StatusFlowTest extends SlackTestBase {
         .statusCode(200)
         .body("text", containsString("No open initiatives"));
   }
+
+  @Test
+  void aReportOfANameThatIsNeitherInitiativeNorTeamSaysSoAndSuggestsTheClosest() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String name = "Payments " + suffix;
+    create("U0ADMIN", name, "U0ADMIN", "Money " + suffix, null);
+    // A typo of an initiative's name: "did you mean", and no empty report.
+    String typo = "Paymnets " + suffix;
+    String body =
+        SlackRequests.cos("U0ADMIN", "report " + typo).then().statusCode(200).extract().asString();
+    BlockKitLimits.assertAckValid(body);
+    JsonPath answer = JsonPath.from(body);
+    assertThat(answer.getString("response_type")).isEqualTo("ephemeral");
+    assertThat(answer.getString("text"))
+        .contains("There's no initiative or team called “" + typo + "”")
+        .contains("Did you mean `/cos report " + name + "`?");
+    assertThat(body).doesNotContain("Status report");
+    // Nothing close: said plainly, with what to type instead.
+    String none = "zz" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(SlackRequests.cos("U0ADMIN", "report " + none).jsonPath().getString("text"))
+        .contains("There's no initiative or team called “" + none + "”")
+        .doesNotContain("Did you mean")
+        .contains("`/cos initiatives`");
+    // A team's name still gives its report.
+    assertThat(
+            SlackRequests.cos("U0ADMIN", "report money " + suffix)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("Status report: money " + suffix)
+        .contains(name);
+  }
 }

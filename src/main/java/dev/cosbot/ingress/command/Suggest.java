@@ -3,12 +3,12 @@ package dev.cosbot.ingress.command;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean": the known word closest to a typo, if it is close enough to be a typo. */
-final class Suggest {
+/** "Did you mean": the known word or name closest to a typo, if it is close enough to be a typo. */
+public final class Suggest {
   private Suggest() {}
 
   /** The closest of {@code known} to {@code typed}, or null when none is plausibly meant. */
-  static String closest(String typed, Collection<String> known) {
+  public static String closest(String typed, Collection<String> known) {
     if (typed == null || typed.isBlank()) {
       return null;
     }

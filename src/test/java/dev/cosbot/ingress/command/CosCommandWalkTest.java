@@ -56,6 +56,7 @@ class CosCommandWalkTest extends SlackTestBase {
     m.put("initiative nwe", "Did you mean `/cos initiative new`?");
     m.put("initiative edit", "`/cos initiative edit|done <name>`");
     m.put("initiative new Platform", "I didn't expect “Platform” there");
+    m.put("report nosuchteam", "There's no initiative or team called “nosuchteam”");
     m.put("route", "`/cos route` needs a little more");
     m.put("route lst", "Did you mean `/cos route list`?");
     m.put("route remove", "`/cos route list | remove <n>`");
