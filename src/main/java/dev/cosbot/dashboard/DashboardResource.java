@@ -139,14 +139,19 @@ public class DashboardResource {
   // -------------------------------------------------------------------------------- pages
 
   @GET
-  public Response me(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.ME, (v, w) -> pages.me(v.caller(), w));
+  public Response me(@CookieParam(DashboardPaths.COOKIE) String sid, @Context UriInfo uri) {
+    return show(sid, DashboardPaths.ME, (v, w) -> build(DashboardPaths.ME, v, w, uri));
   }
 
+  /** Every page but Me, the initiative and the settings: one handler, the page picked by path. */
   @GET
-  @Path("/portfolio")
-  public Response portfolio(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.PORTFOLIO, (v, w) -> pages.portfolio(v.caller(), w));
+  @Path("/{page: portfolio|escalations|pulse|decisions|rhythm|review}")
+  public Response page(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @PathParam("page") String name,
+      @Context UriInfo uri) {
+    DashboardPaths which = DashboardPaths.named(name);
+    return show(sid, which, (v, w) -> build(which, v, w, uri));
   }
 
   @GET
@@ -157,42 +162,22 @@ public class DashboardResource {
         sid, DashboardPaths.PORTFOLIO, (v, w) -> pages.initiative(v.caller(), id, w).orElse(null));
   }
 
-  @GET
-  @Path("/escalations")
-  public Response escalations(
-      @CookieParam(DashboardPaths.COOKIE) String sid,
-      @QueryParam("area") String area,
-      @QueryParam("severity") String severity,
-      @QueryParam("owner") String owner) {
-    return show(
-        sid,
-        DashboardPaths.ESCALATIONS,
-        (v, w) -> pages.escalations(v.caller(), w, area, severity, owner));
-  }
-
-  @GET
-  @Path("/pulse")
-  public Response pulse(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.PULSE, (v, w) -> pages.pulse(v.caller(), w));
-  }
-
-  @GET
-  @Path("/decisions")
-  public Response decisions(
-      @CookieParam(DashboardPaths.COOKIE) String sid, @QueryParam("q") String q) {
-    return show(sid, DashboardPaths.DECISIONS, (v, w) -> pages.decisions(v.caller(), w, q));
-  }
-
-  @GET
-  @Path("/rhythm")
-  public Response rhythm(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.RHYTHM, (v, w) -> pages.rhythm(v.caller(), w));
-  }
-
-  @GET
-  @Path("/review")
-  public Response review(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.REVIEW, (v, w) -> pages.review(v.caller(), w));
+  /** The page {@code which} for the viewer, with the filters of the query string. */
+  private Page build(DashboardPaths which, Viewer v, Wording w, UriInfo uri) {
+    var q = uri.getQueryParameters();
+    var caller = v.caller();
+    return switch (which) {
+      case ME -> pages.me(caller, w);
+      case PORTFOLIO -> pages.portfolio(caller, w);
+      case ESCALATIONS ->
+          pages.escalations(
+              caller, w, q.getFirst("area"), q.getFirst("severity"), q.getFirst("owner"));
+      case PULSE -> pages.pulse(caller, w);
+      case DECISIONS -> pages.decisions(caller, w, q.getFirst("q"));
+      case RHYTHM -> pages.rhythm(caller, w);
+      case REVIEW -> pages.review(caller, w);
+      case SETTINGS -> null;
+    };
   }
 
   // ---------------------------------------------------------------------------------- CSV
@@ -204,39 +189,12 @@ public class DashboardResource {
       @CookieParam(DashboardPaths.COOKIE) String sid,
       @PathParam("page") String name,
       @QueryParam("table") String table,
-      @QueryParam("area") String area,
-      @QueryParam("severity") String severity,
-      @QueryParam("owner") String owner,
-      @QueryParam("q") String q) {
-    DashboardPaths which =
-        switch (name) {
-          case "me" -> DashboardPaths.ME;
-          case "portfolio" -> DashboardPaths.PORTFOLIO;
-          case "escalations" -> DashboardPaths.ESCALATIONS;
-          case "pulse" -> DashboardPaths.PULSE;
-          case "decisions" -> DashboardPaths.DECISIONS;
-          case "rhythm" -> DashboardPaths.RHYTHM;
-          case "review" -> DashboardPaths.REVIEW;
-          default -> null;
-        };
-    if (which == null) {
+      @Context UriInfo uri) {
+    DashboardPaths which = DashboardPaths.named(name);
+    if (which == null || which == DashboardPaths.SETTINGS) {
       return notFound(signIn.viewer(sid).orElse(null));
     }
-    return csvOf(
-        sid,
-        which,
-        name,
-        table,
-        (v, w) ->
-            switch (which) {
-              case ME -> pages.me(v.caller(), w);
-              case PORTFOLIO -> pages.portfolio(v.caller(), w);
-              case ESCALATIONS -> pages.escalations(v.caller(), w, area, severity, owner);
-              case PULSE -> pages.pulse(v.caller(), w);
-              case DECISIONS -> pages.decisions(v.caller(), w, q);
-              case RHYTHM -> pages.rhythm(v.caller(), w);
-              default -> pages.review(v.caller(), w);
-            });
+    return csvOf(sid, which, name, table, (v, w) -> build(which, v, w, uri));
   }
 
   @GET

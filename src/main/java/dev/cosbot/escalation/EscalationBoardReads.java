@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /** The dashboard's read-only view of escalations, filtered by who may know of each. */
@@ -62,7 +61,7 @@ public class EscalationBoardReads implements EscalationBoard {
     List<Object[]> rows =
         em.createNativeQuery(
                 """
-        SELECT area, date_trunc('week', created_at AT TIME ZONE 'UTC'), count(*),
+        SELECT area, CAST(date_trunc('week', created_at AT TIME ZONE 'UTC') AS date), count(*),
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - created_at)),
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
         FROM escalation WHERE NOT confidential AND created_at >= ?1
@@ -82,13 +81,7 @@ public class EscalationBoardReads implements EscalationBoard {
   }
 
   private static LocalDate day(Object o) {
-    if (o instanceof LocalDateTime t) {
-      return t.toLocalDate();
-    }
-    if (o instanceof Timestamp t) {
-      return t.toLocalDateTime().toLocalDate();
-    }
-    return ((java.time.temporal.TemporalAccessor) o).query(LocalDate::from);
+    return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
   }
 
   static EscalationRow row(Escalation e) {

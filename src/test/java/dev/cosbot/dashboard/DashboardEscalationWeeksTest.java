@@ -5,7 +5,6 @@ import static dev.cosbot.dashboard.DashboardTestSupport.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cosbot.escalation.EscalationIds;
-import dev.cosbot.escalation.EscalationRequests;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
@@ -100,14 +99,7 @@ class DashboardEscalationWeeksTest extends SlackTestBase {
   }
 
   private long raise(String title, String area) throws Exception {
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                "U0WKREPORTER",
-                EscalationIds.RAISE_VIEW,
-                "",
-                EscalationRequests.raiseValues(title, "", "S3", area, "", false)))
-        .then()
-        .statusCode(200);
+    DashboardTestSupport.raiseEscalation("U0WKREPORTER", title, "S3", area, false);
     awaitScalar("SELECT count(*) FROM escalation WHERE title = '" + title + "'", 1);
     return scalar("SELECT id FROM escalation WHERE title = '" + title + "'");
   }

@@ -3,20 +3,20 @@ package dev.cosbot.dashboard;
 import static dev.cosbot.dashboard.DashboardTestSupport.get;
 import static dev.cosbot.dashboard.DashboardTestSupport.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cosbot.escalation.EscalationIds;
-import dev.cosbot.escalation.EscalationRequests;
 import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -119,14 +119,7 @@ class DashboardSettingsChangeTest extends SlackTestBase {
     Instant raisedAt = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(1));
     clock.setTo(raisedAt);
     String title = "Burst pipe " + area;
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                "U0SLAREPORTER",
-                EscalationIds.RAISE_VIEW,
-                "",
-                EscalationRequests.raiseValues(title, "", "S3", area, "", false)))
-        .then()
-        .statusCode(200);
+    DashboardTestSupport.raiseEscalation("U0SLAREPORTER", title, "S3", area, false);
     awaitScalar("SELECT count(*) FROM escalation WHERE title = '" + title + "'", 1);
     long id = scalar("SELECT id FROM escalation WHERE title = '" + title + "'");
     assertThat(
@@ -136,9 +129,21 @@ class DashboardSettingsChangeTest extends SlackTestBase {
         .isEqualTo(Duration.ofHours(2).toSeconds());
     JobKey timer = JobKey.jobKey(EscalationIds.ackTimer(id) + "-1", EscalationIds.TIMER_GROUP);
     Trigger trigger = quartz.getTriggersOfJob(timer).get(0);
-    assertThat(trigger.getNextFireTime().toInstant()).isEqualTo(raisedAt.plus(Duration.ofHours(2)));
+    long dueMillis =
+        scalar(
+            "SELECT (extract(epoch FROM ack_due_at) * 1000)::bigint FROM escalation WHERE id = "
+                + id);
+    assertThat(trigger.getNextFireTime().getTime()).isCloseTo(dueMillis, within(1L));
+    assertThat(Duration.between(raisedAt, Instant.ofEpochMilli(dueMillis)))
+        .isBetween(Duration.ofHours(2), Duration.ofHours(2).plusMinutes(1));
 
-    clock.setTo(raisedAt.plus(Duration.ofHours(2)).plusSeconds(1));
+    // Not yet at 1 hour 59 minutes; at the target, the timer climbs to the backup.
+    clock.setTo(Instant.ofEpochMilli(dueMillis).minus(Duration.ofMinutes(1)));
+    quartz.triggerJob(timer);
+    holdsFor(
+        Duration.ofSeconds(2),
+        () -> scalar("SELECT count(*) FROM escalation_step WHERE escalation_id = " + id) == 0);
+    clock.setTo(Instant.ofEpochMilli(dueMillis).plusSeconds(1));
     quartz.triggerJob(timer);
     awaitScalar("SELECT count(*) FROM escalation_step WHERE escalation_id = " + id, 1);
     Awaitility.await()
@@ -158,39 +163,24 @@ class DashboardSettingsChangeTest extends SlackTestBase {
     assertThat(none.asString()).contains("Pick at least one day for the digest.");
 
     Response saved =
-        RestAssured.given()
-            .redirects()
-            .follow(false)
-            .cookie(DashboardPaths.COOKIE, cos)
-            .contentType("application/x-www-form-urlencoded")
-            .formParam("csrf", csrf)
-            .formParam("change", "digest.set")
-            .formParam("sendAt", "09:15")
-            .formParam("days", "TUESDAY", "THURSDAY")
-            .post("/app/settings");
+        post(
+            cos,
+            csrf,
+            Map.of(
+                "change", "digest.set", "sendAt", "09:15", "days", List.of("TUESDAY", "THURSDAY")));
     assertThat(saved.statusCode()).isEqualTo(303);
     String page = get(cos, "/app/settings").asString();
     assertThat(section(page, "Daily digest"))
-        .contains("At 09:15 in the CXO's own time zone, on Tuesday, Thursday.")
+        .contains("At 09:15 in the CXO&#39;s own time zone, on Tuesday, Thursday.")
         .contains("value=\"09:15\"")
         .contains("value=\"TUESDAY\" checked")
         .doesNotContain("value=\"MONDAY\" checked");
     assertThat(section(page, "Audit trail"))
-        .contains("Set the digest to 09:15 in the CXO's own time zone, on Tuesday, Thursday");
+        .contains("Set the digest to 09:15 in the CXO&#39;s own time zone, on Tuesday, Thursday");
   }
 
-  private static Response post(String cookie, String csrf, Map<String, String> form) {
-    var request =
-        RestAssured.given()
-            .redirects()
-            .follow(false)
-            .cookie(DashboardPaths.COOKIE, cookie)
-            .contentType("application/x-www-form-urlencoded");
-    if (csrf != null) {
-      request.formParam("csrf", csrf);
-    }
-    form.forEach(request::formParam);
-    return request.post("/app/settings");
+  private static Response post(String cookie, String csrf, Map<String, ?> form) {
+    return DashboardTestSupport.postSettings(cookie, csrf, form);
   }
 
   private static String section(String html, String heading) {

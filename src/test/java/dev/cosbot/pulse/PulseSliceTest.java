@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.cosbot.testsupport.SlackApiTestResource;
-import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,34 +111,12 @@ class PulseSliceTest extends SlackTestBase {
         text(
             "SELECT string_agg(xmin::text, ',' ORDER BY user_id) FROM pulse_recipient WHERE round_id = "
                 + roundId);
-    for (int i = 0; i < everyone.size(); i++) {
-      String person = everyone.get(i);
-      // The button as it is in the person's own DM.
-      String button =
-          dms.stream()
-              .filter(d -> d.get("channel").getAsString().equals(person))
-              .findFirst()
-              .orElseThrow()
-              .toString();
-      SlackRequests.interaction(
-              SlackRequests.blockAction(
-                  person,
-                  PulseIds.TAKE_SURVEY,
-                  PulseFlows.buttonValue(button, PulseIds.TAKE_SURVEY),
-                  "pulse_take"))
-          .then()
-          .statusCode(200);
-      int score = six.contains(person) ? 5 : four.contains(person) ? 1 : 3;
-      PulseFlows.answer(
-              person,
-              roundId,
-              PulseFlows.option(0, score),
-              PulseFlows.option(1, score),
-              PulseFlows.option(2, score),
-              PulseFlows.option(3, score),
-              PulseFlows.option(4, score))
-          .then()
-          .statusCode(200);
+    java.util.Map<String, String> byPerson = new java.util.HashMap<>();
+    dms.forEach(d -> byPerson.put(d.get("channel").getAsString(), d.toString()));
+    PulseTeamRounds.Round round = new PulseTeamRounds.Round(roundId, byPerson);
+    for (String person : everyone) {
+      // The button as it is in the person's own DM, then the answer modal.
+      round.answer(person, six.contains(person) ? 5 : four.contains(person) ? 1 : 3);
     }
     PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 15);
     assertThat(

@@ -43,6 +43,61 @@ public final class PulseTeamRounds {
       LinkedHashMap<String, List<String>> teams,
       int k)
       throws Exception {
+    Round round = open(slack, db, admin, title, teams, k);
+    int team = 0;
+    for (List<String> members : teams.values()) {
+      int score = Math.max(1, 5 - team++);
+      for (String person : members) {
+        round.answer(person, score);
+      }
+    }
+    int everyone = round.dms().size();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                scalar(db, "SELECT count(*) FROM pulse_sealed WHERE round_id = " + round.id())
+                    == everyone);
+    close(db, clock, quartz, round.id());
+    return round.id();
+  }
+
+  /** An open round and the survey DM each person received (JSON text). */
+  public record Round(long id, Map<String, String> dms) {
+    /**
+     * The person presses the DM's button and submits the answer modal, every answer {@code score}.
+     */
+    public void answer(String person, int score) {
+      SlackRequests.interaction(
+              SlackRequests.blockAction(
+                  person,
+                  PulseIds.TAKE_SURVEY,
+                  PulseFlows.buttonValue(dms.get(person), PulseIds.TAKE_SURVEY),
+                  "pulse_take"))
+          .then()
+          .statusCode(200);
+      PulseFlows.answer(
+              person,
+              id,
+              PulseFlows.option(0, score),
+              PulseFlows.option(1, score),
+              PulseFlows.option(2, score),
+              PulseFlows.option(3, score),
+              PulseFlows.option(4, score))
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  /** Creates the survey through the form and waits for everyone's DM; nobody has answered yet. */
+  public static Round open(
+      WireMockServer slack,
+      DataSource db,
+      String admin,
+      String title,
+      LinkedHashMap<String, List<String>> teams,
+      int k)
+      throws Exception {
     List<String> everyone = teams.values().stream().flatMap(List::stream).toList();
     String all = "S0ALL" + Math.abs(title.hashCode() % 10000);
     PulseFlows.stubUsergroup(slack, all, everyone, all + "BOT", all + "GONE");
@@ -92,36 +147,12 @@ public final class PulseTeamRounds {
               }
               return dms.size() == everyone.size();
             });
-    int team = 0;
-    for (List<String> members : teams.values()) {
-      int score = Math.max(1, 5 - team++);
-      for (String person : members) {
-        SlackRequests.interaction(
-                SlackRequests.blockAction(
-                    person,
-                    PulseIds.TAKE_SURVEY,
-                    PulseFlows.buttonValue(dms.get(person), PulseIds.TAKE_SURVEY),
-                    "pulse_take"))
-            .then()
-            .statusCode(200);
-        PulseFlows.answer(
-                person,
-                roundId,
-                PulseFlows.option(0, score),
-                PulseFlows.option(1, score),
-                PulseFlows.option(2, score),
-                PulseFlows.option(3, score),
-                PulseFlows.option(4, score))
-            .then()
-            .statusCode(200);
-      }
-    }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                scalar(db, "SELECT count(*) FROM pulse_sealed WHERE round_id = " + roundId)
-                    == everyone.size());
+    return new Round(roundId, Map.copyOf(dms));
+  }
+
+  /** The round's close timer fires at its own time on the test clock. */
+  public static void close(DataSource db, TestClock clock, Scheduler quartz, long roundId)
+      throws Exception {
     var triggers =
         quartz.getTriggersOfJob(JobKey.jobKey("close:" + roundId, PulseService.TIMER_GROUP));
     assertThat(triggers).as("the close timer of round %s", roundId).hasSize(1);
@@ -134,7 +165,6 @@ public final class PulseTeamRounds {
             () ->
                 scalar(db, "SELECT count(*) FROM pulse_round WHERE closed AND id = " + roundId)
                     == 1);
-    return roundId;
   }
 
   private static long scalar(DataSource db, String sql) throws Exception {
