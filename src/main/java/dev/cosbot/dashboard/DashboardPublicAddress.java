@@ -1,5 +1,6 @@
 package dev.cosbot.dashboard;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -19,10 +20,12 @@ import java.util.Optional;
 @Provider
 @PreMatching
 public class DashboardPublicAddress implements ContainerRequestFilter {
-  @Inject DashboardSettings settings;
+  // Looked up per request: providers are built before the configuration mappings exist.
+  @Inject Instance<DashboardSettings> config;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    DashboardSettings settings = config.get();
     String path = request.getUriInfo().getRequestUri().getRawPath();
     if (path == null || !path.startsWith(DashboardPaths.ROOT + "/auth/")) {
       return;

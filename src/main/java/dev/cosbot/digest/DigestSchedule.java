@@ -12,50 +12,33 @@ import java.util.stream.Collectors;
 
 /**
  * When the digest goes out: the time and days a Chief of Staff set on the dashboard, else the
- * deployment's configuration (COSBOT_DIGEST_SEND_AT, COSBOT_DIGEST_DAYS). Read at most every few
- * seconds per replica, so the sweep and the welcome's look-ahead do not query it for every reader.
+ * deployment's configuration (COSBOT_DIGEST_SEND_AT, COSBOT_DIGEST_DAYS).
  */
 @ApplicationScoped
 public class DigestSchedule {
   static final String SEND_AT = "digest.send-at";
   static final String DAYS = "digest.days";
-  private static final long FRESH_NANOS = 5_000_000_000L;
 
   /** The schedule in force. */
   public record Times(LocalTime sendAt, Set<DayOfWeek> days) {}
 
   @Inject DigestSettings settings;
 
-  private volatile Times cached;
-  private volatile long readAt;
-
+  /** Read from the database each time, so every replica follows a change at once. */
   public Times now() {
-    Times t = cached;
-    if (t != null && System.nanoTime() - readAt < FRESH_NANOS) {
-      return t;
-    }
-    t =
-        QuarkusTransaction.joiningExisting()
-            .call(
-                () ->
-                    new Times(
-                        WorkspaceSetting.get(SEND_AT)
-                            .map(LocalTime::parse)
-                            .orElse(settings.sendAt()),
-                        WorkspaceSetting.get(DAYS)
-                            .map(DigestSchedule::days)
-                            .orElse(settings.days())));
-    cached = t;
-    readAt = System.nanoTime();
-    return t;
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                new Times(
+                    WorkspaceSetting.get(SEND_AT).map(LocalTime::parse).orElse(settings.sendAt()),
+                    WorkspaceSetting.get(DAYS).map(DigestSchedule::days).orElse(settings.days())));
   }
 
-  /** Stores a new schedule (inside the caller's transaction) and forgets the cached one. */
+  /** Stores a new schedule (inside the caller's transaction). */
   void set(LocalTime sendAt, Set<DayOfWeek> days, String by) {
     WorkspaceSetting.put(SEND_AT, sendAt.toString(), by);
     WorkspaceSetting.put(
         DAYS, days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")), by);
-    cached = null;
   }
 
   private static Set<DayOfWeek> days(String list) {

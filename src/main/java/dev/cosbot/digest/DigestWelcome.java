@@ -54,8 +54,9 @@ public class DigestWelcome {
       return now;
     }
     LocalDate day = local.toLocalDate();
+    java.time.LocalTime sendAt = schedule.now().sendAt();
     for (int i = 0; i < 370; i++, day = day.plusDays(1)) {
-      ZonedDateTime at = day.atTime(schedule.now().sendAt()).atZone(zone);
+      ZonedDateTime at = day.atTime(sendAt).atZone(zone);
       if (at.isAfter(local) && delivery.due(at)) {
         return at.toInstant();
       }
