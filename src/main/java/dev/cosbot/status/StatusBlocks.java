@@ -46,6 +46,19 @@ public final class StatusBlocks {
 
   private StatusBlocks() {}
 
+  /** A form's problems as {@code response_action: errors}: block id → words. */
+  public static Map<String, String> fieldErrors(Map<StatusField, FieldProblem> problems) {
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    problems.forEach((f, p) -> errors.put(StatusIds.block(f), StatusMessages.problem(f, p)));
+    return errors;
+  }
+
+  /** A refusal shown in a form: next to its field, or next to {@code fallback}. */
+  public static Map<String, String> fieldError(StatusRefusal r, StatusField fallback) {
+    return Map.of(
+        StatusIds.block(r.field() == null ? fallback : r.field()), StatusMessages.refusal(r));
+  }
+
   // ---- Modals ----------------------------------------------------------------------------------
 
   public static View initiativeModal(Initiative existing, String defaultOwner, String metadata) {
@@ -366,9 +379,6 @@ public final class StatusBlocks {
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
   }
-
-  static final String ONLY_ADMINS = "Only a Chief of Staff can change this.";
-  static final String CHOOSE_ZONE = "Choose a time zone.";
 
   /** The Chief of Staff's choice of the zone reports use. */
   public static View reportZoneModal(ZoneId current, Instant now) {

@@ -26,8 +26,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StatusCommand implements CosSubcommand {
   private static final Logger LOG = Logger.getLogger(StatusCommand.class);
-  static final String USAGE =
-      "Usage: `/cos initiative new`, `/cos initiative edit <name>`, `/cos initiative done <name>`";
 
   @Inject dev.cosbot.platform.support.SignedMetadata signer;
   @Inject StatusService service;
@@ -104,13 +102,9 @@ public class StatusCommand implements CosSubcommand {
       }
       case "done" -> {
         Initiative i = service.done(cmd.caller(), name);
-        yield CosCommandRouter.ephemeral(
-            ctx,
-            ":white_check_mark: *"
-                + dev.cosbot.platform.support.SlackText.escapeAndCut(i.name, 80)
-                + "* is done. It stays in the history and leaves the portfolio.");
+        yield CosCommandRouter.ephemeral(ctx, StatusMessages.done(i));
       }
-      default -> CosCommandRouter.ephemeral(ctx, USAGE);
+      default -> CosCommandRouter.ephemeral(ctx, StatusMessages.USAGE);
     };
   }
 
@@ -150,9 +144,7 @@ public class StatusCommand implements CosSubcommand {
     var response = ctx.client().viewsOpen(r -> r.triggerId(cmd.triggerId()).view(view));
     if (!response.isOk()) {
       LOG.warnf("views.open failed: %s", response.getError());
-      return CosCommandRouter.ephemeral(
-          ctx,
-          "Sorry, Slack did not open the form (" + response.getError() + "). Please try again.");
+      return CosCommandRouter.ephemeral(ctx, StatusMessages.formNotOpened(response.getError()));
     }
     return ctx.ack();
   }

@@ -1,8 +1,6 @@
 package dev.cosbot.status;
 
-import static dev.cosbot.status.StatusIds.*;
-
-import com.slack.api.model.view.ViewState;
+import dev.cosbot.ingress.ModalState;
 import dev.cosbot.status.StatusUpdate.Confidence;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads and validates the two modals; errors are keyed by block id for {@code response_action:
- * errors}.
+ * Reads and validates the two status modals (through the shared {@link ModalState}); problems are
+ * named by {@link StatusField}, and the edge words and places them.
  */
 public final class StatusForms {
   public static final int NAME_MAX = 80;
@@ -55,145 +53,132 @@ public final class StatusForms {
       Confidence confidence,
       Integer percent) {}
 
-  /** Either a valid form or the errors to show next to the fields. */
-  public record Parsed<T>(T form, Map<String, String> errors) {
+  /** Either a valid form or the problem of each field that is wrong. */
+  public record Parsed<T>(T form, Map<StatusField, FieldProblem> problems) {
     public boolean valid() {
-      return errors.isEmpty();
+      return problems.isEmpty();
     }
   }
 
-  public static Parsed<InitiativeForm> initiative(
-      Map<String, Map<String, ViewState.Value>> values, LocalDate today) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    String name = text(values, NAME);
-    required(errors, NAME, name, NAME_MAX);
+  public static Parsed<InitiativeForm> initiative(ModalState state, LocalDate today) {
+    Problems p = new Problems();
+    String name = state.text(StatusIds.NAME);
+    p.required(StatusField.NAME, name, NAME_MAX);
     if (name != null && name.contains("\n")) {
-      errors.put(NAME, "Keep the name on one line.");
+      p.put(StatusField.NAME, FieldProblem.Kind.ONE_LINE);
     }
-    String description = text(values, DESCRIPTION);
-    limit(errors, DESCRIPTION, description, DESCRIPTION_MAX);
-    String owner = value(values, OWNER) == null ? null : value(values, OWNER).getSelectedUser();
-    if (owner == null || owner.isBlank()) {
-      errors.put(OWNER, "Choose the owner.");
+    String description = state.text(StatusIds.DESCRIPTION);
+    p.limit(StatusField.DESCRIPTION, description, DESCRIPTION_MAX);
+    String owner = state.user(StatusIds.OWNER);
+    if (owner == null) {
+      p.put(StatusField.OWNER, FieldProblem.Kind.CHOOSE);
     }
-    String team = text(values, TEAM);
-    required(errors, TEAM, team, TEAM_MAX);
-    String dri = value(values, DRI) == null ? null : blank(value(values, DRI).getSelectedUser());
-    String sponsor =
-        value(values, SPONSOR) == null ? null : blank(value(values, SPONSOR).getSelectedUser());
+    String team = team(state, p);
     LocalDate target = null;
-    String date =
-        value(values, TARGET) == null ? null : blank(value(values, TARGET).getSelectedDate());
+    String date = state.date(StatusIds.TARGET);
     if (date != null) {
       try {
         target = LocalDate.parse(date);
         if (target.isBefore(today)) {
-          errors.put(TARGET, "The target date is in the past.");
+          p.put(StatusField.TARGET, FieldProblem.Kind.PAST);
         }
       } catch (DateTimeParseException e) {
-        errors.put(TARGET, "Pick a date.");
+        p.put(StatusField.TARGET, FieldProblem.Kind.CHOOSE);
       }
     }
-    String tags = text(values, TAGS);
-    limit(errors, TAGS, tags, TAGS_MAX);
-    int every = 1;
-    String everyValue = option(values, EVERY);
-    if (everyValue != null) {
-      try {
-        every = Integer.parseInt(everyValue);
-      } catch (NumberFormatException e) {
-        every = 0;
-      }
-      if (every < 1 || every > 4) {
-        errors.put(EVERY, "Choose how often updates are due.");
-      }
-    } else {
-      errors.put(EVERY, "Choose how often updates are due.");
+    String tags = state.text(StatusIds.TAGS);
+    p.limit(StatusField.TAGS, tags, TAGS_MAX);
+    int every = number(state.option(StatusIds.EVERY));
+    if (every < 1 || every > 4) {
+      p.put(StatusField.EVERY, FieldProblem.Kind.CHOOSE);
     }
-    DayOfWeek day = null;
-    String dayValue = option(values, DAY);
-    try {
-      day = dayValue == null ? null : DayOfWeek.of(Integer.parseInt(dayValue));
-    } catch (RuntimeException e) {
-      day = null;
-    }
+    int dayNumber = number(state.option(StatusIds.DAY));
+    DayOfWeek day = dayNumber >= 1 && dayNumber <= 7 ? DayOfWeek.of(dayNumber) : null;
     if (day == null) {
-      errors.put(DAY, "Choose the day updates are due.");
+      p.put(StatusField.DAY, FieldProblem.Kind.CHOOSE);
     }
     LocalTime time = null;
-    String timeValue =
-        value(values, TIME) == null ? null : blank(value(values, TIME).getSelectedTime());
     try {
-      time = timeValue == null ? null : LocalTime.parse(timeValue);
+      String t = state.time(StatusIds.TIME);
+      time = t == null ? null : LocalTime.parse(t);
     } catch (DateTimeParseException e) {
       time = null;
     }
     if (time == null) {
-      errors.put(TIME, "Choose the time updates are due (the owner's local time).");
+      p.put(StatusField.TIME, FieldProblem.Kind.CHOOSE);
     }
-    String channel = null;
-    ViewState.Value channelValue = value(values, CHANNEL);
-    if (channelValue != null) {
-      channel =
-          blank(
-              channelValue.getSelectedChannel() != null
-                  ? channelValue.getSelectedChannel()
-                  : channelValue.getSelectedConversation());
-    }
-    Initiative.State state = Initiative.State.ACTIVE;
-    String stateValue = option(values, STATE);
+    String channel = state.conversation(StatusIds.CHANNEL);
+    Initiative.State lifecycle = Initiative.State.ACTIVE;
+    String stateValue = state.option(StatusIds.STATE);
     if (stateValue != null) {
       try {
-        state = Initiative.State.valueOf(stateValue);
+        lifecycle = Initiative.State.valueOf(stateValue);
       } catch (IllegalArgumentException e) {
-        errors.put(STATE, "Choose a state.");
+        p.put(StatusField.STATE, FieldProblem.Kind.CHOOSE);
       }
     }
-    if (!errors.isEmpty()) {
-      return new Parsed<>(null, errors);
+    if (!p.map.isEmpty()) {
+      return new Parsed<>(null, p.map);
     }
     return new Parsed<>(
         new InitiativeForm(
-            name.trim(),
+            name,
             description,
             owner,
-            team.trim(),
-            dri,
-            sponsor,
+            team,
+            state.user(StatusIds.DRI),
+            state.user(StatusIds.SPONSOR),
             target,
             tags,
             every,
             day,
             time,
             channel,
-            state),
-        errors);
+            lifecycle),
+        p.map);
   }
 
-  public static Parsed<UpdateForm> update(Map<String, Map<String, ViewState.Value>> values) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    Rag rag = Rag.parse(option(values, RAG)).orElse(null);
+  /** A team chosen from the list, or typed as a new one (one of the two). */
+  private static String team(ModalState state, Problems p) {
+    String chosen = state.option(StatusIds.TEAM);
+    if (chosen == null) {
+      chosen = state.text(StatusIds.TEAM); // the form offers a text box when no team exists yet
+    }
+    String typed = state.text(StatusIds.NEW_TEAM);
+    if (chosen != null && typed != null && !chosen.equalsIgnoreCase(typed)) {
+      p.put(StatusField.NEW_TEAM, FieldProblem.Kind.TWO_TEAMS);
+      return null;
+    }
+    String team = typed != null ? typed : chosen;
+    StatusField where =
+        state.value(StatusIds.NEW_TEAM) != null ? StatusField.NEW_TEAM : StatusField.TEAM;
+    p.required(where, team, TEAM_MAX);
+    return team;
+  }
+
+  public static Parsed<UpdateForm> update(ModalState state) {
+    Problems p = new Problems();
+    Rag rag = Rag.parse(state.option(StatusIds.RAG)).orElse(null);
     if (rag == null) {
-      errors.put(RAG, "Choose on track, at risk or off track.");
+      p.put(StatusField.RAG, FieldProblem.Kind.CHOOSE);
     }
-    String summary = text(values, SUMMARY);
-    required(errors, SUMMARY, summary, SUMMARY_MAX);
-    String progress = text(values, PROGRESS);
-    limit(errors, PROGRESS, progress, PROGRESS_MAX);
-    String risks = text(values, RISKS);
-    limit(errors, RISKS, risks, RISKS_MAX);
-    if (rag != null && rag != Rag.GREEN && risks == null && !errors.containsKey(RISKS)) {
-      errors.put(RISKS, "Say what puts it at risk when it is not on track.");
+    String summary = state.text(StatusIds.SUMMARY);
+    p.required(StatusField.SUMMARY, summary, SUMMARY_MAX);
+    String progress = state.text(StatusIds.PROGRESS);
+    p.limit(StatusField.PROGRESS, progress, PROGRESS_MAX);
+    String risks = state.text(StatusIds.RISKS);
+    p.limit(StatusField.RISKS, risks, RISKS_MAX);
+    if (rag != null && rag != Rag.GREEN && risks == null) {
+      p.put(StatusField.RISKS, FieldProblem.Kind.RISKS_NEEDED);
     }
-    String asks = text(values, ASKS);
-    limit(errors, ASKS, asks, ASKS_MAX);
-    String askTo =
-        value(values, ASK_TO) == null ? null : blank(value(values, ASK_TO).getSelectedUser());
+    String asks = state.text(StatusIds.ASKS);
+    p.limit(StatusField.ASKS, asks, ASKS_MAX);
+    String askTo = state.user(StatusIds.ASK_TO);
     if (askTo != null && asks == null) {
-      errors.put(ASKS, "Write the ask for the person you chose.");
+      p.put(StatusField.ASKS, FieldProblem.Kind.ASK_NEEDED);
     }
     Confidence confidence = null;
-    String c = option(values, CONFIDENCE);
+    String c = state.option(StatusIds.CONFIDENCE);
     if (c != null) {
       try {
         confidence = Confidence.valueOf(c.toUpperCase(Locale.ROOT));
@@ -202,65 +187,55 @@ public final class StatusForms {
       }
     }
     if (confidence == null) {
-      errors.put(CONFIDENCE, "Choose how confident you are.");
+      p.put(StatusField.CONFIDENCE, FieldProblem.Kind.CHOOSE);
     }
     Integer percent = null;
-    String p = text(values, PERCENT);
-    if (p != null) {
-      try {
-        percent = Integer.parseInt(p.replace("%", "").trim());
-        if (percent < 0 || percent > 100) {
-          errors.put(PERCENT, "Enter a whole number from 0 to 100.");
-        }
-      } catch (NumberFormatException e) {
-        errors.put(PERCENT, "Enter a whole number from 0 to 100.");
+    String typed = state.text(StatusIds.PERCENT);
+    if (typed != null) {
+      // number_input sends digits; a decimal, a sign or words never reach the database.
+      percent =
+          typed.replace("%", "").strip().matches("\\d{1,3}")
+              ? number(typed.replace("%", "").strip())
+              : -1;
+      if (percent < 0 || percent > 100) {
+        p.put(StatusField.PERCENT, FieldProblem.Kind.PERCENT_RANGE);
       }
     }
-    if (!errors.isEmpty()) {
-      return new Parsed<>(null, errors);
+    if (!p.map.isEmpty()) {
+      return new Parsed<>(null, p.map);
     }
     return new Parsed<>(
-        new UpdateForm(rag, summary, progress, risks, asks, askTo, confidence, percent), errors);
+        new UpdateForm(rag, summary, progress, risks, asks, askTo, confidence, percent), p.map);
   }
 
-  private static void required(Map<String, String> errors, String block, String value, int max) {
-    if (value == null) {
-      errors.put(block, "This is required.");
-    } else {
-      limit(errors, block, value, max);
+  private static int number(String s) {
+    try {
+      return s == null ? -1 : Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
-  private static void limit(Map<String, String> errors, String block, String value, int max) {
-    if (value != null && value.length() > max) {
-      errors.put(block, "Keep it under " + max + " characters (now " + value.length() + ").");
+  /** The problems found so far, the first per field kept. */
+  private static final class Problems {
+    final Map<StatusField, FieldProblem> map = new LinkedHashMap<>();
+
+    void put(StatusField field, FieldProblem.Kind kind) {
+      map.putIfAbsent(field, FieldProblem.of(kind));
     }
-  }
 
-  private static ViewState.Value value(
-      Map<String, Map<String, ViewState.Value>> values, String block) {
-    if (values == null || !values.containsKey(block)) {
-      return null;
+    void required(StatusField field, String value, int max) {
+      if (value == null) {
+        put(field, FieldProblem.Kind.REQUIRED);
+      } else {
+        limit(field, value, max);
+      }
     }
-    Map<String, ViewState.Value> actions = values.get(block);
-    return actions.containsKey(VALUE)
-        ? actions.get(VALUE)
-        : actions.values().stream().findFirst().orElse(null);
-  }
 
-  private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
-    ViewState.Value v = value(values, block);
-    return v == null ? null : blank(v.getValue());
-  }
-
-  private static String option(Map<String, Map<String, ViewState.Value>> values, String block) {
-    ViewState.Value v = value(values, block);
-    return v == null || v.getSelectedOption() == null
-        ? null
-        : blank(v.getSelectedOption().getValue());
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+    void limit(StatusField field, String value, int max) {
+      if (value != null && value.length() > max) {
+        map.putIfAbsent(field, FieldProblem.tooLong(max, value.length()));
+      }
+    }
   }
 }

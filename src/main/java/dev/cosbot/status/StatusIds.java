@@ -20,6 +20,7 @@ public final class StatusIds {
   public static final String DESCRIPTION = "description";
   public static final String OWNER = "owner";
   public static final String TEAM = "team";
+  public static final String NEW_TEAM = "new_team";
   public static final String DRI = "dri";
   public static final String SPONSOR = "sponsor";
   public static final String TARGET = "target_date";
@@ -46,5 +47,45 @@ public final class StatusIds {
   /** Signed private_metadata of the form that edits initiative {@code id}. */
   public static String editInitiative(long id) {
     return "edit:" + id;
+  }
+
+  /** The initiative a signed {@link #editInitiative} metadata names, or -1. */
+  static long editedInitiative(String metadata) {
+    if (!metadata.startsWith("edit:")) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(metadata.substring("edit:".length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The block of the form that holds {@code field}. */
+  public static String block(StatusField field) {
+    return switch (field) {
+      case NAME -> NAME;
+      case DESCRIPTION -> DESCRIPTION;
+      case OWNER -> OWNER;
+      case TEAM -> TEAM;
+      case NEW_TEAM -> NEW_TEAM;
+      case DRI -> DRI;
+      case SPONSOR -> SPONSOR;
+      case TARGET -> TARGET;
+      case TAGS -> TAGS;
+      case EVERY -> EVERY;
+      case DAY -> DAY;
+      case TIME -> TIME;
+      case CHANNEL -> CHANNEL;
+      case STATE -> STATE;
+      case RAG -> RAG;
+      case SUMMARY -> SUMMARY;
+      case PROGRESS -> PROGRESS;
+      case RISKS -> RISKS;
+      case ASKS -> ASKS;
+      case ASK_TO -> ASK_TO;
+      case CONFIDENCE -> CONFIDENCE;
+      case PERCENT -> PERCENT;
+    };
   }
 }

@@ -10,7 +10,6 @@ import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,8 +30,7 @@ public class StatusPostUpdateHandler implements BlockActionHandler {
         () -> {
           long id = signer.id(clicker.value()).orElse(-1);
           if (id < 0) {
-            throw new UserFacingException(
-                "I can't find that initiative. Type `/cos initiatives` to see them.");
+            return Answer.say(StatusMessages.BUTTON_GONE);
           }
           Caller caller = roles.of(clicker.userId());
           Initiative i = service.get(id);

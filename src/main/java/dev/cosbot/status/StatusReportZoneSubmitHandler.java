@@ -28,14 +28,14 @@ public class StatusReportZoneSubmitHandler implements ViewSubmissionHandler {
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     Clicker clicker = Clicker.of(req);
     if (!roles.of(clicker.userId()).isAdmin()) {
-      return ctx.ackWithErrors(Map.of(StatusIds.REPORT_ZONE, StatusBlocks.ONLY_ADMINS));
+      return ctx.ackWithErrors(Map.of(StatusIds.REPORT_ZONE, StatusMessages.ONLY_ADMINS));
     }
     String chosen = ModalState.of(req.getPayload().getView()).option(StatusIds.REPORT_ZONE);
     ZoneId zone;
     try {
       zone = ZoneId.of(chosen == null ? "" : chosen);
     } catch (DateTimeException e) {
-      return ctx.ackWithErrors(Map.of(StatusIds.REPORT_ZONE, StatusBlocks.CHOOSE_ZONE));
+      return ctx.ackWithErrors(Map.of(StatusIds.REPORT_ZONE, StatusMessages.CHOOSE_ZONE));
     }
     QuarkusTransaction.requiringNew()
         .run(

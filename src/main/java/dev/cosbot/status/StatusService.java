@@ -1,14 +1,13 @@
 package dev.cosbot.status;
 
+import dev.cosbot.ingress.command.Suggest;
 import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.PeopleDirectory;
-import dev.cosbot.platform.support.NotAllowedException;
-import dev.cosbot.platform.support.SlackText;
-import dev.cosbot.platform.support.UserFacingException;
 import dev.cosbot.status.StatusForms.InitiativeForm;
 import dev.cosbot.status.StatusForms.UpdateForm;
+import dev.cosbot.status.StatusRefusal.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,7 +36,7 @@ public class StatusService {
   @Transactional
   public Initiative create(Caller caller, InitiativeForm form) {
     if (Initiative.byName(form.name()).isPresent()) {
-      throw new FieldErrors(Map.of(StatusIds.NAME, "An initiative with this name already exists."));
+      throw new StatusRefusal(Reason.NAME_TAKEN);
     }
     Instant now = clock.instant();
     Initiative i = new Initiative();
@@ -66,12 +66,12 @@ public class StatusService {
   public Initiative edit(Caller caller, long id, InitiativeForm form) {
     Initiative i = em.find(Initiative.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (i == null) {
-      throw new UserFacingException("That initiative no longer exists.");
+      throw new StatusRefusal(Reason.GONE);
     }
     requireOwnerOrAdmin(caller, i);
     Optional<Initiative> same = Initiative.byName(form.name());
     if (same.isPresent() && !same.get().id.equals(i.id)) {
-      throw new FieldErrors(Map.of(StatusIds.NAME, "An initiative with this name already exists."));
+      throw new StatusRefusal(Reason.NAME_TAKEN);
     }
     boolean rhythmChanged =
         i.everyWeeks != form.everyWeeks() || i.cadenceDay != form.day().getValue();
@@ -112,8 +112,11 @@ public class StatusService {
   public StatusUpdate submit(Caller caller, long initiativeId, UpdateForm form) {
     // The lock serialises two submissions of the same initiative (double click, two replicas).
     Initiative i = em.find(Initiative.class, initiativeId, LockModeType.PESSIMISTIC_WRITE);
-    if (i == null || i.state == Initiative.State.DONE) {
-      throw new UserFacingException("That initiative is closed or no longer exists.");
+    if (i == null) {
+      throw new StatusRefusal(Reason.GONE);
+    }
+    if (i.state == Initiative.State.DONE) {
+      throw new StatusRefusal(Reason.DONE, i);
     }
     requireUpdater(caller, i);
     Instant now = clock.instant();
@@ -183,19 +186,30 @@ public class StatusService {
     return u;
   }
 
+  /**
+   * The open initiative {@code name} names: exactly (any case), else the only one whose name
+   * contains it; otherwise a refusal with the closest name as a suggestion.
+   */
   @Transactional
   public Initiative byNameOrThrow(String name) {
     if (name == null || name.isBlank()) {
-      throw new UserFacingException(
-          "Which initiative? Give its name, e.g. `/cos initiative edit \"Payments v2\"`.");
+      throw new StatusRefusal(Reason.NAME_MISSING);
     }
-    return Initiative.byName(name)
-        .orElseThrow(
-            () ->
-                new UserFacingException(
-                    "I don't know an initiative called \""
-                        + SlackText.escapeAndCut(name, 80)
-                        + "\". `/cos initiatives` lists them."));
+    String typed = unquote(name);
+    Optional<Initiative> exact = Initiative.byName(typed);
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    List<String> open = Initiative.openNames();
+    String lower = typed.toLowerCase(Locale.ROOT);
+    List<String> containing =
+        open.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(lower)).toList();
+    if (containing.size() == 1) {
+      return Initiative.byName(containing.get(0)).orElseThrow();
+    }
+    String close = Suggest.closest(typed, open);
+    List<String> choices = close != null ? List.of(close) : containing.stream().limit(3).toList();
+    throw new StatusRefusal(Reason.NO_SUCH_INITIATIVE, typed, choices);
   }
 
   /** The initiative the caller means for {@code /cos status [name]}. */
@@ -204,26 +218,17 @@ public class StatusService {
     if (name != null && !name.isBlank()) {
       Initiative i = byNameOrThrow(name);
       if (i.state == Initiative.State.DONE) {
-        throw new UserFacingException(
-            "*" + SlackText.escapeAndCut(i.name, 80) + "* is done; it takes no more updates.");
+        throw new StatusRefusal(Reason.DONE, i);
       }
       requireUpdater(caller, i);
       return i;
     }
     var mine = Initiative.openOwnedBy(caller.userId());
     if (mine.isEmpty()) {
-      throw new UserFacingException(
-          "You don't own an initiative. Use `/cos status <initiative>` or `/cos initiatives` to find one.");
+      throw new StatusRefusal(Reason.OWNS_NONE);
     }
     if (mine.size() > 1) {
-      StringBuilder names = new StringBuilder("Which one? ");
-      mine.forEach(
-          i ->
-              names
-                  .append("`/cos status \"")
-                  .append(SlackText.escapeAndCut(i.name, 80))
-                  .append("\"` "));
-      throw new UserFacingException(names.toString().trim());
+      throw new StatusRefusal(Reason.WHICH_ONE, null, mine.stream().map(i -> i.name).toList());
     }
     return mine.get(0);
   }
@@ -239,7 +244,7 @@ public class StatusService {
   public Initiative get(long id) {
     Initiative i = Initiative.findById(id);
     if (i == null) {
-      throw new UserFacingException("That initiative no longer exists.");
+      throw new StatusRefusal(Reason.GONE);
     }
     return i;
   }
@@ -250,10 +255,7 @@ public class StatusService {
 
   static void requireOwnerOrAdmin(Caller caller, Initiative i) {
     if (!caller.isAdmin() && !caller.userId().equals(i.ownerId)) {
-      throw new NotAllowedException(
-          "Only the owner of *"
-              + SlackText.escapeAndCut(i.name, 80)
-              + "* or a Chief of Staff can change it.");
+      throw new StatusRefusal(Reason.NOT_OWNER, i);
     }
   }
 
@@ -261,11 +263,13 @@ public class StatusService {
     if (!caller.isAdmin()
         && !caller.userId().equals(i.ownerId)
         && !caller.userId().equals(i.driId)) {
-      throw new NotAllowedException(
-          "Only the owner or DRI of *"
-              + SlackText.escapeAndCut(i.name, 80)
-              + "* (or a Chief of Staff) can post its update.");
+      throw new StatusRefusal(Reason.NOT_UPDATER, i);
     }
+  }
+
+  /** A name as typed, without the quotes people put around names with spaces. */
+  static String unquote(String name) {
+    return name.strip().replaceAll("^[\"“”']+|[\"“”']+$", "").strip();
   }
 
   private static void apply(Initiative i, InitiativeForm f) {

@@ -4,9 +4,10 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.cosbot.ingress.Clicker;
+import dev.cosbot.ingress.ModalState;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
-import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -20,23 +21,21 @@ public class StatusUpdateSubmitHandler implements ViewSubmissionHandler {
 
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
-    var payload = req.getPayload();
-    var parsed = StatusForms.update(payload.getView().getState().getValues());
+    var view = req.getPayload().getView();
+    var parsed = StatusForms.update(ModalState.of(view));
     if (!parsed.valid()) {
-      return ctx.ackWithErrors(parsed.errors());
+      return ctx.ackWithErrors(StatusBlocks.fieldErrors(parsed.problems()));
     }
-    long id = signer.id(payload.getView().getPrivateMetadata()).orElse(-1);
+    long id = signer.id(view.getPrivateMetadata()).orElse(-1);
     if (id < 0) {
-      return ctx.ackWithErrors(
-          Map.of(
-              StatusIds.SUMMARY,
-              "I can't find that initiative. Close this form and open it again."));
+      return ctx.ackWithErrors(Map.of(StatusIds.SUMMARY, StatusMessages.FORM_GONE));
     }
+    Clicker clicker = Clicker.of(req);
     try {
-      service.submit(roles.of(payload.getUser().getId()), id, parsed.form());
+      service.submit(roles.of(clicker.userId()), id, parsed.form());
       return ctx.ack();
-    } catch (UserFacingException e) {
-      return ctx.ackWithErrors(Map.of(StatusIds.SUMMARY, e.getMessage()));
+    } catch (StatusRefusal e) {
+      return ctx.ackWithErrors(StatusBlocks.fieldError(e, StatusField.SUMMARY));
     }
   }
 }
