@@ -47,7 +47,10 @@ public class DeadLetterNotices {
     String what = describe(dead.key());
     DeadLetterBlocks.Notice notice =
         DeadLetterBlocks.notice(
-            what, dead.channel(), dead.error(), signed.sign(String.valueOf(dead.id())));
+            what,
+            hidesRecipient(dead.key()) ? null : dead.channel(),
+            dead.error(),
+            signed.sign(String.valueOf(dead.id())));
     for (String admin : admins) {
       outbox.send(
           SlackCalls.postMessage(
@@ -64,6 +67,15 @@ public class DeadLetterNotices {
       }
     }
     return "A message from cos-bot";
+  }
+
+  private boolean hidesRecipient(String key) {
+    for (MessageDescriber d : describers) {
+      if (d.hidesRecipient(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Retry pressed: requeue the dead letter if it is still useful. */

@@ -36,7 +36,7 @@ public class AgendaAddButtonHandler implements BlockActionHandler {
               meetings
                   .get()
                   .next(id, clock.instant())
-                  .orElseThrow(() -> new UserFacingException(AgendaMessages.NO_MEETINGS));
+                  .orElseThrow(() -> new UserFacingException(AgendaMessages.MEETING_GONE));
           return Answer.open(
               AgendaBlocks.addModal(List.of(), m.name(), clicker.userId(), signer.signId(id)));
         });

@@ -7,6 +7,7 @@ import dev.cosbot.ingress.command.CosCommand;
 import dev.cosbot.ingress.command.CosCommandRouter;
 import dev.cosbot.ingress.command.CosSubcommand;
 import dev.cosbot.ingress.command.HelpLine;
+import dev.cosbot.platform.people.PersonCheck;
 import dev.cosbot.platform.people.Role;
 import dev.cosbot.platform.spi.Meeting;
 import dev.cosbot.platform.spi.Meetings;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,10 +30,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AgendaCommand implements CosSubcommand {
   private static final Logger LOG = Logger.getLogger(AgendaCommand.class);
+  private static final Pattern MENTION = Pattern.compile("^<@([UW][A-Z0-9]+)(\\|[^>]*)?>$");
 
   @Inject AgendaService agendas;
   @Inject Instance<Meetings> meetings;
   @Inject SignedMetadata signer;
+  @Inject PersonCheck people;
   @Inject Clock clock;
 
   @Override
@@ -42,7 +47,7 @@ public class AgendaCommand implements CosSubcommand {
   public List<HelpLine> help() {
     return List.of(
         new HelpLine(
-            "/cos agenda add [\"meeting\"]",
+            "/cos agenda add [\"meeting\"] [owner @person]",
             "add an item (owner, minutes) to a meeting's next agenda",
             Role.MEMBER),
         new HelpLine(
@@ -69,9 +74,22 @@ public class AgendaCommand implements CosSubcommand {
         if (names.isEmpty()) {
           return CosCommandRouter.ephemeral(ctx, AgendaMessages.NO_MEETINGS);
         }
-        String name = cmd.arg(1);
+        int ownerAt = cmd.args().indexOf("owner");
+        String owner = cmd.caller().userId();
+        if (ownerAt > 0) {
+          Matcher named = MENTION.matcher(cmd.arg(ownerAt + 1));
+          if (!named.matches()) {
+            return CosCommandRouter.ephemeral(ctx, AgendaMessages.OWNER_MENTION);
+          }
+          owner = named.group(1);
+          if (people.exists(owner) == PersonCheck.Known.NO) {
+            return CosCommandRouter.ephemeral(
+                ctx, PersonCheck.unknownPerson(owner, AgendaMessages.OWNER_EXAMPLE));
+          }
+        }
+        String name = ownerAt == 1 ? "" : cmd.arg(1);
         if (name.isEmpty()) {
-          return open(ctx, cmd, AgendaBlocks.addModal(names, null, cmd.caller().userId(), ""));
+          return open(ctx, cmd, AgendaBlocks.addModal(names, null, owner, ""));
         }
         Optional<Meeting> m = meetings.get().next(cmd.caller(), name, clock.instant());
         if (m.isEmpty()) {
@@ -81,7 +99,7 @@ public class AgendaCommand implements CosSubcommand {
             ctx,
             cmd,
             AgendaBlocks.addModal(
-                names, m.get().name(), cmd.caller().userId(), signer.signId(m.get().cadenceId())));
+                names, m.get().name(), owner, signer.signId(m.get().cadenceId())));
       }
       case "length", "covered", "show" -> {
         Optional<Meeting> m = meeting(cmd.arg(1), cmd, ctx);

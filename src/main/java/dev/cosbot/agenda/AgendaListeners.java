@@ -5,16 +5,17 @@ import dev.cosbot.ingress.SlackListeners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Registers the agenda's button and forms. */
+/** Maps each agenda id to its one handler. */
 @ApplicationScoped
 public class AgendaListeners implements SlackListeners {
   @Inject AgendaAddButtonHandler add;
-  @Inject AgendaFormHandler forms;
+  @Inject AgendaAddSubmitHandler addForm;
+  @Inject AgendaCoveredSubmitHandler coveredForm;
 
   @Override
   public void register(App app) {
     app.blockAction(AgendaIds.ADD_BUTTON, add);
-    app.viewSubmission(AgendaIds.ADD_CALLBACK, forms);
-    app.viewSubmission(AgendaIds.COVERED_CALLBACK, forms);
+    app.viewSubmission(AgendaIds.ADD_CALLBACK, addForm);
+    app.viewSubmission(AgendaIds.COVERED_CALLBACK, coveredForm);
   }
 }

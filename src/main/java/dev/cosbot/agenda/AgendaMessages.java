@@ -9,7 +9,7 @@ public final class AgendaMessages {
   private AgendaMessages() {}
 
   public static final String USAGE =
-      "Agendas: `/cos agenda add [\"meeting\"]` adds an item, `/cos agenda \"meeting\"` shows the"
+      "Agendas: `/cos agenda add [\"meeting\"] [owner @person]` adds an item, `/cos agenda \"meeting\"` shows the"
           + " next one, `/cos agenda length \"meeting\" 30` sets the meeting's length in minutes,"
           + " `/cos agenda covered \"meeting\"` ticks off what was covered (the rest rolls over).";
   public static final String OWNER_ONLY =
@@ -22,6 +22,13 @@ public final class AgendaMessages {
       "Give the length in minutes, e.g. `/cos agenda length \"Staff meeting\" 30`.";
   public static final String NO_MEETINGS =
       "There are no meetings yet. A Chief of Staff creates them with `/cos cadence new`.";
+  public static final String OWNER_EXAMPLE = "`/cos agenda add \"Staff meeting\" owner @ana`";
+  public static final String OWNER_MENTION =
+      "Name the item's owner with @ so Slack fills in the right person, e.g. "
+          + OWNER_EXAMPLE
+          + ". Or leave the owner out and pick them in the form.";
+  public static final String MEETING_GONE =
+      "I can't find that meeting any more. `/cos cadence list` shows the meetings.";
   public static final String CANT_OPEN_FORM =
       "Sorry, I couldn't open the form. Please try `/cos agenda add` again.";
   public static final String NOTHING_TO_COVER = "Nothing is on that agenda.";

@@ -1,7 +1,6 @@
 package dev.cosbot.ask;
 
 import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -9,14 +8,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
-import static com.slack.api.model.block.element.BlockElements.staticSelect;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
-import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -49,39 +42,21 @@ public final class AskBlocks {
                             + " asked. I'll send you a private note when it's answered."))));
     String text = initial == null ? "" : SlackText.cut(initial.strip(), AskService.MAX_TEXT);
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.QUESTION)
-                    .label(plainText("Your question"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(AskIds.Blocks.QUESTION)
-                                    .multiline(true)
-                                    .maxLength(AskService.MAX_TEXT)
-                                    .initialValue(text.isEmpty() ? null : text)))));
+        AskLayout.textBox(
+            AskIds.Blocks.QUESTION,
+            "Your question",
+            AskService.MAX_TEXT,
+            true,
+            false,
+            text.isEmpty() ? null : text));
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.NAMED)
-                    .optional(true)
-                    .label(plainText("Name"))
-                    .element(
-                        checkboxes(
-                            c ->
-                                c.actionId(AskIds.Blocks.NAMED)
-                                    .options(
-                                        List.of(
-                                            option(
-                                                "Ask with my name (shown with the question)",
-                                                NAMED)))))));
+        AskLayout.oneCheckbox(
+            AskIds.Blocks.NAMED, "Name", "Ask with my name (shown with the question)", NAMED));
     blocks.add(
-        context(
-            List.<ContextBlockElement>of(
-                markdownText(
-                    ":shield: Leave out details that would give you away. How anonymity works:"
-                        + " cos-bot's privacy notes (docs/privacy.md)."))));
-    return modal(AskIds.Callbacks.ASK, null, "Ask leadership", "Send", "Cancel", blocks);
+        AskLayout.hint(
+            ":shield: Leave out details that would give you away. How anonymity works:"
+                + " cos-bot's privacy notes (docs/privacy.md)."));
+    return AskLayout.form(AskIds.Callbacks.ASK, null, "Ask leadership", "Send", "Cancel", blocks);
   }
 
   /** What the asker sees once the question is sent (the modal is replaced, nothing is stored). */
@@ -131,7 +106,8 @@ public final class AskBlocks {
                                       .options(List.of(up))
                                       .initialOptions(r.mine() ? List.of(up) : null)))));
     }
-    return modal(AskIds.Callbacks.VOTE, metadata, "Questions", "Save my votes", "Close", blocks);
+    return AskLayout.form(
+        AskIds.Callbacks.VOTE, metadata, "Questions", "Save my votes", "Close", blocks);
   }
 
   /** After the votes are saved. */
@@ -157,22 +133,15 @@ public final class AskBlocks {
               s ->
                   s.text(
                       markdownText("There's no other pending or open question to merge into."))));
-      return modal(AskIds.Callbacks.MERGE, metadata, "Merge question", null, "Close", blocks);
+      return AskLayout.form(
+          AskIds.Callbacks.MERGE, metadata, "Merge question", null, "Close", blocks);
     }
+    blocks.add(AskLayout.select(AskIds.Blocks.MERGE_INTO, "Merge into", options));
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.MERGE_INTO)
-                    .label(plainText("Merge into"))
-                    .element(
-                        staticSelect(s -> s.actionId(AskIds.Blocks.MERGE_INTO).options(options)))));
-    blocks.add(
-        context(
-            List.<ContextBlockElement>of(
-                markdownText(
-                    "The asker is told it was merged, and gets the answer to the question you"
-                        + " pick."))));
-    return modal(AskIds.Callbacks.MERGE, metadata, "Merge question", "Merge", "Cancel", blocks);
+        AskLayout.hint(
+            "The asker is told it was merged, and gets the answer to the question you pick."));
+    return AskLayout.form(
+        AskIds.Callbacks.MERGE, metadata, "Merge question", "Merge", "Cancel", blocks);
   }
 
   /** A Chief of Staff rewords a question for clarity; the asker decides. */
@@ -180,24 +149,18 @@ public final class AskBlocks {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText("*As asked:*\n" + quote(q.text)))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.NEW_TEXT)
-                    .label(plainText("Clearer wording"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(AskIds.Blocks.NEW_TEXT)
-                                    .multiline(true)
-                                    .maxLength(AskService.MAX_TEXT)
-                                    .initialValue(SlackText.cut(q.text, AskService.MAX_TEXT))))));
+        AskLayout.textBox(
+            AskIds.Blocks.NEW_TEXT,
+            "Clearer wording",
+            AskService.MAX_TEXT,
+            true,
+            false,
+            SlackText.cut(q.text, AskService.MAX_TEXT)));
     blocks.add(
-        context(
-            List.<ContextBlockElement>of(
-                markdownText(
-                    "The asker gets a private note to accept or keep their own words; you approve"
-                        + " afterwards."))));
-    return modal(
+        AskLayout.hint(
+            "The asker gets a private note to accept or keep their own words; you approve"
+                + " afterwards."));
+    return AskLayout.form(
         AskIds.Callbacks.EDIT, metadata, "Suggest wording", "Send to asker", "Cancel", blocks);
   }
 
@@ -206,17 +169,9 @@ public final class AskBlocks {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText("*Question:*\n" + quote(q.text)))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.REASON)
-                    .label(plainText("Why (the asker receives this)"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(AskIds.Blocks.REASON)
-                                    .multiline(true)
-                                    .maxLength(1_000)))));
-    return modal(
+        AskLayout.textBox(
+            AskIds.Blocks.REASON, "Why (the asker receives this)", 1_000, true, false, null));
+    return AskLayout.form(
         AskIds.Callbacks.DECLINE, metadata, "Decline question", "Decline", "Cancel", blocks);
   }
 
@@ -229,27 +184,10 @@ public final class AskBlocks {
                 s.text(
                     markdownText(
                         "*Question* (" + AskMessages.votes(votes) + "):\n" + quote(q.text)))));
+    blocks.add(AskLayout.textBox(AskIds.Blocks.ANSWER_TEXT, "Answer", 2_500, true, true, null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.ANSWER_TEXT)
-                    .optional(true)
-                    .label(plainText("Answer"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(AskIds.Blocks.ANSWER_TEXT)
-                                    .multiline(true)
-                                    .maxLength(2_500)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.ANSWER_LINK)
-                    .optional(true)
-                    .label(plainText("Link to the recording"))
-                    .element(
-                        plainTextInput(
-                            p -> p.actionId(AskIds.Blocks.ANSWER_LINK).maxLength(1_000)))));
+        AskLayout.textBox(
+            AskIds.Blocks.ANSWER_LINK, "Link to the recording", 1_000, false, true, null));
     blocks.add(
         input(
             i ->
@@ -262,12 +200,10 @@ public final class AskBlocks {
                                 c.actionId(AskIds.Blocks.ANSWER_CHANNEL)
                                     .initialConversation(channel)))));
     blocks.add(
-        context(
-            List.<ContextBlockElement>of(
-                markdownText(
-                    "The asker (and the askers of its duplicates) get the answer in a private"
-                        + " note, without anyone learning who they are."))));
-    return modal(
+        AskLayout.hint(
+            "The asker (and the askers of its duplicates) get the answer in a private"
+                + " note, without anyone learning who they are."));
+    return AskLayout.form(
         AskIds.Callbacks.ANSWER, metadata, "Record answer", "Save and send", "Cancel", blocks);
   }
 
@@ -337,7 +273,8 @@ public final class AskBlocks {
                                 r.actionId(AskIds.Blocks.CONSENT)
                                     .options(List.of(accept, option("Keep my words", KEEP)))
                                     .initialOption(accept)))));
-    return modal(AskIds.Callbacks.CONSENT, metadata, "Your question", "Send", "Cancel", blocks);
+    return AskLayout.form(
+        AskIds.Callbacks.CONSENT, metadata, "Your question", "Send", "Cancel", blocks);
   }
 
   /** After the asker's choice. */
@@ -359,16 +296,7 @@ public final class AskBlocks {
                         ":envelope_with_arrow: There's news about a question you asked. Open it"
                             + " here; it's kept out of this message so that nothing stored"
                             + " links the question to you."))),
-        actions(
-            a ->
-                a.elements(
-                    List.<BlockElement>of(
-                        button(
-                            b ->
-                                b.actionId(AskIds.Actions.READ_NOTE)
-                                    .text(plainText("Read it"))
-                                    .value(token)
-                                    .style("primary"))))));
+        AskLayout.oneButton(AskIds.Actions.READ_NOTE, "Read it", token, true));
   }
 
   /** The plain-text fallback of the note. */
@@ -469,7 +397,7 @@ public final class AskBlocks {
     for (AskService.Ranked r : queue.subList(0, Math.min(queue.size(), 20))) {
       List<LayoutBlock> card = card(r.question(), Map.of(), value.apply(r.question().id));
       if (r.question().status == AskStatus.OPEN) {
-        card.add(context(List.<ContextBlockElement>of(markdownText(AskMessages.votes(r.votes())))));
+        card.add(AskLayout.hint(AskMessages.votes(r.votes())));
       }
       blocks.addAll(card);
     }
@@ -516,11 +444,9 @@ public final class AskBlocks {
     String body = SlackText.cut(text.toString(), 2_900);
     return List.of(
         section(s -> s.text(markdownText(body))),
-        context(
-            List.<ContextBlockElement>of(
-                markdownText(
-                    "Up-vote the ones you want answered with `/cos ask vote`, or ask your own"
-                        + " with `/cos ask` (anonymous unless you add your name)."))));
+        AskLayout.hint(
+            "Up-vote the ones you want answered with `/cos ask vote`, or ask your own"
+                + " with `/cos ask` (anonymous unless you add your name)."));
   }
 
   /** The top questions as plain text for the calendar event. */
@@ -598,32 +524,6 @@ public final class AskBlocks {
   }
 
   private static View info(String title, String text) {
-    return View.builder()
-        .type("modal")
-        .title(viewTitle(t -> t.type("plain_text").text(title)))
-        .close(viewClose(t -> t.type("plain_text").text("Done")))
-        .blocks(List.of(section(s -> s.text(markdownText(SlackText.cut(text, 2_990))))))
-        .build();
-  }
-
-  private static View modal(
-      String callbackId,
-      String metadata,
-      String title,
-      String submit,
-      String close,
-      List<LayoutBlock> blocks) {
-    View.ViewBuilder v =
-        View.builder()
-            .type("modal")
-            .callbackId(callbackId)
-            .privateMetadata(metadata)
-            .title(viewTitle(t -> t.type("plain_text").text(title)))
-            .close(viewClose(t -> t.type("plain_text").text(close)))
-            .blocks(blocks);
-    if (submit != null) {
-      v.submit(viewSubmit(t -> t.type("plain_text").text(submit)));
-    }
-    return v.build();
+    return AskLayout.info(title, List.of(AskLayout.text(text)));
   }
 }

@@ -1,23 +1,10 @@
 package dev.cosbot.ask;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.block.element.BlockElements.checkboxes;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.block.element.BlockElements.staticSelect;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
-import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.spi.AnonymousSubject;
 import dev.cosbot.platform.support.SlackText;
@@ -33,6 +20,14 @@ public final class AskConversationBlocks {
   /** The plain-text fallback of a note to the writer. */
   public static final String NOTE_TEXT =
       "A Chief of Staff wrote to you about something you wrote anonymously.";
+
+  /**
+   * Under the writer's answer box: a reply arrives the moment it is sent, and its time is visible
+   * (docs/privacy.md, "What the timing of notes and replies can tell").
+   */
+  static final String TIMING_HINT =
+      ":clock3: Your answer arrives as soon as you send it. If the moment could give you away,"
+          + " answer later; opening this tells nobody anything.";
 
   /** A Chief of Staff starts a conversation with the asker of an anonymous question. */
   public static View startFromQuestion(AskQuestion q, String metadata) {
@@ -52,13 +47,7 @@ public final class AskConversationBlocks {
       options.add(AskBlocks.option(SlackText.cut(label, 75), c.ref()));
     }
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.SUBJECT)
-                    .label(plainText("Anonymous comment"))
-                    .element(
-                        staticSelect(s -> s.actionId(AskIds.Blocks.SUBJECT).options(options)))));
+    blocks.add(AskLayout.select(AskIds.Blocks.SUBJECT, "Anonymous comment", options));
     blocks.add(messageInput("Your message to its writer"));
     blocks.add(anonymityNote());
     return modal(
@@ -80,36 +69,21 @@ public final class AskConversationBlocks {
                             + AskBlocks.quote(t.conversation().subject)))));
     addMessages(blocks, t, "Chief of Staff", "You");
     if (!t.conversation().open()) {
-      blocks.add(
-          context(List.<ContextBlockElement>of(markdownText("This conversation is closed."))));
+      blocks.add(AskLayout.hint("This conversation is closed."));
       return info("Conversation", blocks);
     }
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.MESSAGE)
-                    .optional(true)
-                    .label(plainText("Your answer (anonymous)"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(AskIds.Blocks.MESSAGE)
-                                    .multiline(true)
-                                    .maxLength(AskConversations.MAX_TEXT)))));
+        AskLayout.textBox(
+            AskIds.Blocks.MESSAGE,
+            "Your answer (anonymous)",
+            AskConversations.MAX_TEXT,
+            true,
+            true,
+            null));
+    blocks.add(AskLayout.hint(TIMING_HINT));
     blocks.add(
-        input(
-            i ->
-                i.blockId(AskIds.Blocks.CLOSE)
-                    .optional(true)
-                    .label(plainText("Done talking?"))
-                    .element(
-                        checkboxes(
-                            c ->
-                                c.actionId(AskIds.Blocks.CLOSE)
-                                    .options(
-                                        List.of(
-                                            AskBlocks.option(
-                                                "Close this conversation", CLOSE)))))));
+        AskLayout.oneCheckbox(
+            AskIds.Blocks.CLOSE, "Done talking?", "Close this conversation", CLOSE));
     return modal(AskIds.Callbacks.CONVERSATION_WRITER, metadata, "Conversation", "Send", blocks);
   }
 
@@ -127,10 +101,7 @@ public final class AskConversationBlocks {
                             + AskBlocks.quote(t.conversation().subject)))));
     addMessages(blocks, t, "Chief of Staff", "Anonymous");
     if (!t.conversation().open()) {
-      blocks.add(
-          context(
-              List.<ContextBlockElement>of(
-                  markdownText("The other person closed this conversation."))));
+      blocks.add(AskLayout.hint("The other person closed this conversation."));
       return info("Conversation", blocks);
     }
     blocks.add(messageInput("Your reply"));
@@ -167,16 +138,7 @@ public final class AskConversationBlocks {
                         ":speech_balloon: A Chief of Staff wrote to you about something you wrote"
                             + " anonymously. They don't know who you are. Open it to read and"
                             + " answer, still anonymously."))),
-        actions(
-            a ->
-                a.elements(
-                    List.<BlockElement>of(
-                        button(
-                            b ->
-                                b.actionId(AskIds.Actions.READ_NOTE)
-                                    .text(plainText("Read and answer"))
-                                    .value(token)
-                                    .style("primary"))))));
+        AskLayout.oneButton(AskIds.Actions.READ_NOTE, "Read and answer", token, true));
   }
 
   /** The fallback text of the message to the Chief of Staff. */
@@ -200,16 +162,7 @@ public final class AskConversationBlocks {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(body))));
     if (c.open()) {
-      blocks.add(
-          actions(
-              a ->
-                  a.elements(
-                      List.<BlockElement>of(
-                          button(
-                              b ->
-                                  b.actionId(AskIds.Actions.COS_REPLY)
-                                      .text(plainText("Reply…"))
-                                      .value(value))))));
+      blocks.add(AskLayout.oneButton(AskIds.Actions.COS_REPLY, "Reply…", value, false));
     }
     return blocks;
   }
@@ -226,45 +179,22 @@ public final class AskConversationBlocks {
   }
 
   private static LayoutBlock messageInput(String label) {
-    return input(
-        i ->
-            i.blockId(AskIds.Blocks.MESSAGE)
-                .label(plainText(label))
-                .element(
-                    plainTextInput(
-                        p ->
-                            p.actionId(AskIds.Blocks.MESSAGE)
-                                .multiline(true)
-                                .maxLength(AskConversations.MAX_TEXT))));
+    return AskLayout.textBox(
+        AskIds.Blocks.MESSAGE, label, AskConversations.MAX_TEXT, true, false, null);
   }
 
   private static LayoutBlock anonymityNote() {
-    return context(
-        List.<ContextBlockElement>of(
-            markdownText(
-                ":shield: You don't learn who they are and they don't have to tell you. They see"
-                    + " your message with the role *Chief of Staff*, not your name.")));
+    return AskLayout.hint(
+        ":shield: You don't learn who they are and they don't have to tell you. They see"
+            + " your message with the role *Chief of Staff*, not your name.");
   }
 
   private static View info(String title, List<LayoutBlock> blocks) {
-    return View.builder()
-        .type("modal")
-        .title(viewTitle(t -> t.type("plain_text").text(title)))
-        .close(viewClose(t -> t.type("plain_text").text("Done")))
-        .blocks(blocks)
-        .build();
+    return AskLayout.info(title, blocks);
   }
 
   private static View modal(
       String callbackId, String metadata, String title, String submit, List<LayoutBlock> blocks) {
-    return View.builder()
-        .type("modal")
-        .callbackId(callbackId)
-        .privateMetadata(metadata)
-        .title(viewTitle(t -> t.type("plain_text").text(title)))
-        .submit(viewSubmit(t -> t.type("plain_text").text(submit)))
-        .close(viewClose(t -> t.type("plain_text").text("Cancel")))
-        .blocks(blocks)
-        .build();
+    return AskLayout.form(callbackId, metadata, title, submit, "Cancel", blocks);
   }
 }

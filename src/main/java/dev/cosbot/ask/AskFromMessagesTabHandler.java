@@ -1,12 +1,7 @@
 package dev.cosbot.ask;
 
-import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
-import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
 import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.slack.SlackReads;
@@ -17,27 +12,22 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * "Ask leadership" under a Messages tab reply: acked, then the ask form opens prefilled with what
- * the person wrote, read back from Slack (which keeps the DM) rather than from anything cos-bot
- * stored. Only the message's own author gets its text; anyone else, a tampered value or a message
- * Slack no longer has gets the empty form.
+ * "Ask leadership" under a Messages tab reply: the ask form opens prefilled with what the person
+ * wrote, read back from Slack (which keeps the DM) rather than from anything cos-bot stored. Only
+ * the message's own author gets its text; anyone else, a tampered value or a message Slack no
+ * longer has gets the empty form.
  */
 @ApplicationScoped
-public class AskFromMessagesTabHandler implements BlockActionHandler {
+public class AskFromMessagesTabHandler extends AskButton {
   /** The click's trigger is valid for 3 s: the form opens without the text rather than never. */
   private static final Duration READ_WITHIN = Duration.ofMillis(1_500);
 
-  @Inject AfterAck afterAck;
   @Inject SignedMetadata signer;
   @Inject SlackReads reads;
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> Answer.open(AskBlocks.askModal(writtenBy(clicker.userId(), clicker.value()))));
+  Answer click(Clicker clicker) {
+    return Answer.open(AskBlocks.askModal(writtenBy(clicker.userId(), clicker.value())));
   }
 
   private String writtenBy(String userId, String value) {

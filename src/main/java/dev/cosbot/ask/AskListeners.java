@@ -5,45 +5,53 @@ import dev.cosbot.ingress.SlackListeners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Maps the ids of questions to leadership to their two handlers (buttons and forms). */
+/** Maps each id of questions to leadership to its one handler. */
 @ApplicationScoped
 public class AskListeners implements SlackListeners {
-  @Inject AskButtonHandler buttons;
-  @Inject AskFormHandler forms;
+  @Inject AskOpenAskHandler openAsk;
+  @Inject AskOpenBoardHandler openBoard;
   @Inject AskFromMessagesTabHandler fromMessagesTab;
+  @Inject AskReadNoteHandler readNote;
+  @Inject AskApproveHandler approve;
+  @Inject AskOpenMergeHandler openMerge;
+  @Inject AskOpenEditHandler openEdit;
+  @Inject AskOpenDeclineHandler openDecline;
+  @Inject AskOpenAnswerHandler openAnswer;
+  @Inject AskReplyToAskerHandler replyToAsker;
+  @Inject AskCosReplyHandler cosReply;
+  @Inject AskSubmitHandler ask;
+  @Inject AskVoteSubmitHandler vote;
+  @Inject AskConsentSubmitHandler consent;
+  @Inject AskMergeSubmitHandler merge;
+  @Inject AskEditSubmitHandler edit;
+  @Inject AskDeclineSubmitHandler decline;
+  @Inject AskAnswerSubmitHandler answer;
+  @Inject AskConversationStartSubmitHandler conversationStart;
+  @Inject AskWriterSubmitHandler conversationWriter;
+  @Inject AskConversationCosSubmitHandler conversationCos;
 
   @Override
   public void register(App app) {
-    for (String action :
-        new String[] {
-          AskIds.Actions.OPEN_ASK,
-          AskIds.Actions.OPEN_BOARD,
-          AskIds.Actions.APPROVE,
-          AskIds.Actions.MERGE,
-          AskIds.Actions.EDIT,
-          AskIds.Actions.DECLINE,
-          AskIds.Actions.ANSWER,
-          AskIds.Actions.READ_NOTE,
-          AskIds.Actions.REPLY_TO_ASKER,
-          AskIds.Actions.COS_REPLY
-        }) {
-      app.blockAction(action, buttons);
-    }
+    app.blockAction(AskIds.Actions.OPEN_ASK, openAsk);
+    app.blockAction(AskIds.Actions.OPEN_BOARD, openBoard);
     app.blockAction(AskIds.Actions.ASK_FROM_MESSAGES_TAB, fromMessagesTab);
-    for (String callback :
-        new String[] {
-          AskIds.Callbacks.ASK,
-          AskIds.Callbacks.VOTE,
-          AskIds.Callbacks.MERGE,
-          AskIds.Callbacks.EDIT,
-          AskIds.Callbacks.DECLINE,
-          AskIds.Callbacks.ANSWER,
-          AskIds.Callbacks.CONSENT,
-          AskIds.Callbacks.CONVERSATION_START,
-          AskIds.Callbacks.CONVERSATION_WRITER,
-          AskIds.Callbacks.CONVERSATION_COS
-        }) {
-      app.viewSubmission(callback, forms);
-    }
+    app.blockAction(AskIds.Actions.READ_NOTE, readNote);
+    app.blockAction(AskIds.Actions.APPROVE, approve);
+    app.blockAction(AskIds.Actions.MERGE, openMerge);
+    app.blockAction(AskIds.Actions.EDIT, openEdit);
+    app.blockAction(AskIds.Actions.DECLINE, openDecline);
+    app.blockAction(AskIds.Actions.ANSWER, openAnswer);
+    app.blockAction(AskIds.Actions.REPLY_TO_ASKER, replyToAsker);
+    app.blockAction(AskIds.Actions.COS_REPLY, cosReply);
+    app.viewSubmission(AskIds.Callbacks.ASK, ask);
+    app.viewSubmission(AskIds.Callbacks.VOTE, vote);
+    app.viewSubmission(AskIds.Callbacks.CONSENT, consent);
+    app.viewSubmission(AskIds.Callbacks.MERGE, merge);
+    app.viewSubmission(AskIds.Callbacks.EDIT, edit);
+    app.viewSubmission(AskIds.Callbacks.DECLINE, decline);
+    app.viewSubmission(AskIds.Callbacks.ANSWER, answer);
+    app.viewSubmission(AskIds.Callbacks.CONVERSATION_START, conversationStart);
+    app.viewSubmission(AskIds.Callbacks.CONVERSATION_WRITER, conversationWriter);
+    app.viewSubmission(AskIds.Callbacks.CONVERSATION_COS, conversationCos);
   }
 }

@@ -9,7 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.block.element.BlockElements.channelsSelect;
+import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
@@ -23,6 +23,8 @@ import static dev.cosbot.status.StatusIds.*;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.ConversationsFilter;
+import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackDates;
@@ -61,7 +63,51 @@ public final class StatusBlocks {
 
   // ---- Modals ----------------------------------------------------------------------------------
 
-  public static View initiativeModal(Initiative existing, String defaultOwner, String metadata) {
+  /**
+   * The team of an initiative: chosen from the teams that exist, or typed as a new one; a text box
+   * alone while there are no teams yet.
+   */
+  private static void addTeamInputs(List<LayoutBlock> blocks, List<String> teams, String current) {
+    if (teams.isEmpty()) {
+      blocks.add(
+          input(
+              i ->
+                  i.blockId(NEW_TEAM)
+                      .label(plainText("Team"))
+                      .element(
+                          plainTextInput(
+                              p ->
+                                  p.actionId(VALUE)
+                                      .maxLength(StatusForms.TEAM_MAX)
+                                      .initialValue(current)))));
+      return;
+    }
+    List<OptionObject> options =
+        teams.stream().limit(100).map(t -> option(plainText(SlackText.cut(t, 75)), t)).toList();
+    OptionObject initial =
+        options.stream().filter(o -> o.getValue().equals(current)).findFirst().orElse(null);
+    blocks.add(
+        input(
+            i ->
+                i.blockId(TEAM)
+                    .label(plainText("Team"))
+                    .optional(true)
+                    .element(
+                        staticSelect(
+                            s -> s.actionId(VALUE).options(options).initialOption(initial)))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(NEW_TEAM)
+                    .label(plainText("Or a new team"))
+                    .optional(true)
+                    .hint(plainText("Leave empty when you chose a team above."))
+                    .element(
+                        plainTextInput(p -> p.actionId(VALUE).maxLength(StatusForms.TEAM_MAX)))));
+  }
+
+  public static View initiativeModal(
+      Initiative existing, String defaultOwner, String metadata, List<String> teams) {
     boolean edit = existing != null;
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
@@ -96,17 +142,7 @@ public final class StatusBlocks {
                     .label(plainText("Owner"))
                     .hint(plainText("Gets the check-ins, in their own time zone."))
                     .element(usersSelect(u -> u.actionId(VALUE).initialUser(owner)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(TEAM)
-                    .label(plainText("Team"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .maxLength(StatusForms.TEAM_MAX)
-                                    .initialValue(edit ? existing.team : null)))));
+    addTeamInputs(blocks, teams, edit ? existing.team : null);
     blocks.add(
         input(
             i ->
@@ -209,14 +245,23 @@ public final class StatusBlocks {
         input(
             i ->
                 i.blockId(CHANNEL)
-                    .label(plainText("Report channel"))
+                    .label(plainText("Channel"))
                     .optional(true)
-                    .hint(plainText("The weekly rollup is posted here."))
+                    .hint(
+                        plainText(
+                            "Optional: each update is posted here too, and the weekly report."
+                                + " Invite me to a private channel first."))
                     .element(
-                        channelsSelect(
+                        conversationsSelect(
                             c ->
                                 c.actionId(VALUE)
-                                    .initialChannel(edit ? existing.reportChannel : null)))));
+                                    .filter(
+                                        ConversationsFilter.builder()
+                                            .include(List.of("public", "private"))
+                                            .excludeBotUsers(true)
+                                            .excludeExternalSharedChannels(true)
+                                            .build())
+                                    .initialConversation(edit ? existing.reportChannel : null)))));
     if (edit) {
       List<OptionObject> states =
           List.of(
@@ -360,15 +405,18 @@ public final class StatusBlocks {
                 i.blockId(PERCENT)
                     .label(plainText("% complete"))
                     .optional(true)
+                    .hint(plainText("A whole number from 0 to 100."))
                     .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .maxLength(4)
-                                    .initialValue(
-                                        last == null || last.percent == null
-                                            ? null
-                                            : String.valueOf(last.percent))))));
+                        NumberInputElement.builder()
+                            .actionId(VALUE)
+                            .decimalAllowed(false)
+                            .minValue("0")
+                            .maxValue("100")
+                            .initialValue(
+                                last == null || last.percent == null
+                                    ? null
+                                    : String.valueOf(last.percent))
+                            .build())));
     return view(
         v ->
             v.type("modal")
@@ -494,6 +542,65 @@ public final class StatusBlocks {
             + ".\n"
             + lastStatusLine(last);
     return List.of(section(s -> s.text(markdownText(text))), postButton(i, signer));
+  }
+
+  /**
+   * A prompt or nudge once the period's update is in: the same words, the button replaced by
+   * "Updated ✓" (no stale button).
+   */
+  public static List<LayoutBlock> answered(Initiative i, StatusUpdate u) {
+    return List.of(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        ":white_check_mark: *Updated ✓* — your update on *"
+                            + SlackText.escapeAndCut(i.name, 200)
+                            + "* is in: "
+                            + u.rag.emoji()
+                            + " "
+                            + u.rag.label()
+                            + ". To change it, type `/cos status "
+                            + SlackText.escapeAndCut(i.name, 80)
+                            + "`."))));
+  }
+
+  /** The notification text of {@link #answered}. */
+  public static String answeredText(Initiative i) {
+    return "Updated ✓ " + i.name;
+  }
+
+  /** An update as posted in the initiative's channel. */
+  public static List<LayoutBlock> sharedUpdate(Initiative i, StatusUpdate u) {
+    String text =
+        u.rag.emoji()
+            + " *"
+            + SlackText.escapeAndCut(i.name, 200)
+            + "* · "
+            + SlackText.escapeAndCut(i.team, 80)
+            + " — "
+            + u.rag.label()
+            + (u.percent == null ? "" : " · " + u.percent + "% complete")
+            + (u.version > 1 ? " · _updated_" : "")
+            + "\n"
+            + SlackText.escapeAndCut(u.summary, 500)
+            + (u.risks == null ? "" : "\n*Risks:* " + SlackText.escapeAndCut(u.risks, 600))
+            + (u.asks == null ? "" : "\n*Asks:* " + SlackText.escapeAndCut(u.asks, 600));
+    return List.of(
+        section(s -> s.text(markdownText(text))),
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(
+                            "Posted by "
+                                + SlackText.mention(u.authorId)
+                                + " with `/cos status`.")))));
+  }
+
+  /** The notification text of {@link #sharedUpdate}. */
+  public static String sharedUpdateText(Initiative i, StatusUpdate u) {
+    return "Status of " + i.name + ": " + u.rag.label();
   }
 
   public static List<LayoutBlock> nudge(Initiative i, StatusUpdate last, SignedMetadata signer) {
@@ -629,8 +736,8 @@ public final class StatusBlocks {
                                 + " ("
                                 + SlackDates.zoneName(zone)
                                 + " time) · "
-                                + c.initiatives()
-                                + " initiatives · "
+                                + initiatives(c.initiatives())
+                                + " · "
                                 + Rag.RED.emoji()
                                 + " "
                                 + c.red()
@@ -743,6 +850,11 @@ public final class StatusBlocks {
     return blocks;
   }
 
+  /** "1 initiative", "3 initiatives". */
+  static String initiatives(int n) {
+    return n + (n == 1 ? " initiative" : " initiatives");
+  }
+
   /** The first {@code n} lines and a final "and N more" line. */
   static List<String> limit(List<String> lines, int n) {
     if (lines.size() <= n) {
@@ -815,8 +927,8 @@ public final class StatusBlocks {
                   s.text(
                       markdownText(
                           "*Portfolio*: "
-                              + portfolio.initiatives()
-                              + " initiatives · "
+                              + initiatives(portfolio.initiatives())
+                              + " · "
                               + Rag.RED.emoji()
                               + " "
                               + portfolio.red()

@@ -91,14 +91,18 @@ public class StatusCommand implements CosSubcommand {
               ctx,
               cmd,
               StatusBlocks.initiativeModal(
-                  null, cmd.caller().userId(), signer.sign(StatusIds.NEW_INITIATIVE)));
+                  null,
+                  cmd.caller().userId(),
+                  signer.sign(StatusIds.NEW_INITIATIVE),
+                  Initiative.openTeams()));
       case "edit" -> {
         Initiative i = service.byNameOrThrow(name);
         StatusService.requireOwnerOrAdmin(cmd.caller(), i);
         yield open(
             ctx,
             cmd,
-            StatusBlocks.initiativeModal(i, null, signer.sign(StatusIds.editInitiative(i.id))));
+            StatusBlocks.initiativeModal(
+                i, null, signer.sign(StatusIds.editInitiative(i.id)), Initiative.openTeams()));
       }
       case "done" -> {
         Initiative i = service.done(cmd.caller(), name);

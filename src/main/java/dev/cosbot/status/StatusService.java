@@ -165,6 +165,13 @@ public class StatusService {
     i.missedInRow = 0;
     i.staleSince = null;
     i.updatedAt = now;
+    List<?> before =
+        em.createNativeQuery(
+                "SELECT state FROM status_period WHERE initiative_id = ?1 AND due_at = ?2")
+            .setParameter(1, i.id)
+            .setParameter(2, period)
+            .getResultList();
+    String asked = before.isEmpty() ? null : String.valueOf(before.get(0));
     em.createNativeQuery(
             "INSERT INTO status_period (initiative_id, due_at, state, closed_at) VALUES (?1, ?2, 'UPDATED', ?3)"
                 + " ON CONFLICT (initiative_id, due_at) DO UPDATE SET state = 'UPDATED', closed_at = EXCLUDED.closed_at")
@@ -178,6 +185,21 @@ public class StatusService {
             caller.userId(),
             StatusBlocks.thanksText(i, u),
             null));
+    // The prompt (and nudge) of this period lose their button: "Updated ✓", no stale button.
+    if ("PROMPTED".equals(asked) || "NUDGED".equals(asked)) {
+      answer(StatusKeys.prompt(i.id, period), i, u);
+    }
+    if ("NUDGED".equals(asked)) {
+      answer(StatusKeys.nudge(i.id, period), i, u);
+    }
+    if (i.reportChannel != null) {
+      outbox.enqueue(
+          SlackCalls.postMessage(
+              StatusKeys.shared(u.id, u.version),
+              i.reportChannel,
+              StatusBlocks.sharedUpdateText(i, u),
+              StatusBlocks.sharedUpdate(i, u)));
+    }
     if (newAsk && u.askTo != null) {
       outbox.enqueue(
           SlackCalls.postMessage(
@@ -231,6 +253,15 @@ public class StatusService {
       throw new StatusRefusal(Reason.WHICH_ONE, null, mine.stream().map(i -> i.name).toList());
     }
     return mine.get(0);
+  }
+
+  private void answer(String original, Initiative i, StatusUpdate u) {
+    outbox.enqueue(
+        SlackCalls.updateMessage(
+            StatusKeys.answered(original),
+            original,
+            StatusBlocks.answeredText(i),
+            StatusBlocks.answered(i, u)));
   }
 
   @Transactional

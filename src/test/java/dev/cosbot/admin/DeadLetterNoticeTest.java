@@ -53,6 +53,16 @@ class DeadLetterNoticeTest extends SlackTestBase {
     expected.put("decision-asked:" + (id), "Decision request #");
     expected.put("decision-outcome:" + (id), "The answer to decision request #");
     expected.put("digest:U0READER" + run + ":2026-12-06", "The daily digest of Sunday 6 December");
+    expected.put(
+        "ask:card:" + id + ":U0CARD" + run, "The review card of a question for leadership");
+    expected.put(
+        "ask:card:" + id + ":U0CARD" + run + ":v2",
+        "An update to the review card of a question for leadership");
+    expected.put("ask:conversation:" + id + ":m7", "A reply in an anonymous conversation");
+    expected.put(
+        "ask:conversation:" + id + ":closed", "The notice that an anonymous conversation was");
+    expected.put("ask:answer:" + id, "The answer to a question for leadership");
+    expected.put("ask:note:" + run + "abc", "A private note to the anonymous writer");
     for (String key : expected.keySet()) {
       outbox.send(SlackCalls.postMessage(key, channel, "Refused " + run, null));
     }
@@ -67,6 +77,27 @@ class DeadLetterNoticeTest extends SlackTestBase {
             b ->
                 b.get("text").getAsString().startsWith("A message from cos-bot")
                     && b.toString().contains(channel));
+  }
+
+  @Test
+  void aSealedNoteThatFailsIsAnnouncedWithoutNamingItsAnonymousRecipient() throws Exception {
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+    String asker = "U0ANON" + run;
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withRequestBody(containing(asker))
+            .atPriority(1)
+            .willReturn(
+                SlackApiTestResource.okJson("{\"ok\":false,\"error\":\"user_not_found\"}")));
+    outbox.send(
+        SlackCalls.postMessage("ask:note:" + run.toLowerCase(), asker, "Sealed " + run, null));
+    String notice =
+        awaitCalls("chat.postMessage", "A private note to the anonymous writer", 1).stream()
+            .filter(b -> !b.toString().contains("Sealed " + run))
+            .findFirst()
+            .orElseThrow()
+            .toString();
+    assertThat(notice).contains("couldn't be").doesNotContain(asker);
   }
 
   @Test

@@ -43,15 +43,49 @@ class AgendaFlowTest extends SlackTestBase {
     }
   }
 
+  /** A weekly meeting created through the new-cadence form, with the test clock before it. */
+  private void newMeeting(String name) {
+    clock.setTo(Instant.parse("2027-01-01T12:00:00Z"));
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission("U0ADMIN", "cadence_new", "", cadence(name, "C0STAFF")))
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void anOwnerNamedInTheCommandIsCheckedWithSlackAndPreselectedInTheForm() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    staff = "Owner check " + run;
+    newMeeting(staff);
+    // Slack (WireMock) knows nobody it was not told about: users.info says user_not_found.
+    String nobody = "U0NOBODY" + run.toUpperCase().replaceAll("[^A-Z0-9]", "");
+    SlackRequests.cos("U0ANA", "agenda add \"" + staff + "\" owner <@" + nobody + "|ghost>")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("I can't find <@" + nobody + ">"))
+        .body("text", containsString("owner @ana"));
+    SlackRequests.cos("U0ANA", "agenda add \"" + staff + "\" owner ana")
+        .then()
+        .statusCode(200)
+        .body("text", containsString("Name the item's owner with @"));
+    assertThat(formCalls("views.open", staff)).isEmpty();
+
+    String owner = "U0OWNS" + run.toUpperCase().replaceAll("[^A-Z0-9]", "");
+    dev.cosbot.testsupport.SlackApiTestResource.knowsUser(
+        slack, owner, "owns", "Owen Owns", "Europe/Berlin");
+    SlackRequests.cos("U0ANA", "agenda add \"" + staff + "\" owner <@" + owner + "|owns>")
+        .then()
+        .statusCode(200);
+    await().until(() -> !formCalls("views.open", staff).isEmpty());
+    assertThat(formCalls("views.open", staff).get(0))
+        .contains("\"initial_user\":\"" + owner + "\"");
+  }
+
   @Test
   void fourItemsOverTheLengthAreWarnedAboutAndLeftoversRollOver() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6);
     staff = "Staff meeting " + run;
-    clock.setTo(Instant.parse("2027-01-01T12:00:00Z"));
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission("U0ADMIN", "cadence_new", "", cadence(staff, "C0STAFF")))
-        .then()
-        .statusCode(200);
+    newMeeting(staff);
     SlackRequests.cos("U0ADMIN", "agenda length \"" + staff + "\" 30")
         .then()
         .statusCode(200)

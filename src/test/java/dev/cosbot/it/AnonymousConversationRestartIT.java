@@ -88,6 +88,7 @@ class AnonymousConversationRestartIT {
         assertThat(note1.toString()).doesNotContain(run);
 
         // Turn 2: the asker opens the note, reads it, and answers anonymously.
+        int toCosBefore = postsTo(slack, COS, "").size();
         JsonObject writerView =
             clickAndAwaitView(
                 slack,
@@ -96,6 +97,12 @@ class AnonymousConversationRestartIT {
                 AskIds.Actions.READ_NOTE,
                 buttonValue(note1, AskIds.Actions.READ_NOTE),
                 turn1);
+        assertThat(writerView.toString()).contains("arrives as soon as you send it");
+        // No read receipt: opening the note tells the Chief of Staff nothing (no timing to read).
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> postsTo(slack, COS, "").size() == toCosBefore);
         submit(
             slack,
             first,

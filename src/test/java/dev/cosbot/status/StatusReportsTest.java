@@ -71,8 +71,13 @@ class StatusReportsTest extends SlackTestBase {
     // Weekly report: once per channel and week, however often the job fires.
     assertThat(reports.postWeekly()).isGreaterThanOrEqualTo(1);
     reports.postWeekly();
-    List<JsonObject> posted = awaitCalls("chat.postMessage", "\"channel\":\"" + channel + "\"", 1);
+    List<JsonObject> posted =
+        awaitCalls("chat.postMessage", "\"channel\":\"" + channel + "\"", 2).stream()
+            .filter(m -> m.toString().contains("Weekly status report"))
+            .toList();
     assertThat(posted).hasSize(1);
+    // The update itself was posted to the initiative's channel too, once.
+    assertThat(matching("chat.postMessage", "Status of " + name)).hasSize(1);
     String report = posted.get(0).toString();
     assertThat(report)
         .contains("Weekly status report")

@@ -9,4 +9,12 @@ import java.util.Optional;
 public interface MessageDescriber {
   /** The message's name for people, or empty when the key is not this feature's. */
   Optional<String> describe(String key);
+
+  /**
+   * True when naming the message's recipient would tell something private (a sealed note goes only
+   * to an anonymous writer): the notice then leaves the recipient out.
+   */
+  default boolean hidesRecipient(String key) {
+    return false;
+  }
 }
