@@ -15,8 +15,6 @@ import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -470,11 +468,7 @@ class AskLeadershipTest extends SlackTestBase {
 
   /** Web API calls the Slack SDK client sent as forms (views.open), decoded. */
   private List<String> formCalls(String method, String containing) {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
-        .map(e -> URLDecoder.decode(e.getRequest().getBodyAsString(), StandardCharsets.UTF_8))
-        .filter(b -> b.contains(containing))
-        .toList();
+    return AskRequests.formCalls(slack, method, containing);
   }
 
   static {

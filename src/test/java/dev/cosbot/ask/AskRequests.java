@@ -81,4 +81,17 @@ final class AskRequests {
         });
     return "{" + String.join(",", out) + "}";
   }
+
+  /** Web API calls the Slack SDK client sent as forms (views.open), decoded, newest first. */
+  static List<String> formCalls(
+      com.github.tomakehurst.wiremock.WireMockServer slack, String method, String containing) {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
+        .map(
+            e ->
+                java.net.URLDecoder.decode(
+                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+        .filter(b -> b.contains(containing))
+        .toList();
+  }
 }

@@ -14,8 +14,6 @@ import dev.cosbot.testsupport.DatabaseFiles;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -143,10 +141,6 @@ class MessagesTabAskTest extends SlackTestBase {
   }
 
   private List<String> formCalls(String method, String containing) {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/" + method))
-        .map(e -> URLDecoder.decode(e.getRequest().getBodyAsString(), StandardCharsets.UTF_8))
-        .filter(b -> b.contains(containing))
-        .toList();
+    return AskRequests.formCalls(slack, method, containing);
   }
 }
