@@ -3,7 +3,6 @@ package dev.cosbot.cadence;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -23,6 +22,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import dev.cosbot.platform.support.InputBlocks;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackDates;
 import dev.cosbot.platform.support.SlackText;
@@ -200,50 +200,48 @@ public final class CadenceBlocks {
       String ownerId, String defaultZone, String previewText, Instant now) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_NAME)
-                    .label(plainText("Name"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(CadenceIds.A_INPUT)
-                                    .maxLength(80)
-                                    .placeholder(plainText("Weekly staff meeting"))))));
+        InputBlocks.field(
+            CadenceIds.B_NAME,
+            "Name",
+            false,
+            null,
+            plainTextInput(
+                p ->
+                    p.actionId(CadenceIds.A_INPUT)
+                        .maxLength(80)
+                        .placeholder(plainText("Weekly staff meeting")))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_OWNER)
-                    .label(plainText("Owner"))
-                    .optional(true)
-                    .hint(plainText("Warned when prep tasks are late. Defaults to you."))
-                    .element(
-                        usersSelect(u -> u.actionId(CadenceIds.A_INPUT).initialUser(ownerId)))));
+        InputBlocks.field(
+            CadenceIds.B_OWNER,
+            "Owner",
+            true,
+            "Warned when prep tasks are late. Defaults to you.",
+            usersSelect(u -> u.actionId(CadenceIds.A_INPUT).initialUser(ownerId))));
     List<OptionObject> kinds = new ArrayList<>();
     for (CadenceSchedule.Kind k : CadenceSchedule.Kind.values()) {
       kinds.add(option(plainText(kindLabel(k)), k.name()));
     }
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_KIND)
-                    .label(plainText("How often"))
-                    .optional(true)
-                    .element(staticSelect(s -> s.actionId(CadenceIds.A_INPUT).options(kinds)))));
+        InputBlocks.field(
+            CadenceIds.B_KIND,
+            "How often",
+            true,
+            null,
+            staticSelect(s -> s.actionId(CadenceIds.A_INPUT).options(kinds))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_START)
-                    .label(plainText("First occurrence"))
-                    .hint(plainText("Weekday, month and day of the schedule come from this date."))
-                    .element(datePicker(d -> d.actionId(CadenceIds.A_INPUT)))));
+        InputBlocks.field(
+            CadenceIds.B_START,
+            "First occurrence",
+            false,
+            "Weekday, month and day of the schedule come from this date.",
+            datePicker(d -> d.actionId(CadenceIds.A_INPUT))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_TIME)
-                    .label(plainText("Time"))
-                    .element(
-                        timePicker(t -> t.actionId(CadenceIds.A_INPUT).initialTime("09:00")))));
+        InputBlocks.field(
+            CadenceIds.B_TIME,
+            "Time",
+            false,
+            null,
+            timePicker(t -> t.actionId(CadenceIds.A_INPUT).initialTime("09:00"))));
     List<OptionObject> zones = new ArrayList<>();
     OptionObject initialZone = null;
     for (ZoneId z : SlackDates.menuZones(defaultZone, now)) {
@@ -255,81 +253,57 @@ public final class CadenceBlocks {
     }
     OptionObject zoneChoice = initialZone;
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_ZONE)
-                    .label(plainText("Time zone"))
-                    .hint(
-                        plainText("Defaults to yours. Reminders show each reader their own time."))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(CadenceIds.A_INPUT)
-                                    .options(zones)
-                                    .initialOption(zoneChoice)))));
+        InputBlocks.field(
+            CadenceIds.B_ZONE,
+            "Time zone",
+            false,
+            "Defaults to yours. Reminders show each reader their own time.",
+            staticSelect(
+                s -> s.actionId(CadenceIds.A_INPUT).options(zones).initialOption(zoneChoice))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_CHANNEL)
-                    .label(plainText("Post in channel"))
-                    .optional(true)
-                    .element(conversationsSelect(c -> c.actionId(CadenceIds.A_INPUT)))));
+        InputBlocks.field(
+            CadenceIds.B_CHANNEL,
+            "Post in channel",
+            true,
+            null,
+            conversationsSelect(c -> c.actionId(CadenceIds.A_INPUT))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_PEOPLE)
-                    .label(plainText("…and/or remind people"))
-                    .optional(true)
-                    .element(
-                        multiUsersSelect(
-                            u ->
-                                u.actionId(CadenceIds.A_INPUT)
-                                    .maxSelectedItems(CadenceForm.MAX_PEOPLE)))));
+        InputBlocks.field(
+            CadenceIds.B_PEOPLE,
+            "…and/or remind people",
+            true,
+            null,
+            multiUsersSelect(
+                u -> u.actionId(CadenceIds.A_INPUT).maxSelectedItems(CadenceForm.MAX_PEOPLE))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_MESSAGE)
-                    .label(plainText("Message"))
-                    .optional(true)
-                    .element(
-                        plainTextInput(
-                            p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(2000)))));
+        InputBlocks.field(
+            CadenceIds.B_MESSAGE,
+            "Message",
+            true,
+            null,
+            plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(2000))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_LEADS)
-                    .label(plainText("Remind before"))
-                    .optional(true)
-                    .hint(plainText("e.g. 14d, 3d, 1d, 1h (w, d, h, m)"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(CadenceIds.A_INPUT)
-                                    .maxLength(100)
-                                    .initialValue("1d")))));
+        InputBlocks.field(
+            CadenceIds.B_LEADS,
+            "Remind before",
+            true,
+            "e.g. 14d, 3d, 1d, 1h (w, d, h, m)",
+            plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(100).initialValue("1d"))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_CHECKLIST)
-                    .label(plainText("Prep checklist"))
-                    .optional(true)
-                    .hint(
-                        plainText(
-                            "One task per line: task | @person | due before, e.g. Deck draft | @ana | 3d"))
-                    .element(
-                        plainTextInput(
-                            p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(3000)))));
+        InputBlocks.field(
+            CadenceIds.B_CHECKLIST,
+            "Prep checklist",
+            true,
+            "One task per line: task | @person | due before, e.g. Deck draft | @ana | 3d",
+            plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).multiline(true).maxLength(3000))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CadenceIds.B_RRULE)
-                    .label(plainText("Advanced: custom repeat rule"))
-                    .optional(true)
-                    .hint(
-                        plainText(
-                            "Only when no choice in \"How often\" fits: paste the repeat rule from"
-                                + " your calendar app. It replaces \"How often\"."))
-                    .element(plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(300)))));
+        InputBlocks.field(
+            CadenceIds.B_RRULE,
+            "Advanced: custom repeat rule",
+            true,
+            "Only when no choice in \"How often\" fits: paste the repeat rule from"
+                + " your calendar app. It replaces \"How often\".",
+            plainTextInput(p -> p.actionId(CadenceIds.A_INPUT).maxLength(300))));
     blocks.add(
         actions(
             a ->
@@ -401,7 +375,7 @@ public final class CadenceBlocks {
                         "*When:* "
                             + when(occ.at(), c.zone())
                             + " · "
-                            + SlackText.escape(schedule(c))))));
+                            + SlackText.escape(repeat(c.rrule))))));
     addMessage(blocks, c);
     addChecklist(blocks, occ, now, signer);
     addLateNote(blocks, lateDue, c.zone());
@@ -548,6 +522,47 @@ public final class CadenceBlocks {
     return new Message(
         "Cadence " + SlackText.escapeAndCut(c.name, 80) + " created",
         List.of(section(s -> s.text(markdownText(SlackText.cut(text.toString(), 2900))))));
+  }
+
+  // ---------------------------------------------------------------- field errors of the modal
+
+  static final String NAME_MISSING = "Give the cadence a name.";
+  static final String NAME_TOO_LONG = "At most 80 characters.";
+  static final String START_MISSING = "Pick the date of the first occurrence.";
+  static final String TIME_MISSING = "Pick a time of day.";
+  static final String ZONE_MISSING = "Choose a time zone.";
+  static final String KIND_MISSING = "Choose how often it happens.";
+  static final String KIND_OR_CUSTOM_MISSING =
+      "Choose how often it happens (or enter a custom rule in the advanced field below).";
+  static final String CUSTOM_RULE_UNREADABLE =
+      "I can't read that custom rule. Clear this field and pick how often it happens above,"
+          + " or copy the rule again from your calendar app.";
+  static final String NO_AUDIENCE = "Choose a channel, people, or both.";
+  static final String MESSAGE_TOO_LONG = "At most 2,000 characters.";
+  static final String TOO_MANY_REMINDERS = "At most 6 reminders.";
+
+  static String tooManyPeople(int max) {
+    return "At most " + max + " people; use a channel for more.";
+  }
+
+  static String tooManyTasks(int max) {
+    return "At most " + max + " prep tasks.";
+  }
+
+  static String taskLine(int lineNo, String problem) {
+    return "Line " + lineNo + ": " + problem;
+  }
+
+  static String taskLineUnreadable(int lineNo) {
+    return taskLine(lineNo, "write `task | @person | 3d`.");
+  }
+
+  static String taskTitleProblem(int lineNo) {
+    return taskLine(lineNo, "the task needs a title of at most 150 characters.");
+  }
+
+  static String unknownTaskPerson(int lineNo, String who) {
+    return taskLine(lineNo, "I don't know who \"" + who + "\" is; use their @display name.");
   }
 
   // ---------------------------------------------------------------- answers to people

@@ -70,27 +70,27 @@ public final class CadenceForm {
     Map<String, String> errors = new LinkedHashMap<>();
     String name = value(values, CadenceIds.B_NAME);
     if (name.isEmpty()) {
-      errors.put(CadenceIds.B_NAME, "Give the cadence a name.");
+      errors.put(CadenceIds.B_NAME, CadenceBlocks.NAME_MISSING);
     } else if (name.length() > 80) {
-      errors.put(CadenceIds.B_NAME, "At most 80 characters.");
+      errors.put(CadenceIds.B_NAME, CadenceBlocks.NAME_TOO_LONG);
     }
     LocalDate date = null;
     try {
       date = LocalDate.parse(value(values, CadenceIds.B_START));
     } catch (DateTimeException e) {
-      errors.put(CadenceIds.B_START, "Pick the date of the first occurrence.");
+      errors.put(CadenceIds.B_START, CadenceBlocks.START_MISSING);
     }
     LocalTime time = null;
     try {
       time = LocalTime.parse(value(values, CadenceIds.B_TIME));
     } catch (DateTimeException e) {
-      errors.put(CadenceIds.B_TIME, "Pick a time of day.");
+      errors.put(CadenceIds.B_TIME, CadenceBlocks.TIME_MISSING);
     }
     ZoneId zone = null;
     try {
       zone = ZoneId.of(value(values, CadenceIds.B_ZONE));
     } catch (DateTimeException e) {
-      errors.put(CadenceIds.B_ZONE, "Choose a time zone.");
+      errors.put(CadenceIds.B_ZONE, CadenceBlocks.ZONE_MISSING);
     }
     String rrule = null;
     String custom = value(values, CadenceIds.B_RRULE);
@@ -100,17 +100,12 @@ public final class CadenceForm {
         rrule = CadenceSchedule.normalise(custom);
         new net.fortuna.ical4j.model.Recur<LocalDateTime>(rrule);
       } else if (kindValue.isEmpty() || kindValue.equals(CadenceSchedule.Kind.CUSTOM.name())) {
-        errors.put(
-            CadenceIds.B_KIND,
-            "Choose how often it happens (or enter a custom rule in the advanced field below).");
+        errors.put(CadenceIds.B_KIND, CadenceBlocks.KIND_OR_CUSTOM_MISSING);
       } else if (date != null) {
         rrule = CadenceSchedule.rruleFor(CadenceSchedule.Kind.valueOf(kindValue), date);
       }
     } catch (RuntimeException e) {
-      errors.put(
-          CadenceIds.B_RRULE,
-          "I can't read that custom rule. Clear this field and pick how often it happens above,"
-              + " or copy the rule again from your calendar app.");
+      errors.put(CadenceIds.B_RRULE, CadenceBlocks.CUSTOM_RULE_UNREADABLE);
     }
     String channel = value(values, CadenceIds.B_CHANNEL);
     List<String> people = new ArrayList<>();
@@ -120,20 +115,20 @@ public final class CadenceForm {
       }
     }
     if (channel.isEmpty() && people.isEmpty()) {
-      errors.put(CadenceIds.B_CHANNEL, "Choose a channel, people, or both.");
+      errors.put(CadenceIds.B_CHANNEL, CadenceBlocks.NO_AUDIENCE);
     }
     if (people.size() > MAX_PEOPLE) {
-      errors.put(CadenceIds.B_PEOPLE, "At most " + MAX_PEOPLE + " people; use a channel for more.");
+      errors.put(CadenceIds.B_PEOPLE, CadenceBlocks.tooManyPeople(MAX_PEOPLE));
     }
     String message = value(values, CadenceIds.B_MESSAGE);
     if (message.length() > 2000) {
-      errors.put(CadenceIds.B_MESSAGE, "At most 2,000 characters.");
+      errors.put(CadenceIds.B_MESSAGE, CadenceBlocks.MESSAGE_TOO_LONG);
     }
     List<Integer> leads = List.of();
     try {
       leads = LeadTimes.parse(value(values, CadenceIds.B_LEADS));
       if (leads.size() > 6) {
-        errors.put(CadenceIds.B_LEADS, "At most 6 reminders.");
+        errors.put(CadenceIds.B_LEADS, CadenceBlocks.TOO_MANY_REMINDERS);
       }
     } catch (IllegalArgumentException e) {
       errors.put(CadenceIds.B_LEADS, e.getMessage());
@@ -148,8 +143,7 @@ public final class CadenceForm {
       lineNo++;
       java.util.regex.Matcher m = TASK_LINE.matcher(line.trim());
       if (!m.matches()) {
-        errors.putIfAbsent(
-            CadenceIds.B_CHECKLIST, "Line " + lineNo + ": write `task | @person | 3d`.");
+        errors.putIfAbsent(CadenceIds.B_CHECKLIST, CadenceBlocks.taskLineUnreadable(lineNo));
         continue;
       }
       String[] parts = {m.group(1), m.group(2), m.group(3)};
@@ -160,29 +154,22 @@ public final class CadenceForm {
         dri = resolveUser.apply(who.startsWith("@") ? who.substring(1) : who);
       }
       if (title.isEmpty() || title.length() > 150) {
-        errors.putIfAbsent(
-            CadenceIds.B_CHECKLIST,
-            "Line " + lineNo + ": the task needs a title of at most 150 characters.");
+        errors.putIfAbsent(CadenceIds.B_CHECKLIST, CadenceBlocks.taskTitleProblem(lineNo));
         continue;
       }
       if (dri == null) {
         errors.putIfAbsent(
-            CadenceIds.B_CHECKLIST,
-            "Line "
-                + lineNo
-                + ": I don't know who \""
-                + cut(who)
-                + "\" is; use their Slack user id or @display name.");
+            CadenceIds.B_CHECKLIST, CadenceBlocks.unknownTaskPerson(lineNo, cut(who)));
         continue;
       }
       try {
         tasks.add(new CadenceDraft.Task(title, dri, LeadTimes.parseOne(parts[2].trim())));
       } catch (IllegalArgumentException e) {
-        errors.putIfAbsent(CadenceIds.B_CHECKLIST, "Line " + lineNo + ": " + e.getMessage());
+        errors.putIfAbsent(CadenceIds.B_CHECKLIST, CadenceBlocks.taskLine(lineNo, e.getMessage()));
       }
     }
     if (tasks.size() > MAX_TASKS) {
-      errors.put(CadenceIds.B_CHECKLIST, "At most " + MAX_TASKS + " prep tasks.");
+      errors.put(CadenceIds.B_CHECKLIST, CadenceBlocks.tooManyTasks(MAX_TASKS));
     }
     String owner = value(values, CadenceIds.B_OWNER);
     if (owner.isEmpty()) {
@@ -190,7 +177,7 @@ public final class CadenceForm {
     }
     if (!errors.isEmpty() || rrule == null || date == null || time == null || zone == null) {
       if (errors.isEmpty()) {
-        errors.put(CadenceIds.B_KIND, "Choose how often it happens.");
+        errors.put(CadenceIds.B_KIND, CadenceBlocks.KIND_MISSING);
       }
       return new Result(null, errors);
     }

@@ -22,11 +22,10 @@ public class DecisionChooseHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () ->
+    return afterAck.click(
+        req,
+        ctx,
+        clicker ->
             guard.formFor(
                 req,
                 clicker.userId(),

@@ -5,7 +5,6 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
-import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.inject.Inject;
 
@@ -20,11 +19,10 @@ abstract class DecisionOpenOutcomeHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () ->
+    return afterAck.click(
+        req,
+        ctx,
+        clicker ->
             guard.formFor(
                 req,
                 clicker.userId(),

@@ -177,6 +177,13 @@ public class DecisionService {
     return mayDecide(caller, d) ? new Outcome.Actionable(d) : new Outcome.NotYours(d);
   }
 
+  /** Runs {@code action} on the decision if the caller may decide it now; else why not. */
+  private Outcome ifDeciding(
+      Caller caller, long id, java.util.function.Function<Decision, Outcome> action) {
+    Outcome check = deciding(caller, id);
+    return check instanceof Outcome.Actionable ok ? action.apply(ok.decision()) : check;
+  }
+
   /** A message a decision was clicked in: its channel, ts and {@code {"text","blocks"}}. */
   public record Seen(String channel, String ts, String message) {}
 
@@ -186,59 +193,59 @@ public class DecisionService {
    */
   @Transactional
   public Outcome choose(Caller caller, long id, int index, String note) {
-    Outcome check = deciding(caller, id);
-    if (!(check instanceof Outcome.Actionable ok)) {
-      return check;
-    }
-    Decision d = ok.decision();
-    if (index < 0 || index >= d.choices().size()) {
-      return new Outcome.NotFound();
-    }
-    String chosen = d.choices().get(index);
-    DecisionStatus status =
-        d.hasOptions()
-            ? DecisionStatus.DECIDED
-            : index == 0 ? DecisionStatus.APPROVED : DecisionStatus.DECLINED;
-    int updated =
-        Decision.update(
-            "status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4, chosenOption = ?5"
-                + " where id = ?6 and status in ?7",
-            status,
-            caller.userId(),
-            clock.instant(),
-            blankToNull(note),
-            d.hasOptions() ? chosen : null,
-            id,
-            List.of(DecisionStatus.OPEN, DecisionStatus.DELEGATED));
-    Decision.getEntityManager().refresh(d);
-    if (updated == 0) {
-      return new Outcome.Already(d);
-    }
-    LOG.infof("%s decided #%d: option %d", caller.userId(), id, index + 1);
-    outbox.enqueueAll(notices.decided(d));
-    outbox.enqueueAll(notices.copiesChanged(d, DecisionCopy.of(d.id)));
-    return new Outcome.Decided(d);
+    return ifDeciding(
+        caller,
+        id,
+        d -> {
+          if (index < 0 || index >= d.choices().size()) {
+            return new Outcome.NotFound();
+          }
+          String chosen = d.choices().get(index);
+          DecisionStatus status =
+              d.hasOptions()
+                  ? DecisionStatus.DECIDED
+                  : index == 0 ? DecisionStatus.APPROVED : DecisionStatus.DECLINED;
+          int updated =
+              Decision.update(
+                  "status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4, chosenOption = ?5"
+                      + " where id = ?6 and status in ?7",
+                  status,
+                  caller.userId(),
+                  clock.instant(),
+                  blankToNull(note),
+                  d.hasOptions() ? chosen : null,
+                  id,
+                  List.of(DecisionStatus.OPEN, DecisionStatus.DELEGATED));
+          Decision.getEntityManager().refresh(d);
+          if (updated == 0) {
+            return new Outcome.Already(d);
+          }
+          LOG.infof("%s decided #%d: option %d", caller.userId(), id, index + 1);
+          outbox.enqueueAll(notices.decided(d));
+          outbox.enqueueAll(notices.copiesChanged(d, DecisionCopy.of(d.id)));
+          return new Outcome.Decided(d);
+        });
   }
 
   /** Hands the decision to {@code delegateTo}, who gets the same buttons; the asker is told. */
   @Transactional
   public Outcome delegate(Caller caller, long id, String delegateTo, String note) {
-    Outcome check = deciding(caller, id);
-    if (!(check instanceof Outcome.Actionable ok)) {
-      return check;
-    }
-    Decision d = ok.decision();
-    d.status = DecisionStatus.DELEGATED;
-    d.delegatedTo = delegateTo;
-    d.decidedBy = caller.userId();
-    d.decidedAt = clock.instant();
-    d.note = blankToNull(note);
-    LOG.infof("%s delegated #%d", caller.userId(), id);
-    List<DecisionCopy> before = DecisionCopy.of(d.id);
-    outbox.enqueueAll(notices.delegated(d, caller.userId()));
-    outbox.enqueueAll(notices.copiesChanged(d, before));
-    DecisionCopy.keep(d.id, DecisionKeys.delegateCopy(d.id, delegateTo));
-    return new Outcome.Delegated(d);
+    return ifDeciding(
+        caller,
+        id,
+        d -> {
+          d.status = DecisionStatus.DELEGATED;
+          d.delegatedTo = delegateTo;
+          d.decidedBy = caller.userId();
+          d.decidedAt = clock.instant();
+          d.note = blankToNull(note);
+          LOG.infof("%s delegated #%d", caller.userId(), id);
+          List<DecisionCopy> before = DecisionCopy.of(d.id);
+          outbox.enqueueAll(notices.delegated(d, caller.userId()));
+          outbox.enqueueAll(notices.copiesChanged(d, before));
+          DecisionCopy.keep(d.id, DecisionKeys.delegateCopy(d.id, delegateTo));
+          return new Outcome.Delegated(d);
+        });
   }
 
   /**
@@ -247,15 +254,16 @@ public class DecisionService {
    */
   @Transactional
   public Outcome askForMore(Caller caller, long id, String question, String submission) {
-    Outcome check = deciding(caller, id);
-    if (!(check instanceof Outcome.Actionable ok)) {
-      return check;
-    }
-    Decision d = ok.decision();
-    LOG.infof("%s asked for more on #%d", caller.userId(), id);
-    outbox.enqueueAll(
-        notices.moreAsked(d, caller.userId(), question, submission, deciderThread(d, caller)));
-    return new Outcome.MoreAsked(d);
+    return ifDeciding(
+        caller,
+        id,
+        d -> {
+          LOG.infof("%s asked for more on #%d", caller.userId(), id);
+          outbox.enqueueAll(
+              notices.moreAsked(
+                  d, caller.userId(), question, submission, deciderThread(d, caller)));
+          return new Outcome.MoreAsked(d);
+        });
   }
 
   /** The asker's answer to a question: it goes to whoever decides now, in their copy's thread. */

@@ -2,7 +2,6 @@ package dev.cosbot.decision;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -26,6 +25,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.spi.DigestButton;
+import dev.cosbot.platform.support.InputBlocks;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import java.time.LocalDate;
@@ -50,64 +50,52 @@ public final class DecisionViews {
                         "Your question goes to the CXO by DM and into their daily digest under *Needs you*. You'll get a DM with the answer."))));
     String initial = question == null ? "" : SlackText.cut(question, 300);
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.QUESTION)
-                    .label(plainText("What needs deciding?"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(DecisionIds.QUESTION)
-                                    .maxLength(300)
-                                    .initialValue(initial.isEmpty() ? null : initial)))));
+        InputBlocks.field(
+            DecisionIds.QUESTION,
+            "What needs deciding?",
+            false,
+            null,
+            plainTextInput(
+                p ->
+                    p.actionId(DecisionIds.QUESTION)
+                        .maxLength(300)
+                        .initialValue(initial.isEmpty() ? null : initial))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.CONTEXT)
-                    .optional(true)
-                    .label(plainText("Context"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(DecisionIds.CONTEXT)
-                                    .multiline(true)
-                                    .maxLength(2_000)))));
+        InputBlocks.field(
+            DecisionIds.CONTEXT,
+            "Context",
+            true,
+            null,
+            plainTextInput(p -> p.actionId(DecisionIds.CONTEXT).multiline(true).maxLength(2_000))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.OPTIONS)
-                    .optional(true)
-                    .label(plainText("Options (one per line)"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(DecisionIds.OPTIONS)
-                                    .multiline(true)
-                                    .maxLength(1_000)))));
+        InputBlocks.field(
+            DecisionIds.OPTIONS,
+            "Options (one per line)",
+            true,
+            null,
+            plainTextInput(p -> p.actionId(DecisionIds.OPTIONS).multiline(true).maxLength(1_000))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.NEEDED_BY)
-                    .label(plainText("Needed by"))
-                    .element(
-                        datePicker(
-                            d ->
-                                d.actionId(DecisionIds.NEEDED_BY)
-                                    .initialDate(defaultNeededBy.toString())))));
+        InputBlocks.field(
+            DecisionIds.NEEDED_BY,
+            "Needed by",
+            false,
+            null,
+            datePicker(
+                d -> d.actionId(DecisionIds.NEEDED_BY).initialDate(defaultNeededBy.toString()))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.ABOUT)
-                    .optional(true)
-                    .label(plainText("Person it concerns (optional)"))
-                    .element(usersSelect(u -> u.actionId(DecisionIds.ABOUT)))));
+        InputBlocks.field(
+            DecisionIds.ABOUT,
+            "Person it concerns (optional)",
+            true,
+            null,
+            usersSelect(u -> u.actionId(DecisionIds.ABOUT))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.LINK)
-                    .optional(true)
-                    .label(plainText("Link to the ask (optional)"))
-                    .element(plainTextInput(p -> p.actionId(DecisionIds.LINK).maxLength(1_000)))));
+        InputBlocks.field(
+            DecisionIds.LINK,
+            "Link to the ask (optional)",
+            true,
+            null,
+            plainTextInput(p -> p.actionId(DecisionIds.LINK).maxLength(1_000))));
     return View.builder()
         .type("modal")
         .callbackId(DecisionIds.ASK_CALLBACK)
@@ -140,25 +128,22 @@ public final class DecisionViews {
     }
     if (delegate) {
       blocks.add(
-          input(
-              i ->
-                  i.blockId(DecisionIds.DELEGATE_TO)
-                      .label(plainText("Delegate to"))
-                      .element(usersSelect(u -> u.actionId(DecisionIds.DELEGATE_TO)))));
+          InputBlocks.field(
+              DecisionIds.DELEGATE_TO,
+              "Delegate to",
+              false,
+              null,
+              usersSelect(u -> u.actionId(DecisionIds.DELEGATE_TO))));
     }
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.NOTE)
-                    .optional(delegate)
-                    .label(
-                        plainText(
-                            delegate
-                                ? "Note for them (optional)"
-                                : "What do you need to know? (the asker is asked)"))
-                    .element(
-                        plainTextInput(
-                            p -> p.actionId(DecisionIds.NOTE).multiline(true).maxLength(1_000)))));
+        InputBlocks.field(
+            DecisionIds.NOTE,
+            delegate
+                ? "Note for them (optional)"
+                : "What do you need to know? (the asker is asked)",
+            delegate,
+            null,
+            plainTextInput(p -> p.actionId(DecisionIds.NOTE).multiline(true).maxLength(1_000))));
     return View.builder()
         .type("modal")
         .callbackId(DecisionIds.OUTCOME_CALLBACK)
@@ -255,22 +240,20 @@ public final class DecisionViews {
         options.add(option(plainText(SlackText.cut(choices.get(i), 75)), String.valueOf(i)));
       }
       blocks.add(
-          input(
-              i ->
-                  i.blockId(DecisionIds.CHOICE)
-                      .label(plainText("Your choice"))
-                      .element(
-                          radioButtons(r -> r.actionId(DecisionIds.CHOICE).options(options)))));
+          InputBlocks.field(
+              DecisionIds.CHOICE,
+              "Your choice",
+              false,
+              null,
+              radioButtons(r -> r.actionId(DecisionIds.CHOICE).options(options))));
     }
     blocks.add(
-        input(
-            i ->
-                i.blockId(DecisionIds.NOTE)
-                    .optional(true)
-                    .label(plainText("A note for the asker (optional)"))
-                    .element(
-                        plainTextInput(
-                            p -> p.actionId(DecisionIds.NOTE).multiline(true).maxLength(1_000)))));
+        InputBlocks.field(
+            DecisionIds.NOTE,
+            "A note for the asker (optional)",
+            true,
+            null,
+            plainTextInput(p -> p.actionId(DecisionIds.NOTE).multiline(true).maxLength(1_000))));
     return View.builder()
         .type("modal")
         .callbackId(DecisionIds.CHOOSE_CALLBACK)
@@ -297,16 +280,13 @@ public final class DecisionViews {
                     s ->
                         s.text(
                             markdownText("*#" + d.id + "* " + DecisionMessages.question(d, 300)))),
-                input(
-                    i ->
-                        i.blockId(DecisionIds.REPLY_TEXT)
-                            .label(plainText("Your answer"))
-                            .element(
-                                plainTextInput(
-                                    p ->
-                                        p.actionId(DecisionIds.REPLY_TEXT)
-                                            .multiline(true)
-                                            .maxLength(2_000))))))
+                InputBlocks.field(
+                    DecisionIds.REPLY_TEXT,
+                    "Your answer",
+                    false,
+                    null,
+                    plainTextInput(
+                        p -> p.actionId(DecisionIds.REPLY_TEXT).multiline(true).maxLength(2_000)))))
         .build();
   }
 

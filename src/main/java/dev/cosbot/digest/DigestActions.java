@@ -6,7 +6,6 @@ import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.spi.DigestIds;
 import dev.cosbot.platform.support.NotAllowedException;
-import dev.cosbot.platform.support.SlackText;
 import dev.cosbot.platform.support.UserFacingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,20 +27,24 @@ public class DigestActions {
   @Inject Clock clock;
   @Inject dev.cosbot.platform.support.SignedMetadata signer;
 
+  /** What a preview sent: whose digest, to its own reader or not, and how many items it holds. */
+  public record Previewed(String cxo, boolean readerIsCxo, int total, int shown) {}
+
+  /** What opting in or out did. */
+  public enum Subscription {
+    SUBSCRIBED,
+    ALREADY_SUBSCRIBED,
+    UNSUBSCRIBED,
+    NOT_SUBSCRIBED
+  }
+
   /** DMs the caller the CXO's digest as it would be sent now (no overrides consumed). */
   @Transactional
-  public String preview(Caller caller, String requestId) {
+  public Previewed preview(Caller caller, String requestId) {
     if (!caller.isAdmin() && !caller.isCxo()) {
-      throw new NotAllowedException(
-          "Sorry, only a Chief of Staff or the CXO can preview the digest.");
+      throw new NotAllowedException(DigestMessages.PREVIEW_NOT_ALLOWED);
     }
-    String cxo =
-        roles
-            .cxo()
-            .orElseThrow(
-                () ->
-                    new UserFacingException(
-                        "No CXO is set yet: `/cos admin cxo @user` names them."));
+    String cxo = roles.cxo().orElseThrow(() -> new UserFacingException(DigestMessages.NO_CXO));
     Instant now = clock.instant();
     ZoneId zone = digests.zoneOf(cxo);
     DigestService.Built built = digests.build(cxo, DigestContent.Kind.PREVIEW, now, zone);
@@ -49,13 +52,10 @@ public class DigestActions {
         SlackCalls.postMessage(
             "digest-preview:" + caller.userId() + ":" + requestId,
             caller.userId(),
-            "Preview: " + built.rendered().text(),
+            DigestMessages.previewText(built.rendered().text()),
             built.rendered().blocks()));
-    return DigestMessages.previewSent(
-        SlackText.mention(cxo),
-        cxo.equals(caller.userId()),
-        built.content().total(),
-        built.rendered().shown());
+    return new Previewed(
+        cxo, cxo.equals(caller.userId()), built.content().total(), built.rendered().shown());
   }
 
   /**
@@ -83,19 +83,16 @@ public class DigestActions {
             built.rendered().blocks()));
   }
 
+  /** Pins or mutes a line of the next digest; the stored override. */
   @Transactional
-  public String override(Caller caller, DigestOverride.Kind kind, String target) {
+  public DigestOverride override(Caller caller, DigestOverride.Kind kind, String target) {
     caller.requireAdmin();
     String t = target == null ? "" : target.trim();
     if (t.isEmpty()) {
-      throw new UserFacingException(
-          "Say what to "
-              + (kind == DigestOverride.Kind.PIN ? "pin" : "mute")
-              + ": an item key such as `escalation:42`, or a few words of its line.");
+      throw new UserFacingException(DigestMessages.overrideWhat(kind));
     }
     if (t.length() > 300) {
-      throw new UserFacingException(
-          "That is too long: use an item key or a few words (at most 300 characters).");
+      throw new UserFacingException(DigestMessages.OVERRIDE_TOO_LONG);
     }
     DigestOverride o = new DigestOverride();
     o.kind = kind;
@@ -103,62 +100,45 @@ public class DigestActions {
     o.createdBy = caller.userId();
     o.createdAt = clock.instant();
     o.persist();
-    String what = "`" + SlackText.escapeAndCut(t, 100).replace("`", "'") + "`";
-    return kind == DigestOverride.Kind.PIN
-        ? "Pinned " + what + " into the next digest (if nothing matches, it appears as your note)."
-        : "Muted " + what + " from the next digest.";
+    return o;
   }
 
+  /** The pins and mutes waiting for the next digest. */
   @Transactional
-  public String listOverrides(Caller caller) {
+  public List<DigestOverride> listOverrides(Caller caller) {
     caller.requireAdmin();
-    List<DigestOverride> pending = DigestOverride.pending();
-    if (pending.isEmpty()) {
-      return "No pins or mutes for the next digest.";
-    }
-    StringBuilder out = new StringBuilder("*For the next digest:*\n");
-    for (DigestOverride o : pending) {
-      out.append("• ")
-          .append(o.kind == DigestOverride.Kind.PIN ? "pin " : "mute ")
-          .append(SlackText.escapeAndCut(o.target, 100))
-          .append(" — by ")
-          .append(SlackText.mention(o.createdBy))
-          .append('\n');
-    }
-    return SlackText.cut(out.toString(), 3_000);
+    return DigestOverride.pending();
   }
 
+  /** Drops the pins and mutes waiting for the next digest; how many there were. */
   @Transactional
-  public String clearOverrides(Caller caller) {
+  public long clearOverrides(Caller caller) {
     caller.requireAdmin();
-    long n = DigestOverride.delete("consumedAt is null");
-    if (n == 0) {
-      return "No pins or mutes to clear.";
-    }
-    return n == 1 ? "Cleared the one pin or mute." : "Cleared all " + n + " pins and mutes.";
+    return DigestOverride.delete("consumedAt is null");
   }
 
+  /** A Chief of Staff opts in to (or out of) their own digest. */
   @Transactional
-  public String subscribe(Caller caller, boolean on) {
+  public Subscription subscribe(Caller caller, boolean on) {
     if (!caller.isAdmin()) {
-      throw new NotAllowedException("Sorry, only a Chief of Staff can get their own digest.");
+      throw new NotAllowedException(DigestMessages.SUBSCRIBE_NOT_ALLOWED);
     }
     DigestSubscriber existing = DigestSubscriber.findById(caller.userId());
     if (on) {
       if (existing != null) {
-        return "You already get your own digest each working day.";
+        return Subscription.ALREADY_SUBSCRIBED;
       }
       DigestSubscriber s = new DigestSubscriber();
       s.userId = caller.userId();
       s.subscribedAt = clock.instant();
       s.persist();
-      return "Done: you'll get your own, fuller digest each working day at the CXO's send time, in your time zone.";
+      return Subscription.SUBSCRIBED;
     }
     if (existing == null) {
-      return "You don't get your own digest.";
+      return Subscription.NOT_SUBSCRIBED;
     }
     existing.delete();
-    return "Done: no more digests for you.";
+    return Subscription.UNSUBSCRIBED;
   }
 
   /** What "Ask owner for detail" did. */

@@ -56,13 +56,20 @@ public class DigestCommand implements CosSubcommand {
     String text =
         switch (action) {
           case "preview" ->
-              actions.preview(cmd.caller(), cmd.triggerId() == null ? "now" : cmd.triggerId());
-          case "pin" -> actions.override(cmd.caller(), DigestOverride.Kind.PIN, cmd.restAfter(1));
-          case "mute" -> actions.override(cmd.caller(), DigestOverride.Kind.MUTE, cmd.restAfter(1));
-          case "pins" -> actions.listOverrides(cmd.caller());
-          case "clear" -> actions.clearOverrides(cmd.caller());
-          case "optin", "subscribe" -> actions.subscribe(cmd.caller(), true);
-          case "optout", "unsubscribe" -> actions.subscribe(cmd.caller(), false);
+              DigestMessages.previewSent(
+                  actions.preview(cmd.caller(), cmd.triggerId() == null ? "now" : cmd.triggerId()));
+          case "pin" ->
+              DigestMessages.overridden(
+                  actions.override(cmd.caller(), DigestOverride.Kind.PIN, cmd.restAfter(1)));
+          case "mute" ->
+              DigestMessages.overridden(
+                  actions.override(cmd.caller(), DigestOverride.Kind.MUTE, cmd.restAfter(1)));
+          case "pins" -> DigestMessages.pending(actions.listOverrides(cmd.caller()));
+          case "clear" -> DigestMessages.cleared(actions.clearOverrides(cmd.caller()));
+          case "optin", "subscribe" ->
+              DigestMessages.subscription(actions.subscribe(cmd.caller(), true));
+          case "optout", "unsubscribe" ->
+              DigestMessages.subscription(actions.subscribe(cmd.caller(), false));
           default -> USAGE;
         };
     return CosCommandRouter.ephemeral(ctx, text);

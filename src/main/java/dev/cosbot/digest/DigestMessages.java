@@ -72,6 +72,76 @@ final class DigestMessages {
         + " shown).";
   }
 
+  /** The DM text of a preview. */
+  static String previewText(String digestText) {
+    return "Preview: " + digestText;
+  }
+
+  /** {@code /cos digest preview}'s answer from its domain result. */
+  static String previewSent(DigestActions.Previewed p) {
+    return previewSent(SlackText.mention(p.cxo()), p.readerIsCxo(), p.total(), p.shown());
+  }
+
+  static final String PREVIEW_NOT_ALLOWED =
+      "Sorry, only a Chief of Staff or the CXO can preview the digest.";
+  static final String NO_CXO = "No CXO is set yet: `/cos admin cxo @user` names them.";
+  static final String OVERRIDE_TOO_LONG =
+      "That is too long: use an item key or a few words (at most 300 characters).";
+  static final String SUBSCRIBE_NOT_ALLOWED =
+      "Sorry, only a Chief of Staff can get their own digest.";
+
+  /** A pin or mute with nothing named. */
+  static String overrideWhat(DigestOverride.Kind kind) {
+    return "Say what to "
+        + (kind == DigestOverride.Kind.PIN ? "pin" : "mute")
+        + ": an item key such as `escalation:42`, or a few words of its line.";
+  }
+
+  /** What was pinned or muted. */
+  static String overridden(DigestOverride o) {
+    String what = "`" + SlackText.escapeAndCut(o.target, 100).replace("`", "'") + "`";
+    return o.kind == DigestOverride.Kind.PIN
+        ? "Pinned " + what + " into the next digest (if nothing matches, it appears as your note)."
+        : "Muted " + what + " from the next digest.";
+  }
+
+  /** The pins and mutes waiting for the next digest. */
+  static String pending(List<DigestOverride> pending) {
+    if (pending.isEmpty()) {
+      return "No pins or mutes for the next digest.";
+    }
+    StringBuilder out = new StringBuilder("*For the next digest:*\n");
+    for (DigestOverride o : pending) {
+      out.append("• ")
+          .append(o.kind == DigestOverride.Kind.PIN ? "pin " : "mute ")
+          .append(SlackText.escapeAndCut(o.target, 100))
+          .append(" — by ")
+          .append(SlackText.mention(o.createdBy))
+          .append('\n');
+    }
+    return SlackText.cut(out.toString(), 3_000);
+  }
+
+  /** How many pins and mutes were cleared. */
+  static String cleared(long n) {
+    if (n == 0) {
+      return "No pins or mutes to clear.";
+    }
+    return n == 1 ? "Cleared the one pin or mute." : "Cleared all " + n + " pins and mutes.";
+  }
+
+  /** What opting in or out did. */
+  static String subscription(DigestActions.Subscription s) {
+    return switch (s) {
+      case SUBSCRIBED ->
+          "Done: you'll get your own, fuller digest each working day at the CXO's send time, in"
+              + " your time zone.";
+      case ALREADY_SUBSCRIBED -> "You already get your own digest each working day.";
+      case UNSUBSCRIBED -> "Done: no more digests for you.";
+      case NOT_SUBSCRIBED -> "You don't get your own digest.";
+    };
+  }
+
   static final String ASK_NOT_FOUND = "Sorry, I can't find that item any more.";
   static final String ASK_NOT_YOURS =
       "Sorry, only the person this digest is for can use its buttons.";

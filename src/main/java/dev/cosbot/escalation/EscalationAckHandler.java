@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
-import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +21,10 @@ public class EscalationAckHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () ->
+    return afterAck.click(
+        req,
+        ctx,
+        clicker ->
             Answer.say(
                 EscalationNotices.answer(
                     service.acknowledge(

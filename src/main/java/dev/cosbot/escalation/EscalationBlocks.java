@@ -1,7 +1,6 @@
 package dev.cosbot.escalation;
 
 import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -20,6 +19,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import dev.cosbot.platform.support.InputBlocks;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.SlackText;
 import java.time.Duration;
@@ -67,49 +67,45 @@ public final class EscalationBlocks {
     blocks.add(text(EscalationIds.B_TITLE, "Title", false, false, 150, prefill.title()));
     blocks.add(text(EscalationIds.B_DETAILS, "Details", true, true, 3000, prefill.details()));
     blocks.add(
-        input(
-            i ->
-                i.blockId(EscalationIds.B_SEVERITY)
-                    .label(plainText("Severity"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(EscalationIds.INPUT)
-                                    .options(severities)
-                                    .initialOption(severities.get(2))))));
+        InputBlocks.field(
+            EscalationIds.B_SEVERITY,
+            "Severity",
+            false,
+            null,
+            staticSelect(
+                s ->
+                    s.actionId(EscalationIds.INPUT)
+                        .options(severities)
+                        .initialOption(severities.get(2)))));
     List<OptionObject> areaOptions =
         areas.stream().limit(100).map(a -> option(plainText(SlackText.cut(a, 75)), a)).toList();
     blocks.add(
-        input(
-            i ->
-                i.blockId(EscalationIds.B_AREA)
-                    .label(plainText("Area"))
-                    .hint(
-                        plainText(
-                            "The areas the Chiefs of Staff route; pick Other when none fits."))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(EscalationIds.INPUT)
-                                    .placeholder(plainText("Pick an area"))
-                                    .options(areaOptions)))));
+        InputBlocks.field(
+            EscalationIds.B_AREA,
+            "Area",
+            false,
+            "The areas the Chiefs of Staff route; pick Other when none fits.",
+            staticSelect(
+                s ->
+                    s.actionId(EscalationIds.INPUT)
+                        .placeholder(plainText("Pick an area"))
+                        .options(areaOptions))));
     blocks.add(text(EscalationIds.B_LINK, "Link", true, false, 1000, prefill.link()));
     blocks.add(
-        input(
-            i ->
-                i.blockId(EscalationIds.B_CONFIDENTIAL)
-                    .label(plainText("Confidential"))
-                    .optional(true)
-                    .element(
-                        checkboxes(
-                            c ->
-                                c.actionId(EscalationIds.INPUT)
-                                    .options(
-                                        List.of(
-                                            option(
-                                                plainText(
-                                                    "Confidential: only the owner and the Chiefs of Staff see it"),
-                                                "yes")))))));
+        InputBlocks.field(
+            EscalationIds.B_CONFIDENTIAL,
+            "Confidential",
+            true,
+            null,
+            checkboxes(
+                c ->
+                    c.actionId(EscalationIds.INPUT)
+                        .options(
+                            List.of(
+                                option(
+                                    plainText(
+                                        "Confidential: only the owner and the Chiefs of Staff see it"),
+                                    "yes"))))));
     return view(
         v ->
             v.type("modal")
@@ -128,18 +124,17 @@ public final class EscalationBlocks {
       boolean multiline,
       int maxLength,
       String initial) {
-    return input(
-        i ->
-            i.blockId(blockId)
-                .label(plainText(label))
-                .optional(optional)
-                .element(
-                    plainTextInput(
-                        p ->
-                            p.actionId(EscalationIds.INPUT)
-                                .multiline(multiline)
-                                .maxLength(maxLength)
-                                .initialValue(blankToNull(initial)))));
+    return InputBlocks.field(
+        blockId,
+        label,
+        optional,
+        null,
+        plainTextInput(
+            p ->
+                p.actionId(EscalationIds.INPUT)
+                    .multiline(multiline)
+                    .maxLength(maxLength)
+                    .initialValue(blankToNull(initial))));
   }
 
   public static View resolveModal(long id, String title, SignedMetadata signer) {
@@ -161,11 +156,12 @@ public final class EscalationBlocks {
         signer,
         "Reassign escalation",
         "Reassign",
-        input(
-            i ->
-                i.blockId(EscalationIds.B_NEW_OWNER)
-                    .label(plainText("New owner"))
-                    .element(usersSelect(u -> u.actionId(EscalationIds.INPUT)))));
+        InputBlocks.field(
+            EscalationIds.B_NEW_OWNER,
+            "New owner",
+            false,
+            null,
+            usersSelect(u -> u.actionId(EscalationIds.INPUT))));
   }
 
   /** A form about escalation {@code id}: its number and title, then one input. */
@@ -373,59 +369,92 @@ public final class EscalationBlocks {
     };
   }
 
+  /** At most this many escalations are listed in one answer; the rest are counted. */
+  static final int LIST_LIMIT = 30;
+
   /**
    * The {@code /cos escalations} answer: one line each, most severe and oldest first. The caller
-   * passes only escalations the viewer may know of.
+   * passes only escalations the viewer may know of; an admin is also told where tools read them.
    */
-  public static String list(String heading, List<Escalation> items, Instant now) {
+  public static String list(
+      String heading, List<Escalation> items, Instant now, boolean viewerIsAdmin) {
     if (items.isEmpty()) {
       return heading + ": none. :tada:";
     }
     StringBuilder text =
         new StringBuilder("*").append(heading).append("* (").append(items.size()).append(")\n");
+    // Cut by count and by Slack's 3,000 characters a section, so "…and N more" always shows.
+    String more = more(items.size(), viewerIsAdmin);
     int shown = 0;
     for (Escalation e : items) {
-      if (shown++ == 30) {
-        text.append("…and ")
-            .append(items.size() - 30)
-            .append(" more. Use `GET /api/v1/escalations` for all.");
+      String line = line(e, now);
+      if (shown == LIST_LIMIT || text.length() + line.length() + more.length() > 2_950) {
+        text.append(more(items.size() - shown, viewerIsAdmin));
         break;
       }
-      text.append("• *#")
-          .append(e.id)
-          .append("* ")
-          .append(e.severity.name())
-          .append(" · ")
-          .append(SlackText.escapeAndCut(e.area, 40))
-          .append(" · ");
-      text.append(SlackText.escapeAndCut(e.title, 80))
-          .append(" · ")
-          .append(ownerText(e))
-          .append(" · ");
-      if (e.confidential) {
-        text.append(":lock: confidential · ");
-      }
-      text.append(e.status.name().toLowerCase())
-          .append(" · ")
-          .append(age(Duration.between(e.createdAt, now)))
-          .append(" old");
-      if (e.ackBreachedAt != null || e.resolveBreachedAt != null) {
-        text.append(" · :warning: SLA breached");
-      }
-      text.append('\n');
+      text.append(line);
+      shown++;
     }
     return SlackText.cut(text.toString(), 3000);
   }
 
-  public static String age(Duration d) {
+  /** One escalation of the list, ending in a newline. */
+  private static String line(Escalation e, Instant now) {
+    StringBuilder text =
+        new StringBuilder("• *#")
+            .append(e.id)
+            .append("* ")
+            .append(e.severity.name())
+            .append(" · ")
+            .append(SlackText.escapeAndCut(e.area, 40))
+            .append(" · ")
+            .append(SlackText.escapeAndCut(e.title, 80))
+            .append(" · ")
+            .append(ownerText(e))
+            .append(" · ");
+    if (e.confidential) {
+      text.append(":lock: confidential · ");
+    }
+    text.append(e.status.name().toLowerCase())
+        .append(" · raised ")
+        .append(ago(Duration.between(e.createdAt, now)));
+    if (e.ackBreachedAt != null || e.resolveBreachedAt != null) {
+      text.append(" · :warning: SLA breached");
+    }
+    return text.append('\n').toString();
+  }
+
+  /** "…and 12 more": how to see the rest, and for admins where tools read the full list. */
+  static String more(int n, boolean viewerIsAdmin) {
+    String rest =
+        "_…and "
+            + n
+            + " more, oldest last. Narrow the list by area with `/cos escalations <area>`, or see"
+            + " yours with `/cos escalations mine`._";
+    return viewerIsAdmin
+        ? rest
+            + "\n_For admins: the dashboard lists every escalation, and tools can read them all"
+            + " from the escalations API (`/api/v1/escalations`)._"
+        : rest;
+  }
+
+  /** "just now", "1 minute ago", "3 hours ago", "2 days ago": how long ago, in words. */
+  public static String ago(Duration d) {
     long minutes = Math.max(0, d.toMinutes());
+    if (minutes < 1) {
+      return "just now";
+    }
     if (minutes < 60) {
-      return minutes + "m";
+      return plural(minutes, "minute") + " ago";
     }
     if (minutes < 48 * 60) {
-      return minutes / 60 + "h";
+      return plural(minutes / 60, "hour") + " ago";
     }
-    return minutes / (24 * 60) + "d";
+    return plural(minutes / (24 * 60), "day") + " ago";
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   /** The {@code /cos route list} answer. */

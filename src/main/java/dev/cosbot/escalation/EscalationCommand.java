@@ -87,7 +87,10 @@ public class EscalationCommand implements CosSubcommand {
       heading = "Open escalations in " + SlackText.escapeAndCut(filter, 80);
     }
     return EscalationBlocks.list(
-        heading, EscalationReads.visible(cmd.caller(), items), clock.instant());
+        heading,
+        EscalationReads.visible(cmd.caller(), items),
+        clock.instant(),
+        cmd.caller().isAdmin());
   }
 
   private String route(CosCommand cmd) {

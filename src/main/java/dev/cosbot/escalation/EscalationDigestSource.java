@@ -134,9 +134,8 @@ public class EscalationDigestSource implements DigestSource {
             e.status == Escalation.Status.RESOLVED
                 ? "resolved"
                 : e.status.name().toLowerCase()
-                    + ", "
-                    + EscalationBlocks.age(Duration.between(e.createdAt, now))
-                    + " old");
+                    + ", raised "
+                    + EscalationBlocks.ago(Duration.between(e.createdAt, now)));
     if (note != null && !"resolved".equals(note)) {
       text.append(" · ").append(note);
     }

@@ -28,7 +28,8 @@ public class EscalationHomeSection implements HomeSection {
     if (mine.isEmpty()) {
       return List.of();
     }
-    String text = EscalationBlocks.list("Your open escalations", mine, clock.instant());
+    String text =
+        EscalationBlocks.list("Your open escalations", mine, clock.instant(), caller.isAdmin());
     return List.of(section(s -> s.text(markdownText(text))));
   }
 }

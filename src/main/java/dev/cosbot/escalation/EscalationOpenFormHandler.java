@@ -7,7 +7,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
-import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.inject.Inject;
@@ -27,11 +26,10 @@ abstract class EscalationOpenFormHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> {
+    return afterAck.click(
+        req,
+        ctx,
+        clicker -> {
           EscalationService.Outcome outcome =
               service.actionable(roles.of(clicker.userId()), signer.id(clicker.value()).orElse(-1));
           return outcome instanceof EscalationService.Outcome.Actionable ok

@@ -32,11 +32,10 @@ public class HomeActionHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> {
+    return afterAck.click(
+        req,
+        ctx,
+        clicker -> {
           String command = command(clicker);
           SlashCommandContext asCommand = new SlashCommandContext();
           asCommand.setSlack(ctx.getSlack());

@@ -76,6 +76,21 @@ public class AfterAck {
     }
   }
 
+  /** The work of one button click for the person who clicked it. */
+  @FunctionalInterface
+  public interface ClickWork {
+    Answer run(Clicker clicker) throws Exception;
+  }
+
+  /** Acks a button click now and runs {@code work} for the clicker right after. */
+  public Response click(
+      com.slack.api.bolt.request.builtin.BlockActionRequest req,
+      com.slack.api.bolt.context.builtin.ActionContext ctx,
+      ClickWork work) {
+    Clicker clicker = Clicker.of(req);
+    return ackThen(ctx::ack, clicker, () -> work.run(clicker));
+  }
+
   /** Acks with {@code ack} now and runs {@code work} for {@code clicker} right after. */
   public Response ackThen(Supplier<Response> ack, Clicker clicker, Work work) {
     String receipt = ReplayClaim.deferToWork();

@@ -28,6 +28,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
+import dev.cosbot.platform.support.InputBlocks;
 import dev.cosbot.platform.support.SlackText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,16 +77,16 @@ public final class PulseBlocks {
       String problem) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.TITLE)
-                    .label(plainText("Title"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(PulseIds.VALUE)
-                                    .maxLength(150)
-                                    .placeholder(plainText("e.g. Engineering pulse, March"))))));
+        InputBlocks.field(
+            PulseIds.TITLE,
+            "Title",
+            false,
+            null,
+            plainTextInput(
+                p ->
+                    p.actionId(PulseIds.VALUE)
+                        .maxLength(150)
+                        .placeholder(plainText("e.g. Engineering pulse, March")))));
     List<OptionObject> templates = new ArrayList<>();
     PulseQuestions.TEMPLATE_LABELS.forEach((k, v) -> templates.add(option(v, k)));
     blocks.add(
@@ -135,55 +136,41 @@ public final class PulseBlocks {
     List<OptionObject> types = new ArrayList<>();
     PulseForm.TYPE_LABELS.forEach((t, label) -> types.add(option(label, t.word)));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.NEW_QUESTION_TEXT + suffix)
-                    .optional(true)
-                    .label(
-                        plainText(
-                            builder.questions().isEmpty()
-                                ? "Your own question"
-                                : "Another question"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(PulseIds.VALUE)
-                                    .maxLength(150)
-                                    .placeholder(
-                                        plainText("e.g. I have what I need to do my job well"))))));
+        InputBlocks.field(
+            PulseIds.NEW_QUESTION_TEXT + suffix,
+            builder.questions().isEmpty() ? "Your own question" : "Another question",
+            true,
+            null,
+            plainTextInput(
+                p ->
+                    p.actionId(PulseIds.VALUE)
+                        .maxLength(150)
+                        .placeholder(plainText("e.g. I have what I need to do my job well")))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.NEW_QUESTION_TYPE + suffix)
-                    .optional(true)
-                    .label(plainText("Answered with"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(PulseIds.VALUE)
-                                    .options(types)
-                                    .initialOption(types.get(0))))));
+        InputBlocks.field(
+            PulseIds.NEW_QUESTION_TYPE + suffix,
+            "Answered with",
+            true,
+            null,
+            staticSelect(
+                s -> s.actionId(PulseIds.VALUE).options(types).initialOption(types.get(0)))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.NEW_QUESTION_OPTIONS + suffix)
-                    .optional(true)
-                    .label(plainText("Choices (for one or several choices)"))
-                    .hint(plainText("One per line, 2 to " + PulseQuestions.MAX_OPTIONS + "."))
-                    .element(
-                        plainTextInput(
-                            p -> p.actionId(PulseIds.VALUE).multiline(true).maxLength(800)))));
+        InputBlocks.field(
+            PulseIds.NEW_QUESTION_OPTIONS + suffix,
+            "Choices (for one or several choices)",
+            true,
+            "One per line, 2 to " + PulseQuestions.MAX_OPTIONS + ".",
+            plainTextInput(p -> p.actionId(PulseIds.VALUE).multiline(true).maxLength(800))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.NEW_QUESTION_OPTIONAL + suffix)
-                    .optional(true)
-                    .label(plainText("Optional?"))
-                    .element(
-                        checkboxes(
-                            c ->
-                                c.actionId(PulseIds.VALUE)
-                                    .options(List.of(option("People may skip it", "optional")))))));
+        InputBlocks.field(
+            PulseIds.NEW_QUESTION_OPTIONAL + suffix,
+            "Optional?",
+            true,
+            null,
+            checkboxes(
+                c ->
+                    c.actionId(PulseIds.VALUE)
+                        .options(List.of(option("People may skip it", "optional"))))));
     blocks.add(
         actions(
             a ->
@@ -203,127 +190,117 @@ public final class PulseBlocks {
                         "*Who is asked* — pick one: a user group, a channel's members, or people."
                             + " Bots and deactivated accounts are left out."))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.USERGROUP)
-                    .optional(true)
-                    .label(plainText("User group"))
-                    .element(
-                        externalSelect(
-                            e ->
-                                e.actionId(PulseIds.GROUP_PICKER)
-                                    .minQueryLength(0)
-                                    .placeholder(plainText("Pick a user group"))))));
+        InputBlocks.field(
+            PulseIds.USERGROUP,
+            "User group",
+            true,
+            null,
+            externalSelect(
+                e ->
+                    e.actionId(PulseIds.GROUP_PICKER)
+                        .minQueryLength(0)
+                        .placeholder(plainText("Pick a user group")))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.CHANNEL)
-                    .optional(true)
-                    .label(plainText("Members of a channel"))
-                    .element(conversationsSelect(c -> c.actionId(PulseIds.VALUE)))));
+        InputBlocks.field(
+            PulseIds.CHANNEL,
+            "Members of a channel",
+            true,
+            null,
+            conversationsSelect(c -> c.actionId(PulseIds.VALUE))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.PEOPLE)
-                    .optional(true)
-                    .label(plainText("People"))
-                    .element(multiUsersSelect(m -> m.actionId(PulseIds.VALUE)))));
+        InputBlocks.field(
+            PulseIds.PEOPLE,
+            "People",
+            true,
+            null,
+            multiUsersSelect(m -> m.actionId(PulseIds.VALUE))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.SLICES)
-                    .optional(true)
-                    .label(plainText("Break results down by team"))
-                    .hint(
-                        plainText(
-                            "Optional. Each team is shown only when enough of its people answered"
-                                + " to keep them anonymous; someone in several teams counts in the"
-                                + " first one."))
-                    .element(
-                        multiExternalSelect(
-                            m ->
-                                m.actionId(PulseIds.GROUP_PICKER)
-                                    .minQueryLength(0)
-                                    .maxSelectedItems(Slice.MAX)
-                                    .placeholder(plainText("Pick user groups"))))));
+        InputBlocks.field(
+            PulseIds.SLICES,
+            "Break results down by team",
+            true,
+            "Optional. Each team is shown only when enough of its people answered"
+                + " to keep them anonymous; someone in several teams counts in the"
+                + " first one.",
+            multiExternalSelect(
+                m ->
+                    m.actionId(PulseIds.GROUP_PICKER)
+                        .minQueryLength(0)
+                        .maxSelectedItems(Slice.MAX)
+                        .placeholder(plainText("Pick user groups")))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.ANONYMITY)
-                    .label(plainText("Answers are"))
-                    .element(
-                        radioButtons(
-                            r ->
-                                r.actionId(PulseIds.VALUE)
-                                    .options(
-                                        List.of(
-                                            option("Anonymous", "anonymous"),
-                                            option(
-                                                "Named (people see their name is stored)",
-                                                "named")))
-                                    .initialOption(option("Anonymous", "anonymous"))))));
+        InputBlocks.field(
+            PulseIds.ANONYMITY,
+            "Answers are",
+            false,
+            null,
+            radioButtons(
+                r ->
+                    r.actionId(PulseIds.VALUE)
+                        .options(
+                            List.of(
+                                option("Anonymous", "anonymous"),
+                                option("Named (people see their name is stored)", "named")))
+                        .initialOption(option("Anonymous", "anonymous")))));
     List<OptionObject> schedules = new ArrayList<>();
     for (String key : List.of("now", "once", "weekly", "biweekly", "monthly")) {
       schedules.add(option(SCHEDULES.get(key), key));
     }
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.SCHEDULE)
-                    .label(plainText("Schedule"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(PulseIds.VALUE)
-                                    .options(schedules)
-                                    .initialOption(schedules.get(0))))));
+        InputBlocks.field(
+            PulseIds.SCHEDULE,
+            "Schedule",
+            false,
+            null,
+            staticSelect(
+                s ->
+                    s.actionId(PulseIds.VALUE)
+                        .options(schedules)
+                        .initialOption(schedules.get(0)))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.START_DATE)
-                    .optional(true)
-                    .label(plainText("First date"))
-                    .element(datePicker(d -> d.actionId(PulseIds.VALUE).initialDate(today)))));
+        InputBlocks.field(
+            PulseIds.START_DATE,
+            "First date",
+            true,
+            null,
+            datePicker(d -> d.actionId(PulseIds.VALUE).initialDate(today))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.START_TIME)
-                    .optional(true)
-                    .label(plainText("Time, in each person's time zone"))
-                    .element(timePicker(t -> t.actionId(PulseIds.VALUE).initialTime("10:00")))));
+        InputBlocks.field(
+            PulseIds.START_TIME,
+            "Time, in each person's time zone",
+            true,
+            null,
+            timePicker(t -> t.actionId(PulseIds.VALUE).initialTime("10:00"))));
     List<OptionObject> durations = new ArrayList<>();
     for (String d : OPEN_FOR) {
       durations.add(option(d + (d.equals("1") ? " day" : " days"), d));
     }
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.OPEN_FOR)
-                    .label(plainText("Open for"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(PulseIds.VALUE)
-                                    .options(durations)
-                                    .initialOption(durations.get(2))))));
+        InputBlocks.field(
+            PulseIds.OPEN_FOR,
+            "Open for",
+            false,
+            null,
+            staticSelect(
+                s ->
+                    s.actionId(PulseIds.VALUE)
+                        .options(durations)
+                        .initialOption(durations.get(2)))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PulseIds.MIN_ANSWERS)
-                    .label(plainText("Minimum answers to show results"))
-                    .hint(
-                        plainText(
-                            "Never below "
-                                + PulseSettings.FLOOR
-                                + ". Results, breakdowns and comments stay hidden below it."))
-                    .element(
-                        numberInput(
-                            n ->
-                                n.actionId(PulseIds.VALUE)
-                                    .decimalAllowed(false)
-                                    .minValue(String.valueOf(PulseSettings.FLOOR))
-                                    .maxValue("1000")
-                                    .initialValue(String.valueOf(defaultK))))));
+        InputBlocks.field(
+            PulseIds.MIN_ANSWERS,
+            "Minimum answers to show results",
+            false,
+            "Never below "
+                + PulseSettings.FLOOR
+                + ". Results, breakdowns and comments stay hidden below it.",
+            numberInput(
+                n ->
+                    n.actionId(PulseIds.VALUE)
+                        .decimalAllowed(false)
+                        .minValue(String.valueOf(PulseSettings.FLOOR))
+                        .maxValue("1000")
+                        .initialValue(String.valueOf(defaultK)))));
     return view(
         v ->
             v.type("modal")
@@ -430,18 +407,7 @@ public final class PulseBlocks {
       }
       blocks.add(actions(a -> a.blockId("pulse_quick").elements(buttons)));
     } else {
-      blocks.add(
-          actions(
-              a ->
-                  a.blockId("pulse_take")
-                      .elements(
-                          List.of(
-                              button(
-                                  b ->
-                                      b.actionId(PulseIds.TAKE_SURVEY)
-                                          .style("primary")
-                                          .text(plainText("Take the survey"))
-                                          .value(value))))));
+      blocks.add(takeSurvey(value));
     }
     blocks.add(
         context(
@@ -453,6 +419,44 @@ public final class PulseBlocks {
                                 ? ":lock: Anonymous: your name is never stored with your answers."
                                 : ":bust_in_silhouette: Named: your name is stored with your answers.")))));
     return blocks;
+  }
+
+  /** The DM's "Take the survey" button, opening the answer form of the signed round. */
+  private static LayoutBlock takeSurvey(String signedRound) {
+    return actions(
+        a ->
+            a.blockId("pulse_take")
+                .elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(PulseIds.TAKE_SURVEY)
+                                    .style("primary")
+                                    .text(plainText("Take the survey"))
+                                    .value(signedRound)))));
+  }
+
+  /** The Home tab's primary action while a survey waits for the person. */
+  static final String TAKE_SURVEY_ON_HOME = "Take survey";
+
+  /** "Surveys waiting for you" on Home: each with its closing date, soonest first. */
+  static String waitingOnHome(List<PulseHomeSection.Waiting> waiting) {
+    StringBuilder text = new StringBuilder("*Surveys waiting for you*");
+    for (PulseHomeSection.Waiting w : waiting.subList(0, Math.min(10, waiting.size()))) {
+      text.append("\n• *")
+          .append(SlackText.escapeAndCut(w.survey().title, 150))
+          .append("* — open until ")
+          .append(date(w.round().closesAt));
+    }
+    if (waiting.size() > 10) {
+      text.append("\n_…and ").append(waiting.size() - 10).append(" more in your messages._");
+    }
+    text.append(
+        waiting.size() == 1
+            ? "\n_Press *Take survey* above to answer; it only takes a minute._"
+            : "\n_*Take survey* above opens the one that closes first; the others are in your"
+                + " messages from cos-bot._");
+    return SlackText.cut(text.toString(), 2900);
   }
 
   public static String reminderText(PulseSurvey survey) {
@@ -471,17 +475,7 @@ public final class PulseBlocks {
                             + "* closes "
                             + date(round.closesAt)
                             + ". It only takes a minute."))),
-        actions(
-            a ->
-                a.blockId("pulse_take")
-                    .elements(
-                        List.of(
-                            button(
-                                b ->
-                                    b.actionId(PulseIds.TAKE_SURVEY)
-                                        .style("primary")
-                                        .text(plainText("Take the survey"))
-                                        .value(signedRound))))));
+        takeSurvey(signedRound));
   }
 
   /**

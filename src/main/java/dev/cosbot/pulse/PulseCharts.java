@@ -134,69 +134,56 @@ public class PulseCharts {
     int top = 70;
     int width = Math.max(480, rowLabel + cellW * columns.size() + 30);
     int height = top + cellH * breakdown.shown().size() + 60;
-    var image =
-        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    try {
-      g.setRenderingHint(
-          java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(
-          java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
-          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, height);
-      g.setColor(INK);
-      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
-      g.drawString(dev.cosbot.platform.support.SlackText.cut(title, 60), 20, 30);
-      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
-      for (int c = 0; c < columns.size(); c++) {
-        Question q = questions.get(columns.get(c));
-        String label =
-            "Question " + (columns.get(c) + 1) + (q.type() == QuestionType.ENPS ? " (eNPS)" : "");
-        g.drawString(label, rowLabel + c * cellW + 10, top - 10);
-      }
-      for (int r = 0; r < breakdown.shown().size(); r++) {
-        PulseStats.SliceResult slice = breakdown.shown().get(r);
-        int y = top + r * cellH;
-        g.setColor(INK);
-        g.drawString(
-            dev.cosbot.platform.support.SlackText.cut(slice.name(), 28), 20, y + cellH / 2 + 5);
-        for (int c = 0; c < columns.size(); c++) {
-          PulseStats.Cell cell = slice.cell(columns.get(c));
-          int x = rowLabel + c * cellW;
-          if (cell == null) {
-            g.setColor(new Color(0xEE, 0xEE, 0xEE));
-            g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
-            g.setColor(MUTED);
-            g.drawString("—", x + cellW / 2 - 5, y + cellH / 2 + 5);
-            continue;
+    return card(
+        width,
+        height,
+        dev.cosbot.platform.support.SlackText.cut(title, 60),
+        30,
+        g -> {
+          g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+          for (int c = 0; c < columns.size(); c++) {
+            Question q = questions.get(columns.get(c));
+            String label =
+                "Question "
+                    + (columns.get(c) + 1)
+                    + (q.type() == QuestionType.ENPS ? " (eNPS)" : "");
+            g.drawString(label, rowLabel + c * cellW + 10, top - 10);
           }
-          Question q = questions.get(columns.get(c));
-          double score =
-              q.type() == QuestionType.ENPS ? (cell.enps() + 100) / 200.0 : (cell.mean() - 1) / 4.0;
-          g.setColor(shade(score));
-          g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
-          g.setColor(score > 0.6 || score < 0.2 ? Color.WHITE : INK);
-          String figure =
-              q.type() == QuestionType.ENPS
-                  ? String.format(java.util.Locale.ROOT, "%+d", cell.enps())
-                  : String.format(java.util.Locale.ROOT, "%.1f", cell.mean());
-          g.drawString(figure, x + cellW / 2 - 12, y + cellH / 2 + 5);
-        }
-      }
-      g.setColor(MUTED);
-      String note = PulseBlocks.heatmapNote(breakdown.hidden());
-      g.drawString(note, 20, height - 20);
-    } finally {
-      g.dispose();
-    }
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(image, "png", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+          for (int r = 0; r < breakdown.shown().size(); r++) {
+            PulseStats.SliceResult slice = breakdown.shown().get(r);
+            int y = top + r * cellH;
+            g.setColor(INK);
+            g.drawString(
+                dev.cosbot.platform.support.SlackText.cut(slice.name(), 28), 20, y + cellH / 2 + 5);
+            for (int c = 0; c < columns.size(); c++) {
+              PulseStats.Cell cell = slice.cell(columns.get(c));
+              int x = rowLabel + c * cellW;
+              if (cell == null) {
+                g.setColor(new Color(0xEE, 0xEE, 0xEE));
+                g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
+                g.setColor(MUTED);
+                g.drawString("—", x + cellW / 2 - 5, y + cellH / 2 + 5);
+                continue;
+              }
+              Question q = questions.get(columns.get(c));
+              double score =
+                  q.type() == QuestionType.ENPS
+                      ? (cell.enps() + 100) / 200.0
+                      : (cell.mean() - 1) / 4.0;
+              g.setColor(shade(score));
+              g.fillRoundRect(x + 2, y + 2, cellW - 4, cellH - 4, 8, 8);
+              g.setColor(score > 0.6 || score < 0.2 ? Color.WHITE : INK);
+              String figure =
+                  q.type() == QuestionType.ENPS
+                      ? String.format(java.util.Locale.ROOT, "%+d", cell.enps())
+                      : String.format(java.util.Locale.ROOT, "%.1f", cell.mean());
+              g.drawString(figure, x + cellW / 2 - 12, y + cellH / 2 + 5);
+            }
+          }
+          g.setColor(MUTED);
+          String note = PulseBlocks.heatmapNote(breakdown.hidden());
+          g.drawString(note, 20, height - 20);
+        });
   }
 
   /**
@@ -217,6 +204,71 @@ public class PulseCharts {
       height += 40 + rowH * rows(q) + 16;
     }
     height = Math.max(height, 140);
+    return card(
+        width,
+        height,
+        dev.cosbot.platform.support.SlackText.cut(title, 80),
+        32,
+        g -> {
+          var plain = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+          var bold = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13);
+          int y = 60;
+          if (shown.isEmpty()) {
+            g.setFont(plain);
+            g.setColor(MUTED);
+            g.drawString(PulseBlocks.ONLY_COMMENTS, 20, y + 20);
+          }
+          for (PulseStats.QuestionResult q : shown) {
+            g.setFont(bold);
+            g.setColor(INK);
+            g.drawString(
+                dev.cosbot.platform.support.SlackText.cut(
+                    (q.index() + 1) + ". " + q.question().text(), 95),
+                20,
+                y + 20);
+            y += 34;
+            long max = 1;
+            for (long c : q.counts()) {
+              max = Math.max(max, c);
+            }
+            g.setFont(plain);
+            int from = q.question().type() == QuestionType.LIKERT ? 1 : 0;
+            for (int v = from; v < q.counts().length; v++) {
+              String label =
+                  switch (q.question().type()) {
+                    case LIKERT -> PulseBlocks.LIKERT_LABELS[v];
+                    case ENPS -> String.valueOf(v);
+                    default -> q.question().options().get(v);
+                  };
+              g.setColor(INK);
+              g.drawString(dev.cosbot.platform.support.SlackText.cut(label, 30), 30, y + 15);
+              int w = (int) Math.round((double) barMax * q.counts()[v] / max);
+              g.setColor(new Color(0xE8, 0xEE, 0xF4));
+              g.fillRoundRect(labelW, y + 3, barMax, rowH - 6, 6, 6);
+              g.setColor(barColour(q.question().type(), v));
+              if (w > 0) {
+                g.fillRoundRect(labelW, y + 3, Math.max(w, 6), rowH - 6, 6, 6);
+              }
+              g.setColor(MUTED);
+              long pct = q.answered() == 0 ? 0 : Math.round(100.0 * q.counts()[v] / q.answered());
+              g.drawString(q.counts()[v] + " (" + pct + "%)", labelW + barMax + 10, y + 15);
+              y += rowH;
+            }
+            y += 16;
+          }
+        });
+  }
+
+  /**
+   * A white card with dark text (readable on Slack's light and dark themes alike) and its title,
+   * drawn on by {@code body}, as PNG bytes.
+   */
+  private static byte[] card(
+      int width,
+      int height,
+      String title,
+      int titleY,
+      java.util.function.Consumer<java.awt.Graphics2D> body) {
     var image =
         new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
@@ -230,53 +282,8 @@ public class PulseCharts {
       g.fillRect(0, 0, width, height);
       g.setColor(INK);
       g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
-      g.drawString(dev.cosbot.platform.support.SlackText.cut(title, 80), 20, 32);
-      var plain = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
-      var bold = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13);
-      int y = 60;
-      if (shown.isEmpty()) {
-        g.setFont(plain);
-        g.setColor(MUTED);
-        g.drawString(PulseBlocks.ONLY_COMMENTS, 20, y + 20);
-      }
-      for (PulseStats.QuestionResult q : shown) {
-        g.setFont(bold);
-        g.setColor(INK);
-        g.drawString(
-            dev.cosbot.platform.support.SlackText.cut(
-                (q.index() + 1) + ". " + q.question().text(), 95),
-            20,
-            y + 20);
-        y += 34;
-        long max = 1;
-        for (long c : q.counts()) {
-          max = Math.max(max, c);
-        }
-        g.setFont(plain);
-        int from = q.question().type() == QuestionType.LIKERT ? 1 : 0;
-        for (int v = from; v < q.counts().length; v++) {
-          String label =
-              switch (q.question().type()) {
-                case LIKERT -> PulseBlocks.LIKERT_LABELS[v];
-                case ENPS -> String.valueOf(v);
-                default -> q.question().options().get(v);
-              };
-          g.setColor(INK);
-          g.drawString(dev.cosbot.platform.support.SlackText.cut(label, 30), 30, y + 15);
-          int w = (int) Math.round((double) barMax * q.counts()[v] / max);
-          g.setColor(new Color(0xE8, 0xEE, 0xF4));
-          g.fillRoundRect(labelW, y + 3, barMax, rowH - 6, 6, 6);
-          g.setColor(barColour(q.question().type(), v));
-          if (w > 0) {
-            g.fillRoundRect(labelW, y + 3, Math.max(w, 6), rowH - 6, 6, 6);
-          }
-          g.setColor(MUTED);
-          long pct = q.answered() == 0 ? 0 : Math.round(100.0 * q.counts()[v] / q.answered());
-          g.drawString(q.counts()[v] + " (" + pct + "%)", labelW + barMax + 10, y + 15);
-          y += rowH;
-        }
-        y += 16;
-      }
+      g.drawString(title, 20, titleY);
+      body.accept(g);
     } finally {
       g.dispose();
     }

@@ -23,11 +23,10 @@ abstract class PulseOpenAnswerHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> {
+    return afterAck.click(
+        req,
+        ctx,
+        clicker -> {
           long[] clicked = roundAndPreset(clicker);
           Integer preset = clicked.length > 1 ? (int) clicked[1] : null;
           return Answer.open(

@@ -275,21 +275,14 @@ public class PulseService {
         recipients.stream().map(PulseAudience.Recipient::timeZone).toArray(String[]::new);
     Integer[] slices =
         recipients.stream().map(PulseAudience.Recipient::slice).toArray(Integer[]::new);
-    em.unwrap(org.hibernate.Session.class)
-        .doWork(
-            c -> {
-              try (var insert =
-                  c.prepareStatement(
-                      "INSERT INTO pulse_recipient (round_id, user_id, time_zone, slice)"
-                          + " SELECT ?, u, z, s::smallint FROM unnest(?::varchar[], ?::varchar[], ?::int4[])"
-                          + " AS t(u, z, s) ORDER BY u ON CONFLICT DO NOTHING")) {
-                insert.setLong(1, roundId);
-                insert.setArray(2, c.createArrayOf("varchar", users));
-                insert.setArray(3, c.createArrayOf("varchar", zones));
-                insert.setArray(4, c.createArrayOf("int4", slices));
-                insert.executeUpdate();
-              }
-            });
+    insertRows(
+        "INSERT INTO pulse_recipient (round_id, user_id, time_zone, slice)"
+            + " SELECT ?, u, z, s::smallint FROM unnest(?::varchar[], ?::varchar[], ?::int4[])"
+            + " AS t(u, z, s) ORDER BY u ON CONFLICT DO NOTHING",
+        roundId,
+        new SqlArray("varchar", users),
+        new SqlArray("varchar", zones),
+        new SqlArray("int4", slices));
   }
 
   /**
@@ -429,6 +422,24 @@ public class PulseService {
         .executeUpdate();
   }
 
+  /** One column of rows inserted in a single statement: its SQL element type and values. */
+  private record SqlArray(String type, Object[] values) {}
+
+  /** Runs an {@code INSERT … unnest(…)} of a round's rows: the round id, then one array each. */
+  private void insertRows(String sql, long roundId, SqlArray... columns) {
+    em.unwrap(org.hibernate.Session.class)
+        .doWork(
+            c -> {
+              try (var insert = c.prepareStatement(sql)) {
+                insert.setLong(1, roundId);
+                for (int i = 0; i < columns.length; i++) {
+                  insert.setArray(i + 2, c.createArrayOf(columns[i].type(), columns[i].values()));
+                }
+                insert.executeUpdate();
+              }
+            });
+  }
+
   @SuppressWarnings("unchecked")
   private List<String> sealedBallots(long roundId) {
     return em.createNativeQuery("SELECT ballot FROM pulse_sealed WHERE round_id = ?1")
@@ -511,22 +522,15 @@ public class PulseService {
         respondents[i] = opened.get(i).respondent();
         answers[i] = opened.get(i).answers().toString();
       }
-      em.unwrap(org.hibernate.Session.class)
-          .doWork(
-              c -> {
-                try (var insert =
-                    c.prepareStatement(
-                        "INSERT INTO pulse_answer (id, round_id, respondent, answers, reply_handle)"
-                            + " SELECT i::uuid, ?, r, a, h FROM unnest(?::varchar[], ?::varchar[], ?::text[],"
-                            + " ?::varchar[]) WITH ORDINALITY AS t(i, r, a, h, n) ORDER BY n")) {
-                  insert.setLong(1, roundId);
-                  insert.setArray(2, c.createArrayOf("varchar", ids));
-                  insert.setArray(3, c.createArrayOf("varchar", respondents));
-                  insert.setArray(4, c.createArrayOf("text", answers));
-                  insert.setArray(5, c.createArrayOf("varchar", handles));
-                  insert.executeUpdate();
-                }
-              });
+      insertRows(
+          "INSERT INTO pulse_answer (id, round_id, respondent, answers, reply_handle)"
+              + " SELECT i::uuid, ?, r, a, h FROM unnest(?::varchar[], ?::varchar[], ?::text[],"
+              + " ?::varchar[]) WITH ORDINALITY AS t(i, r, a, h, n) ORDER BY n",
+          roundId,
+          new SqlArray("varchar", ids),
+          new SqlArray("varchar", respondents),
+          new SqlArray("text", answers),
+          new SqlArray("varchar", handles));
     }
     em.createNativeQuery("DELETE FROM pulse_sealed WHERE round_id = ?1")
         .setParameter(1, roundId)

@@ -115,5 +115,8 @@ class CadenceFormAndBlocksTest {
         .contains("Undo")
         .contains("Mark done");
     assertThat(m.text()).doesNotContain("<!channel>");
+    // The time is shown once, as a date token; the schedule next to it says only how it repeats.
+    assertThat(json).contains("· Every Tuesday\"").doesNotContain("Every Tuesday at");
+    assertThat(json.split("!date\\^1799139600\\^", -1)).hasSize(2);
   }
 }

@@ -148,15 +148,4 @@ class CadencePrivacyTest extends SlackTestBase {
         .then()
         .statusCode(200);
   }
-
-  private void openHome(String user) {
-    String event =
-        "{\"type\":\"app_home_opened\",\"user\":\""
-            + user
-            + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}";
-    SlackRequests.event(
-            "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), event, null)
-        .then()
-        .statusCode(200);
-  }
 }

@@ -101,22 +101,7 @@ class DecisionFlowTest extends SlackTestBase {
       throws Exception {
     String question = "Open a Berlin office? " + UUID.randomUUID().toString().substring(0, 6);
     SlackRequests.cos("U0ASKER", "decision " + question).then().statusCode(200);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(20))
-        .until(
-            () ->
-                slack.getAllServeEvents().stream()
-                    .anyMatch(e -> e.getRequest().getUrl().endsWith("/views.open")));
-    assertThat(
-            slack.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
-                .map(
-                    e ->
-                        java.net.URLDecoder.decode(
-                            e.getRequest().getBodyAsString(),
-                            java.nio.charset.StandardCharsets.UTF_8))
-                .filter(b -> b.contains(DecisionIds.ASK_CALLBACK) && b.contains(question)))
-        .hasSize(1);
+    assertThat(awaitViewOpened(DecisionIds.ASK_CALLBACK, question)).hasSize(1);
 
     // Invalid: no question, a date in the past — errors per field, nothing stored.
     SlackRequests.interaction(
@@ -235,20 +220,66 @@ class DecisionFlowTest extends SlackTestBase {
 
   /** Confirms option {@code index} of decision {@code id} as {@code user}, as the modal does. */
   private void choose(String user, long id, int index, String note) {
-    String values =
-        "{\""
-            + DecisionIds.NOTE
-            + "\":{\""
-            + DecisionIds.NOTE
-            + "\":{\"type\":\"plain_text_input\",\"value\":"
-            + SlackRequests.jsonString(note)
-            + "}}}";
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
-                user, DecisionIds.CHOOSE_CALLBACK, signer.sign(id + ":" + index), values))
+                user,
+                DecisionIds.CHOOSE_CALLBACK,
+                signer.sign(id + ":" + index),
+                state(text(DecisionIds.NOTE, note))))
         .then()
         .statusCode(200)
         .body(org.hamcrest.Matchers.not(containsString("errors")));
+  }
+
+  /** Submits the CXO's Delegate / Ask-for-more form of decision {@code id} with these values. */
+  private io.restassured.response.Response outcome(String action, long id, String state) {
+    return SlackRequests.interaction(
+        SlackRequests.viewSubmission(
+            "U0CXO", DecisionIds.OUTCOME_CALLBACK, signer.sign(action + ":" + id), state));
+  }
+
+  /** A modal's {@code state.values} made of {@link #text} / {@link #delegateTo} inputs. */
+  private static String state(String... inputs) {
+    return "{" + String.join(",", inputs) + "}";
+  }
+
+  /** A text input (block and action id alike) as Slack reports it; null when left empty. */
+  private static String text(String blockId, String value) {
+    return input(blockId, "plain_text_input", "value", SlackRequests.jsonString(value));
+  }
+
+  /** The Delegate form's person picker; null when nobody was picked. */
+  private static String delegateTo(String user) {
+    return input(
+        DecisionIds.DELEGATE_TO, "users_select", "selected_user", SlackRequests.jsonString(user));
+  }
+
+  private static String input(String blockId, String type, String key, String jsonValue) {
+    return "\""
+        + blockId
+        + "\":{\""
+        + blockId
+        + "\":{\"type\":\""
+        + type
+        + "\",\""
+        + key
+        + "\":"
+        + jsonValue
+        + "}}";
+  }
+
+  /** Waits for a views.open containing every one of {@code parts}; all such calls. */
+  private List<String> awaitViewOpened(String... parts) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !opened(parts).isEmpty());
+    return opened(parts);
+  }
+
+  private List<String> opened(String... parts) {
+    return viewsOpened().stream()
+        .filter(b -> List.of(parts).stream().allMatch(b::contains))
+        .toList();
   }
 
   private String text(String sql) throws Exception {
@@ -336,22 +367,7 @@ class DecisionFlowTest extends SlackTestBase {
                 shown.toString()))
         .then()
         .statusCode(200);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(20))
-        .until(
-            () ->
-                slack.getAllServeEvents().stream()
-                    .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
-                    .map(
-                        e ->
-                            java.net.URLDecoder.decode(
-                                e.getRequest().getBodyAsString(),
-                                java.nio.charset.StandardCharsets.UTF_8))
-                    .anyMatch(
-                        b ->
-                            b.contains(DecisionIds.CHOOSE_CALLBACK)
-                                && b.contains("choosing *Lisbon ")
-                                && b.contains(signer.sign(id + ":1"))));
+    awaitViewOpened(DecisionIds.CHOOSE_CALLBACK, "choosing *Lisbon ", signer.sign(id + ":1"));
     assertThat(
             scalar(
                 "SELECT count(*) FROM digest_decision WHERE id = " + id + " AND status = 'OPEN'"))
@@ -446,11 +462,7 @@ class DecisionFlowTest extends SlackTestBase {
                 "U0ASKER3",
                 DecisionIds.REPLY_CALLBACK,
                 otherId,
-                "{\""
-                    + DecisionIds.REPLY_TEXT
-                    + "\":{\""
-                    + DecisionIds.REPLY_TEXT
-                    + "\":{\"type\":\"plain_text_input\",\"value\":\"hi\"}}}"))
+                state(text(DecisionIds.REPLY_TEXT, "hi"))))
         .then()
         .statusCode(200)
         .body("errors." + DecisionIds.REPLY_TEXT, containsString("can't find that decision"));
@@ -459,18 +471,11 @@ class DecisionFlowTest extends SlackTestBase {
                 "U0CXO",
                 DecisionIds.OUTCOME_CALLBACK,
                 DecisionIds.DELEGATE + ":" + d.id,
-                "{\""
-                    + DecisionIds.DELEGATE_TO
-                    + "\":{\""
-                    + DecisionIds.DELEGATE_TO
-                    + "\":{\"type\":\"users_select\",\"selected_user\":\"U0DEPUTY\"}}}"))
+                state(delegateTo("U0DEPUTY"))))
         .then()
         .statusCode(200)
         .body("errors." + DecisionIds.DELEGATE_TO, containsString("can't find that decision"));
-    assertThat(
-            slack.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().endsWith("/views.open")))
-        .isEmpty();
+    assertThat(viewsOpened()).isEmpty();
     assertThat(
             scalar(
                 "SELECT count(*) FROM digest_decision WHERE id = " + d.id + " AND status = 'OPEN'"))
@@ -489,59 +494,18 @@ class DecisionFlowTest extends SlackTestBase {
                 "U0CXO", DecisionIds.DELEGATE, signer.signId(d.id), "digest:U0CXO:4"))
         .then()
         .statusCode(200);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(20))
-        .until(
-            () ->
-                slack.getAllServeEvents().stream()
-                    .anyMatch(e -> e.getRequest().getUrl().endsWith("/views.open")));
-    assertThat(
-            slack.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
-                .map(
-                    e ->
-                        java.net.URLDecoder.decode(
-                            e.getRequest().getBodyAsString(),
-                            java.nio.charset.StandardCharsets.UTF_8))
-                .filter(
-                    b ->
-                        b.contains(DecisionIds.OUTCOME_CALLBACK)
-                            && b.contains(DecisionIds.DELEGATE + ":" + d.id)))
+    assertThat(awaitViewOpened(DecisionIds.OUTCOME_CALLBACK, DecisionIds.DELEGATE + ":" + d.id))
         .hasSize(1);
 
-    String none =
-        "{\""
-            + DecisionIds.DELEGATE_TO
-            + "\":{\""
-            + DecisionIds.DELEGATE_TO
-            + "\":{\"type\":\"users_select\",\"selected_user\":null}}}";
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                "U0CXO",
-                DecisionIds.OUTCOME_CALLBACK,
-                signer.sign(DecisionIds.DELEGATE + ":" + d.id),
-                none))
+    outcome(DecisionIds.DELEGATE, d.id, state(delegateTo(null)))
         .then()
         .statusCode(200)
         .body("errors." + DecisionIds.DELEGATE_TO, containsString("pick the person"));
 
-    String values =
-        "{\""
-            + DecisionIds.DELEGATE_TO
-            + "\":{\""
-            + DecisionIds.DELEGATE_TO
-            + "\":{\"type\":\"users_select\",\"selected_user\":\"U0DEPUTY\"}},"
-            + "\""
-            + DecisionIds.NOTE
-            + "\":{\""
-            + DecisionIds.NOTE
-            + "\":{\"type\":\"plain_text_input\",\"value\":\"You own this <!channel>\"}}}";
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                "U0CXO",
-                DecisionIds.OUTCOME_CALLBACK,
-                signer.sign(DecisionIds.DELEGATE + ":" + d.id),
-                values))
+    outcome(
+            DecisionIds.DELEGATE,
+            d.id,
+            state(delegateTo("U0DEPUTY"), text(DecisionIds.NOTE, "You own this <!channel>")))
         .then()
         .statusCode(200);
     assertThat(
@@ -575,33 +539,11 @@ class DecisionFlowTest extends SlackTestBase {
                 LocalDate.of(2030, 2, 1),
                 null,
                 null));
-    String empty =
-        "{\""
-            + DecisionIds.NOTE
-            + "\":{\""
-            + DecisionIds.NOTE
-            + "\":{\"type\":\"plain_text_input\",\"value\":null}}}";
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                "U0CXO",
-                DecisionIds.OUTCOME_CALLBACK,
-                signer.sign(DecisionIds.MORE + ":" + more.id),
-                empty))
+    outcome(DecisionIds.MORE, more.id, state(text(DecisionIds.NOTE, null)))
         .then()
         .statusCode(200)
         .body("errors." + DecisionIds.NOTE, containsString("need to know"));
-    String note =
-        "{\""
-            + DecisionIds.NOTE
-            + "\":{\""
-            + DecisionIds.NOTE
-            + "\":{\"type\":\"plain_text_input\",\"value\":\"What does it cost per head?\"}}}";
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                "U0CXO",
-                DecisionIds.OUTCOME_CALLBACK,
-                signer.sign(DecisionIds.MORE + ":" + more.id),
-                note))
+    outcome(DecisionIds.MORE, more.id, state(text(DecisionIds.NOTE, "What does it cost per head?")))
         .then()
         .statusCode(200);
     // The request stays open; the question reaches the asker in their request's thread.
@@ -625,28 +567,13 @@ class DecisionFlowTest extends SlackTestBase {
                 "U0ASKER2", DecisionIds.REPLY, signer.signId(more.id), "decision_actions"))
         .then()
         .statusCode(200);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(20))
-        .until(
-            () ->
-                slack.getAllServeEvents().stream()
-                    .filter(e -> e.getRequest().getUrl().endsWith("/views.open"))
-                    .anyMatch(
-                        e ->
-                            java.net.URLDecoder.decode(
-                                    e.getRequest().getBodyAsString(),
-                                    java.nio.charset.StandardCharsets.UTF_8)
-                                .contains(DecisionIds.REPLY_CALLBACK)));
+    awaitViewOpened(DecisionIds.REPLY_CALLBACK);
     SlackRequests.interaction(
             SlackRequests.viewSubmission(
                 "U0ASKER2",
                 DecisionIds.REPLY_CALLBACK,
                 signer.signId(more.id),
-                "{\""
-                    + DecisionIds.REPLY_TEXT
-                    + "\":{\""
-                    + DecisionIds.REPLY_TEXT
-                    + "\":{\"type\":\"plain_text_input\",\"value\":\"About 120 euros.\"}}}"))
+                state(text(DecisionIds.REPLY_TEXT, "About 120 euros."))))
         .then()
         .statusCode(200)
         .body(org.hamcrest.Matchers.not(containsString("errors")));

@@ -153,17 +153,6 @@ class ConfidentialEscalationTest extends SlackTestBase {
     return scalar("SELECT max(id) FROM escalation WHERE title = '" + title + "'");
   }
 
-  private void openHome(String user) {
-    String event =
-        "{\"type\":\"app_home_opened\",\"user\":\""
-            + user
-            + "\",\"channel\":\"D0HOME\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}";
-    SlackRequests.event(
-            "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), event, null)
-        .then()
-        .statusCode(200);
-  }
-
   private String awaitForm(String method, String containing) {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(20))

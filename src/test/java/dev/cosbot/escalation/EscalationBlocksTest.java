@@ -3,6 +3,7 @@ package dev.cosbot.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cosbot.platform.support.Json;
+import dev.cosbot.testsupport.HumaneText;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,14 +71,35 @@ class EscalationBlocksTest {
     // Callers pass only what the viewer may know of (EscalationReads.visible): those are shown in
     // full, marked confidential, with user text escaped.
     String text =
-        EscalationBlocks.list("Open", List.of(sample(true)), Instant.parse("2026-11-27T12:00:00Z"));
+        EscalationBlocks.list(
+            "Open", List.of(sample(true)), Instant.parse("2026-11-27T12:00:00Z"), false);
     assertThat(text)
         .contains("#7")
         .contains("S1")
         .contains("Security")
         .contains(":lock: confidential")
-        .contains("2h old")
+        .contains("raised 2 hours ago")
         .contains("Pay &lt;!channel&gt;");
+  }
+
+  @Test
+  void aLongListSaysHowToSeeTheRestAndOnlyAdminsReadOfTheApi() {
+    List<Escalation> many = java.util.Collections.nCopies(33, sample(false));
+    Instant now = Instant.parse("2026-11-27T12:00:00Z");
+    String member = EscalationBlocks.list("Open", many, now, false);
+    // Cut to fit one section (3,000 characters), the "…and N more" line always shown.
+    assertThat(member.length()).isLessThanOrEqualTo(3000);
+    assertThat(member)
+        .containsPattern("…and \\d+ more")
+        .contains("`/cos escalations <area>`")
+        .doesNotContain("/api/")
+        .doesNotContain("GET ");
+    assertThat(HumaneText.violations(member)).isEmpty();
+    String admin = EscalationBlocks.list("Open", many, now, true);
+    assertThat(admin)
+        .containsPattern("…and \\d+ more")
+        .contains("escalations API (`/api/v1/escalations`)");
+    assertThat(HumaneText.violations(admin)).isEmpty();
   }
 
   @Test

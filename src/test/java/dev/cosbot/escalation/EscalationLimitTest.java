@@ -70,7 +70,7 @@ class EscalationLimitTest extends SlackTestBase {
                   dev.cosbot.decision.DecisionIds.ASK_CALLBACK,
                   "",
                   dev.cosbot.decision.DecisionTestValues.values(
-                      "Flood decision " + asker + " " + i, "2030-01-15", "Yes\nNo")));
+                      "Flood decision number " + (i + 1), "2030-01-15", "Yes\nNo")));
       response.then().statusCode(200);
       if (i == 2) {
         response

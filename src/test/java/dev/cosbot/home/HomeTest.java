@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,25 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HomeTest extends SlackTestBase {
-
-  private JsonObject openHome(String user) {
-    String eventId = "Ev" + UUID.randomUUID().toString().substring(0, 8);
-    SlackRequests.event(
-            eventId,
-            "{\"type\":\"app_home_opened\",\"user\":\""
-                + user
-                + "\",\"channel\":\"D"
-                + user
-                + "\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}",
-            null)
-        .then()
-        .statusCode(200);
-    JsonObject call = awaitCalls("views.publish", user, 1).get(0);
-    JsonElement view = call.get("view");
-    return view.isJsonPrimitive()
-        ? JsonParser.parseString(view.getAsString()).getAsJsonObject()
-        : view.getAsJsonObject();
-  }
 
   private static List<JsonObject> buttons(JsonObject view) {
     List<JsonObject> out = new ArrayList<>();
@@ -115,17 +95,6 @@ class HomeTest extends SlackTestBase {
         .statusCode(200);
     assertThat(awaitCalls("chat.postEphemeral", "That button has expired", 2)).hasSize(2);
     assertThat(viewsOpened()).isEmpty();
-  }
-
-  /** views.open calls as Slack received them (Bolt's client sends them form-encoded). */
-  private List<String> viewsOpened() {
-    return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
-        .map(
-            e ->
-                java.net.URLDecoder.decode(
-                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
-        .toList();
   }
 
   @Test

@@ -2,13 +2,10 @@ package dev.cosbot.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cosbot.testsupport.DatabaseFiles;
 import dev.cosbot.testsupport.SlackTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,12 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +33,6 @@ class PulseSealedStorageTest extends SlackTestBase {
 
   @Test
   void aFreeTextAnswerIsInNoDatabaseFileBeforeCloseAndStoredInRandomOrderAfter() throws Exception {
-    Path dataDir = Path.of(text("SHOW data_directory"));
     List<List<Integer>> orders = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       String marker = "sealed-marker-" + UUID.randomUUID();
@@ -69,16 +63,14 @@ class PulseSealedStorageTest extends SlackTestBase {
             .statusCode(200);
       }
       if (run < 2) {
-        flushToDisk();
-        assertThat(filesContaining(dataDir, marker))
+        assertThat(DatabaseFiles.containing(dataSource, marker))
             .as("before close the free text is in no table file or WAL segment")
             .isEmpty();
       }
 
       assertThat(service.close(roundId)).isTrue();
       if (run < 2) {
-        flushToDisk();
-        assertThat(filesContaining(dataDir, marker))
+        assertThat(DatabaseFiles.containing(dataSource, marker))
             .as("after close the opened answers are stored")
             .isNotEmpty();
       }
@@ -115,59 +107,5 @@ class PulseSealedStorageTest extends SlackTestBase {
       }
     }
     return order;
-  }
-
-  private void flushToDisk() throws Exception {
-    execute("CHECKPOINT");
-    text("SELECT pg_switch_wal()::text");
-    execute("CHECKPOINT");
-  }
-
-  private static List<Path> filesContaining(Path dataDir, String marker) throws IOException {
-    byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
-    List<Path> found = new ArrayList<>();
-    Set<String> areas = Set.of("base", "global", "pg_wal");
-    for (String area : areas) {
-      Path root = dataDir.resolve(area);
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(root)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          byte[] bytes;
-          try {
-            bytes = Files.readAllBytes(f);
-          } catch (IOException gone) {
-            continue; // a WAL segment recycled while walking
-          }
-          if (indexOf(bytes, needle) >= 0) {
-            found.add(f);
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  private String text(String sql) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

@@ -101,6 +101,41 @@ public abstract class SlackTestBase {
     return matching(method, containing);
   }
 
+  /**
+   * Opens {@code user}'s Home tab through a signed {@code app_home_opened} event and returns the
+   * view Slack received for it (the newest views.publish for that person).
+   */
+  protected JsonObject openHome(String user) {
+    String marker = "\"user_id\":\"" + user + "\"";
+    int before = matching("views.publish", marker).size();
+    SlackRequests.event(
+            "Ev" + java.util.UUID.randomUUID().toString().substring(0, 8),
+            "{\"type\":\"app_home_opened\",\"user\":\""
+                + user
+                + "\",\"channel\":\"D"
+                + user
+                + "\",\"tab\":\"home\",\"event_ts\":\"1700000000.000100\"}",
+            null)
+        .then()
+        .statusCode(200);
+    List<JsonObject> published = awaitCalls("views.publish", marker, before + 1);
+    com.google.gson.JsonElement view = published.get(published.size() - 1).get("view");
+    return view.isJsonPrimitive()
+        ? JsonParser.parseString(view.getAsString()).getAsJsonObject()
+        : view.getAsJsonObject();
+  }
+
+  /** views.open calls as Slack received them (Bolt's client sends them form-encoded). */
+  protected List<String> viewsOpened() {
+    return slack.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().endsWith("/api/views.open"))
+        .map(
+            e ->
+                java.net.URLDecoder.decode(
+                    e.getRequest().getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8))
+        .toList();
+  }
+
   protected List<JsonObject> matching(String method, String containing) {
     return calls(method).stream()
         .filter(b -> containing == null || b.toString().contains(containing))
