@@ -60,15 +60,12 @@ public class DashboardResource {
   @Path("/sign-in")
   public Response signInPage(@QueryParam("bye") String bye) {
     return Response.ok(
-            message
-                .data("title", bye != null ? "You are signed out" : "Sign in")
-                .data(
-                    "text",
-                    (bye != null ? "You are signed out of the cos-bot dashboard. " : "")
-                        + "To sign in, type /cos dashboard in Slack (or use the button on the"
-                        + " cos-bot Home tab): you get a personal link that works once.")
-                .data("slack", settings.slackSignIn())
-                .data("action", null))
+            message(
+                bye != null ? "You are signed out" : "Sign in",
+                (bye != null ? "You are signed out of the cos-bot dashboard. " : "")
+                    + "To sign in, type /cos dashboard in Slack (or use the button on the"
+                    + " cos-bot Home tab): you get a personal link that works once.",
+                settings.slackSignIn()))
         .build();
   }
 
@@ -81,10 +78,10 @@ public class DashboardResource {
     // A button rather than signing in on GET: link checkers and previews that open the URL do
     // not spend it.
     return Response.ok(
-            message
-                .data("title", "Sign in to cos-bot")
-                .data("text", "This personal link signs you in to the dashboard. It works once.")
-                .data("slack", false)
+            message(
+                    "Sign in to cos-bot",
+                    "This personal link signs you in to the dashboard. It works once.",
+                    false)
                 .data("action", DashboardPaths.SIGN_IN)
                 .data("token", token)
                 .data("button", "Continue to the dashboard"))
@@ -107,17 +104,23 @@ public class DashboardResource {
   private Response linkSpent() {
     return Response.status(Response.Status.GONE)
         .entity(
-            message
-                .data("title", "This link no longer works")
-                .data(
-                    "text",
-                    "Sign-in links work once, for "
-                        + settings.linkValidFor().toMinutes()
-                        + " minutes, and only for the person who asked. Type /cos dashboard in"
-                        + " Slack for a new one.")
-                .data("slack", settings.slackSignIn())
-                .data("action", null))
+            message(
+                "This link no longer works",
+                "Sign-in links work once, for "
+                    + settings.linkValidFor().toMinutes()
+                    + " minutes, and only for the person who asked. Type /cos dashboard in"
+                    + " Slack for a new one.",
+                settings.slackSignIn()))
         .build();
+  }
+
+  /** The one-message page: a title, a sentence, and the Sign in with Slack button if offered. */
+  private TemplateInstance message(String title, String text, boolean slack) {
+    return message
+        .data("title", title)
+        .data("text", text)
+        .data("slack", slack)
+        .data("action", null);
   }
 
   @POST
@@ -372,17 +375,7 @@ public class DashboardResource {
   }
 
   private Response status(Viewer v, int code, String title, String text) {
-    return Response.status(code)
-        .entity(
-            chrome(
-                message
-                    .data("title", title)
-                    .data("text", text)
-                    .data("slack", false)
-                    .data("action", null),
-                v,
-                null))
-        .build();
+    return Response.status(code).entity(chrome(message(title, text, false), v, null)).build();
   }
 
   private Wording wording(Viewer v) {

@@ -10,8 +10,10 @@ import dev.cosbot.testsupport.SlackApiTestResource;
 import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,9 @@ class DashboardEscalationWeeksTest extends SlackTestBase {
 
   @Inject TestClock clock;
   @Inject SignedMetadata signer;
+
+  @TestHTTPResource("/")
+  URL root;
 
   @AfterEach
   void resetClock() {
@@ -88,6 +93,15 @@ class DashboardEscalationWeeksTest extends SlackTestBase {
         .contains("<title id=\"esc-resolve-t\">Median time to resolve, by area and week</title>")
         .containsPattern("<title>" + area + ", [^:]+: 0.5 h</title>")
         .containsPattern("<title>" + area + ", [^:]+: 2 h</title>");
+
+    // The same page in Chromium, for the user guide.
+    try (Browser b = new Browser(root.toString())) {
+      b.open("/app/sign-in/" + DashboardTestSupport.linkToken("U0ADMIN"));
+      b.click("Continue to the dashboard");
+      b.open("/app/escalations");
+      assertThat(b.text()).contains("Week by week");
+      b.screenshot("cos-escalations-weeks");
+    }
 
     String csv =
         get(signIn("U0ADMIN"), "/app/escalations.csv?table=area-weeks")

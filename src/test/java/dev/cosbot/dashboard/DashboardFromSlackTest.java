@@ -85,7 +85,6 @@ class DashboardFromSlackTest extends SlackTestBase {
       assertThat(html)
           .containsPattern(
               "href=\"https://slack.com/app_redirect\\?app=[A-Z0-9]+&amp;team=[A-Z0-9]+\"");
-      b.screenshot("member-me-surveys");
 
       // Answered in Slack, the survey no longer waits.
       round.answer(PERSON, 4);
