@@ -850,6 +850,72 @@ public final class StatusBlocks {
     return blocks;
   }
 
+  /** "Status report", or "Status report: Payments v2" for one initiative or team. */
+  public static String reportTitle(String about) {
+    return about == null ? "Status report" : "Status report: " + about;
+  }
+
+  /** The report's "Share to a channel" button; {@code value} is the signed scope. */
+  public static LayoutBlock shareButton(String value) {
+    return actions(
+        a ->
+            a.blockId("status_report_share")
+                .elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(SHARE_REPORT_ACTION)
+                                    .text(plainText("Share to a channel"))
+                                    .value(value)))));
+  }
+
+  /** The channel picker of a report to share; {@code metadata} is the signed scope. */
+  public static View shareReportModal(String metadata) {
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(SHARE_REPORT_MODAL)
+                .privateMetadata(metadata)
+                .title(viewTitle(t -> t.type("plain_text").text("Share the report")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Post")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        section(
+                            s ->
+                                s.text(
+                                    markdownText(
+                                        "Everyone in the channel will see this report. Dates"
+                                            + " use the workspace's report time zone."))),
+                        input(
+                            i ->
+                                i.blockId(SHARE_CHANNEL)
+                                    .label(plainText("Channel"))
+                                    .hint(
+                                        plainText(
+                                            "Only channels you're in; invite me to a private one first."))
+                                    .element(
+                                        conversationsSelect(
+                                            c ->
+                                                c.actionId(VALUE)
+                                                    .filter(
+                                                        ConversationsFilter.builder()
+                                                            .include(List.of("public", "private"))
+                                                            .excludeBotUsers(true)
+                                                            .excludeExternalSharedChannels(true)
+                                                            .build())))))));
+  }
+
+  /** The line under a shared report: who shared it. */
+  public static LayoutBlock sharedBy(String userId) {
+    return context(
+        c ->
+            c.elements(
+                List.of(
+                    markdownText(
+                        "Shared by " + SlackText.mention(userId) + " with `/cos report`."))));
+  }
+
   /** "1 initiative", "3 initiatives". */
   static String initiatives(int n) {
     return n + (n == 1 ? " initiative" : " initiatives");

@@ -2,6 +2,7 @@ package dev.cosbot.status;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.cosbot.ingress.command.CosCommand;
 import dev.cosbot.ingress.command.CosCommandRouter;
@@ -118,28 +119,35 @@ public class StatusCommand implements CosSubcommand {
       cmd.caller().requireAdmin();
       return open(ctx, cmd, StatusBlocks.reportZoneModal(reports.reportZone(), clock.instant()));
     }
-    RollupQueries.Filter filter = RollupQueries.Filter.all();
-    String title = "Status report";
+    ReportScope scope = ReportScope.ALL;
+    String about = null;
     if (arg != null) {
-      var byName = Initiative.byName(arg);
+      var byName = Initiative.byName(StatusService.unquote(arg));
+      List<Initiative> team = Initiative.open(StatusService.unquote(arg));
       if (byName.isPresent()) {
-        filter = new RollupQueries.Filter(null, byName.get().id, null);
-        title = "Status report: " + byName.get().name;
-      } else if (Initiative.open(arg).isEmpty()) {
+        scope = new ReportScope(byName.get().id, null);
+        about = byName.get().name;
+      } else if (!team.isEmpty()) {
+        scope = new ReportScope(null, team.get(0).team);
+        about = team.get(0).team;
+      } else {
         // Neither an initiative nor a team: say so instead of an empty report.
         List<String> known = new java.util.ArrayList<>(Initiative.openNames());
         known.addAll(Initiative.openTeams());
         return CosCommandRouter.ephemeral(
             ctx, StatusMessages.noSuchReportTarget(arg, Suggest.closest(arg, known)));
-      } else {
-        filter = new RollupQueries.Filter(arg, null, null);
-        title = "Status report: " + arg;
       }
     }
     Instant now = clock.instant();
-    Rollup r = reports.rollup(now.minus(Duration.ofDays(7)), now, filter);
-    var blocks =
-        StatusBlocks.report(r, title, people.zoneOf(cmd.caller().userId()), settings.reportTopN());
+    Rollup r = reports.rollup(now.minus(Duration.ofDays(7)), now, scope.filter());
+    List<LayoutBlock> blocks =
+        new java.util.ArrayList<>(
+            StatusBlocks.report(
+                r,
+                StatusBlocks.reportTitle(about),
+                people.zoneOf(cmd.caller().userId()),
+                settings.reportTopN()));
+    blocks.add(StatusBlocks.shareButton(signer.sign(scope.encode())));
     return ctx.ack(
         res -> res.responseType("ephemeral").text(StatusBlocks.reportText(r)).blocks(blocks));
   }

@@ -8,6 +8,11 @@ public final class StatusIds {
   public static final String UPDATE_MODAL = "status_update_modal";
   public static final String POST_UPDATE_ACTION = "status_post_update";
   public static final String REPORT_ZONE_MODAL = "status_report_zone_modal";
+  public static final String SHARE_REPORT_ACTION = "status_share_report";
+  public static final String SHARE_REPORT_MODAL = "status_share_report_modal";
+
+  /** Share-report modal block: the channel picker. */
+  public static final String SHARE_CHANNEL = "share_channel";
 
   /** Report zone modal block. */
   public static final String REPORT_ZONE = "report_zone";

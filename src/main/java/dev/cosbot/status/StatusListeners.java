@@ -12,6 +12,8 @@ public class StatusListeners implements SlackListeners {
   @Inject StatusUpdateSubmitHandler update;
   @Inject StatusPostUpdateHandler postUpdate;
   @Inject StatusReportZoneSubmitHandler reportZone;
+  @Inject StatusShareReportHandler shareReport;
+  @Inject StatusShareReportSubmitHandler shareReportSubmit;
 
   @Override
   public void register(App app) {
@@ -19,5 +21,7 @@ public class StatusListeners implements SlackListeners {
     app.viewSubmission(StatusIds.UPDATE_MODAL, update);
     app.blockAction(StatusIds.POST_UPDATE_ACTION, postUpdate);
     app.viewSubmission(StatusIds.REPORT_ZONE_MODAL, reportZone);
+    app.blockAction(StatusIds.SHARE_REPORT_ACTION, shareReport);
+    app.viewSubmission(StatusIds.SHARE_REPORT_MODAL, shareReportSubmit);
   }
 }

@@ -113,4 +113,16 @@ public final class StatusMessages {
       default -> "Choose one.";
     };
   }
+
+  static final String CHOOSE_CHANNEL = "Choose a channel.";
+  static final String NOT_IN_CHANNEL = "You can share only to a channel you're in.";
+  static final String INVITE_ME =
+      "I can't post there yet: invite me to that channel (type `/invite` there), then share again.";
+  static final String REPORT_GONE =
+      "That report can't be shared any more. Run `/cos report` again.";
+
+  /** The requester learns where the report went. */
+  static String reportShared(String channel) {
+    return ":white_check_mark: I posted the status report to <#" + channel + ">.";
+  }
 }

@@ -158,6 +158,37 @@ public class StatusReports {
     return true;
   }
 
+  /**
+   * Posts the last 7 days' report of {@code scope} to {@code channel} on {@code userId}'s request,
+   * in the report zone, and tells them where it went; one post per submission.
+   */
+  public void share(ReportScope scope, String channel, String userId, String submissionId) {
+    ZoneId zone = reportZone();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Instant now = clock.instant();
+              Rollup r = rollup(now.minus(Duration.ofDays(7)), now, scope.filter());
+              String about =
+                  scope.initiativeId() != null
+                      ? Initiative.<Initiative>findByIdOptional(scope.initiativeId())
+                          .map(i -> i.name)
+                          .orElse(null)
+                      : scope.team();
+              String key = StatusKeys.sharedReport(channel, userId, submissionId);
+              List<com.slack.api.model.block.LayoutBlock> blocks =
+                  new java.util.ArrayList<>(
+                      StatusBlocks.report(
+                          r, StatusBlocks.reportTitle(about), zone, settings.reportTopN()));
+              blocks.add(StatusBlocks.sharedBy(userId));
+              outbox.enqueue(
+                  SlackCalls.postMessage(key, channel, StatusBlocks.reportText(r), blocks));
+              outbox.enqueue(
+                  SlackCalls.postMessage(
+                      key + ":told", userId, StatusMessages.reportShared(channel), null));
+            });
+  }
+
   private static Instant toInstant(Object value) {
     if (value instanceof Instant i) {
       return i;

@@ -270,4 +270,93 @@ class StatusExperienceTest extends SlackTestBase {
     SlackRequests.cos("U0NAMES", "initiative edit " + suffix).then().statusCode(200);
     awaitView("Edit initiative");
   }
+
+  void members(String channel, String json) {
+    slack.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                    "/api/conversations.members"))
+            .atPriority(5)
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("channel=" + channel))
+            .willReturn(dev.cosbot.testsupport.SlackApiTestResource.okJson(json)));
+  }
+
+  String share(String user, String metadata, String channel) {
+    String values =
+        "{\""
+            + StatusIds.SHARE_CHANNEL
+            + "\":{\"v\":{\"type\":\"conversations_select\",\"selected_conversation\":"
+            + SlackRequests.jsonString(channel)
+            + "}}}";
+    String body =
+        SlackRequests.interaction(
+                SlackRequests.viewSubmission(user, StatusIds.SHARE_REPORT_MODAL, metadata, values))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    BlockKitLimits.assertAckValid(body);
+    String error =
+        body.isBlank()
+            ? null
+            : io.restassured.path.json.JsonPath.from(body)
+                .getString("errors." + StatusIds.SHARE_CHANNEL);
+    return error == null ? "" : error;
+  }
+
+  @Test
+  void aReportIsSharedToAChannelThePersonIsInAndTheyAreToldWhere() throws Exception {
+    person("U0SHARER", "America/New_York");
+    String team = unique("Sharing");
+    String name = unique("Shared");
+    long id = create("U0SHARER", name, "U0SHARER", team, null);
+    submit("U0SHARER", id, updateValues("GREEN", "Going well", null, null, null, "HIGH", "70"));
+
+    // The report offers "Share to a channel" with a signed value naming what it covers.
+    io.restassured.path.json.JsonPath report =
+        SlackRequests.cos("U0SHARER", "report " + team).jsonPath();
+    String value = report.getString("blocks.find { it.type == 'actions' }.elements[0].value");
+    assertThat(report.getString("blocks.find { it.type == 'actions' }.elements[0].action_id"))
+        .isEqualTo(StatusIds.SHARE_REPORT_ACTION);
+    assertThat(value).startsWith("report:t:" + team);
+
+    // The click opens the channel picker.
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                "U0SHARER", StatusIds.SHARE_REPORT_ACTION, value, "status_report_share"))
+        .then()
+        .statusCode(200);
+    assertThat(awaitView(StatusIds.SHARE_REPORT_MODAL))
+        .contains("\"type\":\"conversations_select\"");
+
+    // Not a member of the chosen channel: refused in place, nothing posted.
+    members(
+        "C0NOTIN",
+        "{\"ok\":true,\"members\":[\"U0OTHER\"],\"response_metadata\":{\"next_cursor\":\"\"}}");
+    assertThat(share("U0SHARER", value, "C0NOTIN")).contains("only to a channel you're in");
+    // A private channel the bot was not invited to: Slack won't tell, so the bot asks to be
+    // invited.
+    members("C0PRIVATE", "{\"ok\":false,\"error\":\"channel_not_found\"}");
+    assertThat(share("U0SHARER", value, "C0PRIVATE")).contains("invite me to that channel");
+    // A tampered scope: refused.
+    assertThat(share("U0SHARER", "report:all", "C0NOTIN")).contains("can't be shared");
+
+    // A channel the person is in: posted there through the outbox, and they are told where.
+    members(
+        "C0TEAMROOM",
+        "{\"ok\":true,\"members\":[\"U0OTHER\",\"U0SHARER\"],\"response_metadata\":{\"next_cursor\":\"\"}}");
+    assertThat(share("U0SHARER", value, "C0TEAMROOM")).isEmpty();
+    JsonObject posted = awaitCalls("chat.postMessage", "Status report: " + team, 1).get(0);
+    assertThat(posted.get("channel").getAsString()).isEqualTo("C0TEAMROOM");
+    assertThat(posted.toString())
+        .contains(name)
+        .contains("Shared by <@U0SHARER>")
+        .doesNotContain(StatusIds.SHARE_REPORT_ACTION);
+    JsonObject told =
+        awaitCalls("chat.postMessage", "posted the status report to <#C0TEAMROOM>", 1).get(0);
+    assertThat(told.get("channel").getAsString()).isEqualTo("U0SHARER");
+    assertThat(matching("chat.postMessage", "\"channel\":\"C0NOTIN\"")).isEmpty();
+    assertThat(matching("chat.postMessage", "\"channel\":\"C0PRIVATE\"")).isEmpty();
+  }
 }

@@ -646,7 +646,7 @@ class StatusFlowTest extends SlackTestBase {
                 .statusCode(200)
                 .extract()
                 .asString())
-        .contains("Status report: money " + suffix)
+        .contains("Status report: Money " + suffix)
         .contains(name);
   }
 }
