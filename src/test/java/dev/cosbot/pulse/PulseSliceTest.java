@@ -111,12 +111,17 @@ class PulseSliceTest extends SlackTestBase {
         text(
             "SELECT string_agg(xmin::text, ',' ORDER BY user_id) FROM pulse_recipient WHERE round_id = "
                 + roundId);
-    java.util.Map<String, String> byPerson = new java.util.HashMap<>();
-    dms.forEach(d -> byPerson.put(d.get("channel").getAsString(), d.toString()));
-    PulseTeamRounds.Round round = new PulseTeamRounds.Round(roundId, byPerson);
-    for (String person : everyone) {
-      // The button as it is in the person's own DM, then the answer modal.
-      round.answer(person, six.contains(person) ? 5 : four.contains(person) ? 1 : 3);
+    for (int i = 0; i < everyone.size(); i++) {
+      String person = everyone.get(i);
+      // The button as it is in the person's own DM.
+      String button =
+          dms.stream()
+              .filter(d -> d.get("channel").getAsString().equals(person))
+              .findFirst()
+              .orElseThrow()
+              .toString();
+      int score = six.contains(person) ? 5 : four.contains(person) ? 1 : 3;
+      PulseFlows.takeAndAnswerAll(person, button, roundId, score);
     }
     PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 15);
     assertThat(
