@@ -96,6 +96,7 @@ final class EscalationSections {
           series.add(new Charts.Series(area, hours));
         });
     return new Chart(
+        title,
         Charts.lines(
             id,
             title,
