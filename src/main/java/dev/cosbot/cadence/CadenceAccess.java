@@ -77,30 +77,11 @@ public class CadenceAccess {
     if (hit != null && clock.instant().isBefore(hit.until())) {
       return hit.value();
     }
-    Set<String> out = new HashSet<>();
-    String cursor = null;
-    for (int page = 0; page < 50; page++) {
-      String c = cursor;
-      var response =
-          slack.readWithin(
-              "conversations.members",
-              READ_TIMEOUT,
-              m -> m.conversationsMembers(r -> r.channel(channelId).limit(1000).cursor(c)));
-      if (response.isEmpty()) {
-        return out; // not cached: ask again next time
-      }
-      if (response.get().getMembers() != null) {
-        out.addAll(response.get().getMembers());
-      }
-      cursor =
-          response.get().getResponseMetadata() == null
-              ? null
-              : response.get().getResponseMetadata().getNextCursor();
-      if (cursor == null || cursor.isBlank()) {
-        break;
-      }
+    SlackReads.Members found = slack.channelMembers(channelId, 50, READ_TIMEOUT);
+    if (!found.complete()) {
+      return new HashSet<>(found.ids()); // not cached: ask again next time
     }
-    Set<String> result = Set.copyOf(out);
+    Set<String> result = Set.copyOf(found.ids());
     members.put(channelId, new Cached<>(result, clock.instant().plus(TTL)));
     return result;
   }

@@ -84,28 +84,6 @@ public class PulseAudience {
   }
 
   private List<String> channelMembers(String channel) {
-    List<String> members = new ArrayList<>();
-    String cursor = null;
-    for (int page = 0; page < 100; page++) {
-      String c = cursor;
-      var response =
-          slack.read(
-              "conversations.members",
-              m -> m.conversationsMembers(r -> r.channel(channel).limit(1000).cursor(c)));
-      if (response.isEmpty()) {
-        break;
-      }
-      if (response.get().getMembers() != null) {
-        members.addAll(response.get().getMembers());
-      }
-      cursor =
-          response.get().getResponseMetadata() == null
-              ? null
-              : response.get().getResponseMetadata().getNextCursor();
-      if (cursor == null || cursor.isBlank()) {
-        break;
-      }
-    }
-    return members;
+    return slack.channelMembers(channel, 100, null).ids();
   }
 }

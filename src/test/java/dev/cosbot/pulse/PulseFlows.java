@@ -271,6 +271,31 @@ final class PulseFlows {
         + "]}}";
   }
 
+  /**
+   * A five-question recipient's whole path: presses "Take the survey" in their own DM ({@code
+   * dmJson}, as captured) and submits {@code score} for every question of {@code roundId}.
+   */
+  static void takeAndAnswerAll(String person, String dmJson, long roundId, int score) {
+    SlackRequests.interaction(
+            SlackRequests.blockAction(
+                person,
+                PulseIds.TAKE_SURVEY,
+                buttonValue(dmJson, PulseIds.TAKE_SURVEY),
+                "pulse_take"))
+        .then()
+        .statusCode(200);
+    answer(
+            person,
+            roundId,
+            option(0, score),
+            option(1, score),
+            option(2, score),
+            option(3, score),
+            option(4, score))
+        .then()
+        .statusCode(200);
+  }
+
   /** The value of the button {@code actionId} in a captured message or view (JSON text). */
   static String buttonValue(String json, String actionId) {
     java.util.regex.Matcher m =

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.cosbot.testsupport.SlackApiTestResource;
-import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,25 +120,8 @@ class PulseSliceTest extends SlackTestBase {
               .findFirst()
               .orElseThrow()
               .toString();
-      SlackRequests.interaction(
-              SlackRequests.blockAction(
-                  person,
-                  PulseIds.TAKE_SURVEY,
-                  PulseFlows.buttonValue(button, PulseIds.TAKE_SURVEY),
-                  "pulse_take"))
-          .then()
-          .statusCode(200);
       int score = six.contains(person) ? 5 : four.contains(person) ? 1 : 3;
-      PulseFlows.answer(
-              person,
-              roundId,
-              PulseFlows.option(0, score),
-              PulseFlows.option(1, score),
-              PulseFlows.option(2, score),
-              PulseFlows.option(3, score),
-              PulseFlows.option(4, score))
-          .then()
-          .statusCode(200);
+      PulseFlows.takeAndAnswerAll(person, button, roundId, score);
     }
     PulseFlows.awaitFormCalls(slack, "views.open", PulseIds.ANSWER_VIEW, 15);
     assertThat(

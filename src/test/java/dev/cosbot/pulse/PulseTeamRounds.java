@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.TestClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -96,24 +95,7 @@ public final class PulseTeamRounds {
     for (List<String> members : teams.values()) {
       int score = Math.max(1, 5 - team++);
       for (String person : members) {
-        SlackRequests.interaction(
-                SlackRequests.blockAction(
-                    person,
-                    PulseIds.TAKE_SURVEY,
-                    PulseFlows.buttonValue(dms.get(person), PulseIds.TAKE_SURVEY),
-                    "pulse_take"))
-            .then()
-            .statusCode(200);
-        PulseFlows.answer(
-                person,
-                roundId,
-                PulseFlows.option(0, score),
-                PulseFlows.option(1, score),
-                PulseFlows.option(2, score),
-                PulseFlows.option(3, score),
-                PulseFlows.option(4, score))
-            .then()
-            .statusCode(200);
+        PulseFlows.takeAndAnswerAll(person, dms.get(person), roundId, score);
       }
     }
     Awaitility.await()

@@ -40,6 +40,42 @@ public class SlackReads {
     T call(MethodsClient client) throws IOException, SlackApiException;
   }
 
+  /** A channel's members as far as Slack answered; {@code complete} when every page came. */
+  public record Members(java.util.List<String> ids, boolean complete) {}
+
+  /**
+   * A channel's members, page by page (1,000 a page, at most {@code maxPages}); each page is read
+   * within {@code timeout} when one is given (a caller holding a transaction), else as {@link
+   * #read}. A page Slack does not answer ends the list, marked incomplete.
+   */
+  public Members channelMembers(String channel, int maxPages, Duration timeout) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < maxPages; page++) {
+      String c = cursor;
+      Call<com.slack.api.methods.response.conversations.ConversationsMembersResponse> call =
+          m -> m.conversationsMembers(r -> r.channel(channel).limit(1000).cursor(c));
+      var response =
+          timeout == null
+              ? read("conversations.members", call)
+              : readWithin("conversations.members", timeout, call);
+      if (response.isEmpty()) {
+        return new Members(ids, false);
+      }
+      if (response.get().getMembers() != null) {
+        ids.addAll(response.get().getMembers());
+      }
+      cursor =
+          response.get().getResponseMetadata() == null
+              ? null
+              : response.get().getResponseMetadata().getNextCursor();
+      if (cursor == null || cursor.isBlank()) {
+        break;
+      }
+    }
+    return new Members(ids, true);
+  }
+
   public <T extends SlackApiTextResponse> Optional<T> read(String method, Call<T> call) {
     return client.read(method, call::call);
   }
