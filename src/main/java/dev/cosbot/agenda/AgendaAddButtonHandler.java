@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
-import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.spi.Meetings;
 import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.platform.support.UserFacingException;
@@ -26,11 +25,10 @@ public class AgendaAddButtonHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> {
+    return afterAck.click(
+        req,
+        ctx,
+        clicker -> {
           long id = signer.id(clicker.value()).orElse(-1);
           var m =
               meetings

@@ -18,8 +18,7 @@ abstract class AskButton implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(ctx::ack, clicker, () -> click(clicker));
+    return afterAck.click(req, ctx, this::click);
   }
 
   /** The button's work, after the ack. */
