@@ -114,7 +114,10 @@ class HomeTest extends SlackTestBase {
                     .contains("`/cos status`"));
     assertThat(answers)
         .anySatisfy(
-            a -> assertThat(a).startsWith("I don't read messages here yet").contains("`/cos help"));
+            a ->
+                assertThat(a)
+                    .startsWith("I can't act on what is typed here")
+                    .contains("`/cos help"));
     // A retried delivery of the same message is answered once.
     message("U0TYPER", "help", "1700000001.000100", null);
     assertThat(matching("chat.postMessage", "DU0TYPER")).hasSize(2);

@@ -189,7 +189,7 @@ public final class HelpBlocks {
     String intro =
         helpAsked
             ? ""
-            : "I don't read messages here yet, but the `/cos` command does everything.\n\n";
+            : "I can't act on what is typed here, but the `/cos` command does everything.\n\n";
     return SlackText.cut(intro + shortHelp(lines, caller, askWho), 3000);
   }
 
