@@ -14,7 +14,7 @@ final class Charts {
   static final int WIDTH = 640;
   static final int HEIGHT = 240;
   private static final int LEFT = 48;
-  private static final int RIGHT = 16;
+  private static final int RIGHT = 32;
   private static final int TOP = 16;
   private static final int BOTTOM = 40;
   private static final int SERIES_COLOURS = 6;
@@ -38,11 +38,11 @@ final class Charts {
     for (Series s : series) {
       for (Double v : s.values()) {
         if (v != null && v > max) {
-          max = Math.ceil(v);
+          max = v;
         }
       }
     }
-    double top = max <= min ? min + 1 : max;
+    double top = min + 4 * step(max - min);
     int plotW = WIDTH - LEFT - RIGHT;
     int plotH = HEIGHT - TOP - BOTTOM;
     int n = Math.max(1, xLabels.size());
@@ -146,14 +146,27 @@ final class Charts {
     return svg.append("</svg>").toString();
   }
 
+  /** A round step for four grid lines that cover {@code range}: 0.25, 0.5, 1, 2, 5, 10, 20, … */
+  static double step(double range) {
+    double[] nice = {0.25, 0.5, 1, 2, 5};
+    for (double scale = 1; ; scale *= 10) {
+      for (double n : nice) {
+        if (n * scale * 4 >= range) {
+          return n * scale;
+        }
+      }
+    }
+  }
+
   private static double x(int i, int n, int plotW) {
     return n == 1 ? LEFT + plotW / 2.0 : LEFT + plotW * i / (double) (n - 1);
   }
 
+  /** "4", "0.5", "0.25", "3.67": at most two decimals, no trailing zeros. */
   private static String number(double v) {
-    return Math.abs(v - Math.rint(v)) < 0.05
-        ? String.valueOf((long) Math.rint(v))
-        : String.format(Locale.ROOT, "%.1f", v);
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", v))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String shorten(String s, int max) {

@@ -99,14 +99,54 @@ public class DashboardPages {
                 List.of("Task", "For", "Due", "Meeting"),
                 prep.list(),
                 "Nothing to prepare in the next 30 days.")));
+    sections.add(surveysWaiting(viewer, w));
     return new Page(
         "Me",
-        "What is yours: your initiatives, your escalations and your prep. Pulse surveys come to"
-            + " you as direct messages in Slack.",
+        "What is yours: your initiatives, your escalations, your prep and the surveys waiting for"
+            + " you.",
         List.of(),
         sections,
         "/app/me.csv?",
         zoneNote(w));
+  }
+
+  /** Pulse surveys the viewer has not answered yet; answering happens in Slack. */
+  private Section surveysWaiting(Caller viewer, Wording w) {
+    String slack = slackMessagesLink();
+    Rows rows = new Rows();
+    for (PulseBoard.WaitingSurvey s : pulse.waitingFor(viewer.userId(), w.now())) {
+      rows.add(
+          Cell.of(s.title()),
+          Cell.of(w.when(s.closesAt())),
+          slack == null
+              ? Cell.of("Use the Take the survey button in your direct message from cos-bot")
+              : Cell.link("Answer in Slack", slack));
+    }
+    return new Section(
+        "Surveys waiting for you",
+        "You answer in Slack, from the direct message cos-bot sent you; anonymous surveys stay"
+            + " anonymous there.",
+        null,
+        new Table(
+            "my-surveys",
+            "Open pulse surveys you have not answered",
+            List.of("Survey", "Closes", "Where"),
+            rows.list(),
+            "No survey is waiting for you."));
+  }
+
+  /** The cos-bot app's messages in Slack, once Slack has told us the workspace and app ids. */
+  static String slackMessagesLink() {
+    return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                dev.cosbot.platform.people.WorkspaceSetting.get(
+                    dev.cosbot.platform.people.WorkspaceSetting.SLACK_APP))
+        .map(s -> s.split(" "))
+        .filter(
+            ids -> ids.length == 2 && ids[0].matches("[A-Z0-9]+") && ids[1].matches("[A-Z0-9]+"))
+        .map(ids -> "https://slack.com/app_redirect?app=" + ids[1] + "&team=" + ids[0])
+        .orElse(null);
   }
 
   // ------------------------------------------------------------------------------ Portfolio
@@ -380,6 +420,12 @@ public class DashboardPages {
         .distinct()
         .sorted(java.util.Comparator.comparing(n::of))
         .forEach(o -> ownerOptions.add(new Option(o, n.of(o), o.equals(owner))));
+    LocalDate firstWeek =
+        w.now()
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+            .minusWeeks(EscalationSections.WEEKS - 1L);
     return new Page(
         "Escalations",
         viewer.isAdmin()
@@ -390,22 +436,31 @@ public class DashboardPages {
             new Field("area", "Area", nz(area), areaOptions),
             new Field("severity", "Severity", nz(severity), severityOptions),
             new Field("owner", "Owner", nz(owner), ownerOptions)),
-        List.of(
-            new Section(
-                "Open",
-                shown.size() + (shown.size() == 1 ? " open escalation." : " open escalations."),
-                null,
-                escalationTable("open", shown, w, n, false)),
-            new Section(
-                "Time to acknowledge and resolve by area",
-                "Medians over all escalations that are not confidential.",
-                null,
-                new Table(
-                    "area-times",
-                    null,
-                    List.of("Area", "Raised", "Open", "Acknowledged within", "Resolved within"),
-                    times.list(),
-                    "No escalations yet."))),
+        Stream.concat(
+                Stream.of(
+                    new Section(
+                        "Open",
+                        shown.size()
+                            + (shown.size() == 1 ? " open escalation." : " open escalations."),
+                        null,
+                        escalationTable("open", shown, w, n, false)),
+                    new Section(
+                        "Time to acknowledge and resolve by area",
+                        "Medians over all escalations that are not confidential.",
+                        null,
+                        new Table(
+                            "area-times",
+                            null,
+                            List.of(
+                                "Area", "Raised", "Open", "Acknowledged within", "Resolved within"),
+                            times.list(),
+                            "No escalations yet."))),
+                EscalationSections.weekly(
+                    escalations.areaWeeks(firstWeek.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    firstWeek,
+                    w)
+                    .stream())
+            .toList(),
         "/app/escalations.csv?"
             + query("area", area)
             + query("severity", severity)

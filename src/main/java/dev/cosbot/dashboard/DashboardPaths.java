@@ -42,6 +42,17 @@ public enum DashboardPaths {
     return allowed.test(caller);
   }
 
+  /** The page whose path ends in {@code name} ("me" for the Me page), or null. */
+  public static DashboardPaths named(String name) {
+    if ("me".equals(name)) {
+      return ME;
+    }
+    return Arrays.stream(values())
+        .filter(p -> p != ME && p.path.equals(ROOT + "/" + name))
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The pages {@code caller} may open, in menu order. */
   public static List<DashboardPaths> visibleTo(Caller caller) {
     return Arrays.stream(values()).filter(p -> p.allows(caller)).toList();

@@ -25,8 +25,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The web dashboard under {@code /app}: server-rendered pages for a signed-in person. Every page
@@ -57,15 +60,12 @@ public class DashboardResource {
   @Path("/sign-in")
   public Response signInPage(@QueryParam("bye") String bye) {
     return Response.ok(
-            message
-                .data("title", bye != null ? "You are signed out" : "Sign in")
-                .data(
-                    "text",
-                    (bye != null ? "You are signed out of the cos-bot dashboard. " : "")
-                        + "To sign in, type /cos dashboard in Slack (or use the button on the"
-                        + " cos-bot Home tab): you get a personal link that works once.")
-                .data("slack", settings.slackSignIn())
-                .data("action", null))
+            message(
+                bye != null ? "You are signed out" : "Sign in",
+                (bye != null ? "You are signed out of the cos-bot dashboard. " : "")
+                    + "To sign in, type /cos dashboard in Slack (or use the button on the"
+                    + " cos-bot Home tab): you get a personal link that works once.",
+                settings.slackSignIn()))
         .build();
   }
 
@@ -78,10 +78,10 @@ public class DashboardResource {
     // A button rather than signing in on GET: link checkers and previews that open the URL do
     // not spend it.
     return Response.ok(
-            message
-                .data("title", "Sign in to cos-bot")
-                .data("text", "This personal link signs you in to the dashboard. It works once.")
-                .data("slack", false)
+            message(
+                    "Sign in to cos-bot",
+                    "This personal link signs you in to the dashboard. It works once.",
+                    false)
                 .data("action", DashboardPaths.SIGN_IN)
                 .data("token", token)
                 .data("button", "Continue to the dashboard"))
@@ -104,17 +104,23 @@ public class DashboardResource {
   private Response linkSpent() {
     return Response.status(Response.Status.GONE)
         .entity(
-            message
-                .data("title", "This link no longer works")
-                .data(
-                    "text",
-                    "Sign-in links work once, for "
-                        + settings.linkValidFor().toMinutes()
-                        + " minutes, and only for the person who asked. Type /cos dashboard in"
-                        + " Slack for a new one.")
-                .data("slack", settings.slackSignIn())
-                .data("action", null))
+            message(
+                "This link no longer works",
+                "Sign-in links work once, for "
+                    + settings.linkValidFor().toMinutes()
+                    + " minutes, and only for the person who asked. Type /cos dashboard in"
+                    + " Slack for a new one.",
+                settings.slackSignIn()))
         .build();
+  }
+
+  /** The one-message page: a title, a sentence, and the Sign in with Slack button if offered. */
+  private TemplateInstance message(String title, String text, boolean slack) {
+    return message
+        .data("title", title)
+        .data("text", text)
+        .data("slack", slack)
+        .data("action", null);
   }
 
   @POST
@@ -136,14 +142,19 @@ public class DashboardResource {
   // -------------------------------------------------------------------------------- pages
 
   @GET
-  public Response me(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.ME, (v, w) -> pages.me(v.caller(), w));
+  public Response me(@CookieParam(DashboardPaths.COOKIE) String sid, @Context UriInfo uri) {
+    return show(sid, DashboardPaths.ME, (v, w) -> build(DashboardPaths.ME, v, w, uri));
   }
 
+  /** Every page but Me, the initiative and the settings: one handler, the page picked by path. */
   @GET
-  @Path("/portfolio")
-  public Response portfolio(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.PORTFOLIO, (v, w) -> pages.portfolio(v.caller(), w));
+  @Path("/{page: portfolio|escalations|pulse|decisions|rhythm|review}")
+  public Response page(
+      @CookieParam(DashboardPaths.COOKIE) String sid,
+      @PathParam("page") String name,
+      @Context UriInfo uri) {
+    DashboardPaths which = DashboardPaths.named(name);
+    return show(sid, which, (v, w) -> build(which, v, w, uri));
   }
 
   @GET
@@ -154,42 +165,22 @@ public class DashboardResource {
         sid, DashboardPaths.PORTFOLIO, (v, w) -> pages.initiative(v.caller(), id, w).orElse(null));
   }
 
-  @GET
-  @Path("/escalations")
-  public Response escalations(
-      @CookieParam(DashboardPaths.COOKIE) String sid,
-      @QueryParam("area") String area,
-      @QueryParam("severity") String severity,
-      @QueryParam("owner") String owner) {
-    return show(
-        sid,
-        DashboardPaths.ESCALATIONS,
-        (v, w) -> pages.escalations(v.caller(), w, area, severity, owner));
-  }
-
-  @GET
-  @Path("/pulse")
-  public Response pulse(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.PULSE, (v, w) -> pages.pulse(v.caller(), w));
-  }
-
-  @GET
-  @Path("/decisions")
-  public Response decisions(
-      @CookieParam(DashboardPaths.COOKIE) String sid, @QueryParam("q") String q) {
-    return show(sid, DashboardPaths.DECISIONS, (v, w) -> pages.decisions(v.caller(), w, q));
-  }
-
-  @GET
-  @Path("/rhythm")
-  public Response rhythm(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.RHYTHM, (v, w) -> pages.rhythm(v.caller(), w));
-  }
-
-  @GET
-  @Path("/review")
-  public Response review(@CookieParam(DashboardPaths.COOKIE) String sid) {
-    return show(sid, DashboardPaths.REVIEW, (v, w) -> pages.review(v.caller(), w));
+  /** The page {@code which} for the viewer, with the filters of the query string. */
+  private Page build(DashboardPaths which, Viewer v, Wording w, UriInfo uri) {
+    var q = uri.getQueryParameters();
+    var caller = v.caller();
+    return switch (which) {
+      case ME -> pages.me(caller, w);
+      case PORTFOLIO -> pages.portfolio(caller, w);
+      case ESCALATIONS ->
+          pages.escalations(
+              caller, w, q.getFirst("area"), q.getFirst("severity"), q.getFirst("owner"));
+      case PULSE -> pages.pulse(caller, w);
+      case DECISIONS -> pages.decisions(caller, w, q.getFirst("q"));
+      case RHYTHM -> pages.rhythm(caller, w);
+      case REVIEW -> pages.review(caller, w);
+      case SETTINGS -> null;
+    };
   }
 
   // ---------------------------------------------------------------------------------- CSV
@@ -201,39 +192,12 @@ public class DashboardResource {
       @CookieParam(DashboardPaths.COOKIE) String sid,
       @PathParam("page") String name,
       @QueryParam("table") String table,
-      @QueryParam("area") String area,
-      @QueryParam("severity") String severity,
-      @QueryParam("owner") String owner,
-      @QueryParam("q") String q) {
-    DashboardPaths which =
-        switch (name) {
-          case "me" -> DashboardPaths.ME;
-          case "portfolio" -> DashboardPaths.PORTFOLIO;
-          case "escalations" -> DashboardPaths.ESCALATIONS;
-          case "pulse" -> DashboardPaths.PULSE;
-          case "decisions" -> DashboardPaths.DECISIONS;
-          case "rhythm" -> DashboardPaths.RHYTHM;
-          case "review" -> DashboardPaths.REVIEW;
-          default -> null;
-        };
-    if (which == null) {
+      @Context UriInfo uri) {
+    DashboardPaths which = DashboardPaths.named(name);
+    if (which == null || which == DashboardPaths.SETTINGS) {
       return notFound(signIn.viewer(sid).orElse(null));
     }
-    return csvOf(
-        sid,
-        which,
-        name,
-        table,
-        (v, w) ->
-            switch (which) {
-              case ME -> pages.me(v.caller(), w);
-              case PORTFOLIO -> pages.portfolio(v.caller(), w);
-              case ESCALATIONS -> pages.escalations(v.caller(), w, area, severity, owner);
-              case PULSE -> pages.pulse(v.caller(), w);
-              case DECISIONS -> pages.decisions(v.caller(), w, q);
-              case RHYTHM -> pages.rhythm(v.caller(), w);
-              default -> pages.review(v.caller(), w);
-            });
+    return csvOf(sid, which, name, table, (v, w) -> build(which, v, w, uri));
   }
 
   @GET
@@ -256,23 +220,21 @@ public class DashboardResource {
       DashboardPaths which,
       String name,
       String table,
-      java.util.function.BiFunction<Viewer, Wording, Page> build) {
-    Optional<Viewer> viewer = signIn.viewer(sid);
-    if (viewer.isEmpty()) {
-      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
-    }
-    if (!which.allows(viewer.get().caller())) {
-      return forbidden(viewer.get());
-    }
-    Page p = build.apply(viewer.get(), wording(viewer.get()));
-    View.Table t = p == null || table == null ? null : p.table(table);
-    if (t == null) {
-      return notFound(viewer.get());
-    }
-    String file = name + "-" + t.id() + ".csv";
-    return Response.ok(Csv.of(t).getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .build();
+      BiFunction<Viewer, Wording, Page> build) {
+    return guarded(
+        sid,
+        which,
+        v -> {
+          Page p = build.apply(v, wording(v));
+          View.Table t = p == null || table == null ? null : p.table(table);
+          if (t == null) {
+            return notFound(v);
+          }
+          String file = name + "-" + t.id() + ".csv";
+          return Response.ok(Csv.of(t).getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8")
+              .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+              .build();
+        });
   }
 
   // ----------------------------------------------------------------------------- settings
@@ -281,14 +243,10 @@ public class DashboardResource {
   @Path("/settings")
   public Response settings(
       @CookieParam(DashboardPaths.COOKIE) String sid, @QueryParam("saved") String saved) {
-    Optional<Viewer> viewer = signIn.viewer(sid);
-    if (viewer.isEmpty()) {
-      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
-    }
-    if (!DashboardPaths.SETTINGS.allows(viewer.get().caller())) {
-      return forbidden(viewer.get());
-    }
-    return settingsPage(viewer.get(), saved != null ? "Saved." : null, null, 200);
+    return guarded(
+        sid,
+        DashboardPaths.SETTINGS,
+        v -> settingsPage(v, saved != null ? "Saved." : null, null, 200));
   }
 
   @POST
@@ -301,29 +259,37 @@ public class DashboardResource {
       @FormParam("area") String area,
       @FormParam("keywords") String keywords,
       @FormParam("owner") String owner,
-      @FormParam("rule") String rule) {
-    Optional<Viewer> viewer = signIn.viewer(sid);
-    if (viewer.isEmpty()) {
-      return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
-    }
-    if (!DashboardPaths.SETTINGS.allows(viewer.get().caller())) {
-      return forbidden(viewer.get());
-    }
-    if (!DashboardSignIn.csrfMatches(viewer.get(), csrf)) {
-      return csrfRefused(viewer.get());
-    }
+      @FormParam("rule") String rule,
+      @FormParam("severity") String severity,
+      @FormParam("ack") String ack,
+      @FormParam("resolve") String resolve,
+      @FormParam("sendAt") String sendAt,
+      @FormParam("days") List<String> days) {
     Map<String, String> fields = new HashMap<>();
     fields.put("user", user);
     fields.put("area", area);
     fields.put("keywords", keywords);
     fields.put("owner", owner);
     fields.put("rule", rule);
-    try {
-      settingsPage.apply(viewer.get().caller(), change == null ? "" : change, fields);
-    } catch (UserFacingException e) {
-      return settingsPage(viewer.get(), null, plain(e.getMessage()), 400);
-    }
-    return Response.seeOther(URI.create(DashboardPaths.SETTINGS.path + "?saved=1")).build();
+    fields.put("severity", severity);
+    fields.put("ack", ack);
+    fields.put("resolve", resolve);
+    fields.put("sendAt", sendAt);
+    fields.put("days", days == null ? "" : String.join(",", days));
+    return guarded(
+        sid,
+        DashboardPaths.SETTINGS,
+        v -> {
+          if (!DashboardSignIn.csrfMatches(v, csrf)) {
+            return csrfRefused(v);
+          }
+          try {
+            settingsPage.apply(v.caller(), change == null ? "" : change, fields);
+          } catch (UserFacingException e) {
+            return settingsPage(v, null, plain(e.getMessage()), 400);
+          }
+          return Response.seeOther(URI.create(DashboardPaths.SETTINGS.path + "?saved=1")).build();
+        });
   }
 
   private Response settingsPage(Viewer v, String saved, String error, int status) {
@@ -340,10 +306,24 @@ public class DashboardResource {
 
   // ------------------------------------------------------------------------------ helpers
 
-  private Response show(
-      String sid,
-      DashboardPaths which,
-      java.util.function.BiFunction<Viewer, Wording, Page> build) {
+  private Response show(String sid, DashboardPaths which, BiFunction<Viewer, Wording, Page> build) {
+    return guarded(
+        sid,
+        which,
+        v -> {
+          Page p = build.apply(v, wording(v));
+          if (p == null) {
+            return notFound(v);
+          }
+          return Response.ok(chrome(page.data("p", p).data("title", p.title()), v, which)).build();
+        });
+  }
+
+  /**
+   * The one gate of every page, CSV and form: no session sends the browser to the sign-in page, a
+   * role that may not open {@code which} gets a 403; otherwise {@code then} answers.
+   */
+  private Response guarded(String sid, DashboardPaths which, Function<Viewer, Response> then) {
     Optional<Viewer> viewer = signIn.viewer(sid);
     if (viewer.isEmpty()) {
       return Response.seeOther(URI.create(DashboardPaths.SIGN_IN)).build();
@@ -351,12 +331,7 @@ public class DashboardResource {
     if (!which.allows(viewer.get().caller())) {
       return forbidden(viewer.get());
     }
-    Page p = build.apply(viewer.get(), wording(viewer.get()));
-    if (p == null) {
-      return notFound(viewer.get());
-    }
-    return Response.ok(chrome(page.data("p", p).data("title", p.title()), viewer.get(), which))
-        .build();
+    return then.apply(viewer.get());
   }
 
   private TemplateInstance chrome(TemplateInstance t, Viewer v, DashboardPaths current) {
@@ -400,17 +375,7 @@ public class DashboardResource {
   }
 
   private Response status(Viewer v, int code, String title, String text) {
-    return Response.status(code)
-        .entity(
-            chrome(
-                message
-                    .data("title", title)
-                    .data("text", text)
-                    .data("slack", false)
-                    .data("action", null),
-                v,
-                null))
-        .build();
+    return Response.status(code).entity(chrome(message(title, text, false), v, null)).build();
   }
 
   private Wording wording(Viewer v) {

@@ -47,8 +47,15 @@ public class DashboardSettingsPage {
       Table routes,
       List<Option> routeChoices,
       Table sla,
+      List<SlaForm> slaForms,
       String digest,
+      String digestAt,
+      List<Option> digestDays,
       Table audit) {}
+
+  /** One severity's targets as the form shows them, in words ("4 hours", "1 business day"). */
+  @TemplateData
+  public record SlaForm(String severity, String label, String ack, String resolve) {}
 
   public Model model(Wording w) {
     List<String> adminIds = first(WorkspaceControls::chiefsOfStaff);
@@ -83,15 +90,22 @@ public class DashboardSettingsPage {
               false));
     }
     Rows sla = new Rows();
+    List<SlaForm> slaForms = new ArrayList<>();
     for (WorkspaceControls.SlaTarget t : first(WorkspaceControls::slaTargets)) {
       sla.add(
           Cell.of(t.severity() + " " + t.severityLabel()), Cell.of(t.ack()), Cell.of(t.resolve()));
+      slaForms.add(new SlaForm(t.severity(), t.severityLabel(), t.ack(), t.resolve()));
+    }
+    Optional<WorkspaceControls.DigestTime> digestTime =
+        controls.stream().map(WorkspaceControls::digestTime).flatMap(Optional::stream).findFirst();
+    List<Option> digestDays = new ArrayList<>();
+    for (DayOfWeek d : DayOfWeek.values()) {
+      digestDays.add(
+          new Option(
+              d.name(), dayName(d), digestTime.map(t -> t.days().contains(d)).orElse(false)));
     }
     String digest =
-        controls.stream()
-            .map(WorkspaceControls::digestTime)
-            .flatMap(Optional::stream)
-            .findFirst()
+        digestTime
             .map(
                 d ->
                     "At "
@@ -127,7 +141,10 @@ public class DashboardSettingsPage {
             List.of("Severity", "Acknowledge within", "Resolve within"),
             sla.list(),
             "No SLA targets."),
+        slaForms,
         digest,
+        digestTime.map(t -> t.sendAt().toString()).orElse(""),
+        digestDays,
         new Table(
             "audit",
             "Changes made here, newest first",

@@ -113,10 +113,11 @@ final class PulseSections {
     if (series.isEmpty()) {
       return null;
     }
+    String title = s.title() + ": averages by round";
     String svg =
         Charts.lines(
             "trend-" + s.id(),
-            s.title() + ": averages by round",
+            title,
             "The average answer of each agreement question (1 to 5) in each released round of "
                 + s.title()
                 + ". The table below gives the same figures.",
@@ -125,6 +126,6 @@ final class PulseSections {
             1,
             5,
             "");
-    return new Section("Trend across rounds", null, null, null, new Chart(svg));
+    return new Section("Trend across rounds", null, null, null, new Chart(title, svg));
   }
 }

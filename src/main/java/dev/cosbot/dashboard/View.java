@@ -48,7 +48,7 @@ public final class View {
    * Charts} with every text escaped; the table next to it carries the same figures in words.
    */
   @TemplateData
-  public record Chart(String svg) {}
+  public record Chart(String title, String svg) {}
 
   /** A part of a page: a heading, a sentence, figures, a chart and/or a table. */
   @TemplateData

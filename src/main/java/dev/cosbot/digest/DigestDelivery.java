@@ -30,6 +30,7 @@ public class DigestDelivery {
 
   @Inject DigestService digests;
   @Inject DigestSettings settings;
+  @Inject DigestSchedule schedule;
   @Inject Roles roles;
   @Inject Outbox outbox;
   @Inject Clock clock;
@@ -117,9 +118,10 @@ public class DigestDelivery {
   public boolean due(ZonedDateTime local) {
     LocalDate date = local.toLocalDate();
     LocalTime time = local.toLocalTime();
-    return settings.days().contains(date.getDayOfWeek())
+    DigestSchedule.Times times = schedule.now();
+    return times.days().contains(date.getDayOfWeek())
         && !settings.holidays().orElse(List.of()).contains(date)
-        && !time.isBefore(settings.sendAt())
+        && !time.isBefore(times.sendAt())
         && time.isBefore(settings.latest());
   }
 

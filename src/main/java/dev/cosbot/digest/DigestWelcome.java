@@ -24,7 +24,7 @@ public class DigestWelcome {
   @Inject Outbox outbox;
   @Inject DigestService digests;
   @Inject DigestDelivery delivery;
-  @Inject DigestSettings settings;
+  @Inject DigestSchedule schedule;
   @Inject Clock clock;
 
   void onRolesChanged(@Observes RolesChanged change) {
@@ -54,8 +54,9 @@ public class DigestWelcome {
       return now;
     }
     LocalDate day = local.toLocalDate();
+    java.time.LocalTime sendAt = schedule.now().sendAt();
     for (int i = 0; i < 370; i++, day = day.plusDays(1)) {
-      ZonedDateTime at = day.atTime(settings.sendAt()).atZone(zone);
+      ZonedDateTime at = day.atTime(sendAt).atZone(zone);
       if (at.isAfter(local) && delivery.due(at)) {
         return at.toInstant();
       }

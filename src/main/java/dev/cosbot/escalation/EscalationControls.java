@@ -15,6 +15,7 @@ import java.util.Map;
 public class EscalationControls implements WorkspaceControls {
   static final String ADD = "route.add";
   static final String REMOVE = "route.remove";
+  static final String SLA = "sla.set";
 
   @Inject EscalationService service;
   @Inject EscalationSettings settings;
@@ -29,14 +30,15 @@ public class EscalationControls implements WorkspaceControls {
 
   @Override
   public List<SlaTarget> slaTargets() {
-    return List.of(
-        target(Severity.S1, settings.s1Ack(), settings.s1Resolve()),
-        target(Severity.S2, settings.s2Ack(), settings.s2Resolve()),
-        target(Severity.S3, settings.s3Ack(), settings.s3Resolve()));
-  }
-
-  private static SlaTarget target(Severity s, String ack, String resolve) {
-    return new SlaTarget(s.name(), s.label(), words(ack), words(resolve));
+    return java.util.Arrays.stream(Severity.values())
+        .map(
+            s ->
+                new SlaTarget(
+                    s.name(),
+                    s.label(),
+                    service.ackSla(s).describe(),
+                    service.resolveSla(s).describe()))
+        .toList();
   }
 
   /** "15 minutes", "4 hours", "2 days", "1 business day". */
@@ -46,11 +48,14 @@ public class EscalationControls implements WorkspaceControls {
 
   @Override
   public boolean handles(String change) {
-    return ADD.equals(change) || REMOVE.equals(change);
+    return ADD.equals(change) || REMOVE.equals(change) || SLA.equals(change);
   }
 
   @Override
   public String apply(Caller by, String change, Map<String, String> fields) {
+    if (SLA.equals(change)) {
+      return setSla(by, fields);
+    }
     if (REMOVE.equals(change)) {
       long id = number(fields.get("rule"));
       if (!service.removeRoute(by, id)) {
@@ -68,6 +73,40 @@ public class EscalationControls implements WorkspaceControls {
         + r.id
         + (r.area == null ? "" : " for area " + r.area)
         + (r.keywords == null ? "" : " with keywords " + r.keywords);
+  }
+
+  /** New targets for one severity; the clocks of escalations raised from now on use them. */
+  String setSla(Caller by, Map<String, String> fields) {
+    by.requireAdmin();
+    Severity s;
+    try {
+      s = Severity.valueOf(String.valueOf(fields.get("severity")).trim());
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException("Pick a severity.");
+    }
+    String ack = stored(fields.get("ack"), "acknowledge");
+    String resolve = stored(fields.get("resolve"), "resolve");
+    dev.cosbot.platform.people.WorkspaceSetting.put(
+        EscalationService.slaKey(s, "ack"), ack, by.userId());
+    dev.cosbot.platform.people.WorkspaceSetting.put(
+        EscalationService.slaKey(s, "resolve"), resolve, by.userId());
+    return "Set the SLA targets of "
+        + s.name()
+        + " "
+        + s.label()
+        + ": acknowledge within "
+        + Sla.parse(ack).describe()
+        + ", resolve within "
+        + Sla.parse(resolve).describe();
+  }
+
+  private static String stored(String words, String what) {
+    try {
+      return Sla.fromWords(words);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(
+          "Write the time to " + what + " like 30 minutes, 4 hours, 2 days or 1 business day.");
+    }
   }
 
   private static void pair(List<String> words, String key, String value) {

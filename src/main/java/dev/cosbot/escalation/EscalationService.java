@@ -81,11 +81,29 @@ public class EscalationService {
 
   public Sla ackSla(Severity s) {
     return Sla.parse(
-        switch (s) {
-          case S1 -> settings.s1Ack();
-          case S2 -> settings.s2Ack();
-          case S3 -> settings.s3Ack();
-        });
+        target(
+            s,
+            "ack",
+            switch (s) {
+              case S1 -> settings.s1Ack();
+              case S2 -> settings.s2Ack();
+              case S3 -> settings.s3Ack();
+            }));
+  }
+
+  /** The workspace setting that holds a target set on the dashboard. */
+  static String slaKey(Severity s, String kind) {
+    return "escalation.sla." + s.name().toLowerCase(java.util.Locale.ROOT) + "." + kind;
+  }
+
+  /**
+   * A target a Chief of Staff set on the dashboard wins over the deployment's configuration; it
+   * applies to the clocks started from then on.
+   */
+  private static String target(Severity s, String kind, String configured) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting()
+        .call(() -> dev.cosbot.platform.people.WorkspaceSetting.get(slaKey(s, kind)))
+        .orElse(configured);
   }
 
   /** Each severity's acknowledgement target, for the raise form. */
@@ -99,11 +117,14 @@ public class EscalationService {
 
   public Sla resolveSla(Severity s) {
     return Sla.parse(
-        switch (s) {
-          case S1 -> settings.s1Resolve();
-          case S2 -> settings.s2Resolve();
-          case S3 -> settings.s3Resolve();
-        });
+        target(
+            s,
+            "resolve",
+            switch (s) {
+              case S1 -> settings.s1Resolve();
+              case S2 -> settings.s2Resolve();
+              case S3 -> settings.s3Resolve();
+            }));
   }
 
   ZoneId zone() {

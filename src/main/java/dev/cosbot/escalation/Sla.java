@@ -31,6 +31,35 @@ public record Sla(Duration duration, int businessDays) {
     return new Sla(d, 0);
   }
 
+  private static final java.util.regex.Pattern WORDS =
+      java.util.regex.Pattern.compile(
+          "(\\d{1,4})\\s*(business\\s+days?|bd|minutes?|mins?|m|hours?|hrs?|h|days?|d)");
+
+  /**
+   * The stored form ("PT30M", "PT4H", "P2D", "1bd") of a target written in words: "30 minutes", "4
+   * hours", "2 days", "1 business day". Throws IllegalArgumentException for anything else.
+   */
+  public static String fromWords(String text) {
+    java.util.regex.Matcher m =
+        WORDS.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a time: " + text);
+    }
+    int n = Integer.parseInt(m.group(1));
+    String unit = m.group(2);
+    String stored =
+        unit.startsWith("b")
+            ? n + "bd"
+            : unit.startsWith("m")
+                ? "PT" + n + "M"
+                : unit.startsWith("h") ? "PT" + n + "H" : "P" + n + "D";
+    parse(stored);
+    if (n == 0 || n > 1000) {
+      throw new IllegalArgumentException("out of range: " + text);
+    }
+    return stored;
+  }
+
   /** When a window of this size that starts at {@code start} ends. */
   public Instant after(Instant start, ZoneId zone) {
     if (duration != null) {

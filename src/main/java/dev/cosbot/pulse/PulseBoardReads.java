@@ -17,6 +17,8 @@ import java.util.Map;
 @ApplicationScoped
 public class PulseBoardReads implements PulseBoard {
   @Inject PulseService service;
+  @Inject PulseKeys keys;
+  @Inject jakarta.persistence.EntityManager em;
 
   @Override
   @Transactional
@@ -62,6 +64,47 @@ public class PulseBoardReads implements PulseBoard {
       surveys.add(new SurveyRow(survey.id, survey.title, survey.anonymous, List.copyOf(rounds)));
     }
     return surveys;
+  }
+
+  @Override
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<WaitingSurvey> waitingFor(String userId, java.time.Instant now) {
+    List<Object[]> open =
+        em.createNativeQuery(
+                "SELECT r.id, s.title, r.closes_at FROM pulse_round r"
+                    + " JOIN pulse_recipient p ON p.round_id = r.id"
+                    + " JOIN pulse_survey s ON s.id = r.survey_id"
+                    + " WHERE p.user_id = ?1 AND NOT r.closed AND r.closes_at > ?2"
+                    + " ORDER BY r.closes_at")
+            .setParameter(1, userId)
+            .setParameter(2, java.sql.Timestamp.from(now))
+            .getResultList();
+    List<WaitingSurvey> waiting = new ArrayList<>();
+    for (Object[] r : open) {
+      long roundId = ((Number) r[0]).longValue();
+      Number answered =
+          (Number)
+              em.createNativeQuery(
+                      "SELECT count(*) FROM pulse_sealed WHERE round_id = ?1 AND ballot = ?2")
+                  .setParameter(1, roundId)
+                  .setParameter(2, keys.ballot(roundId, userId))
+                  .getSingleResult();
+      if (answered.longValue() == 0) {
+        waiting.add(new WaitingSurvey(roundId, (String) r[1], instant(r[2])));
+      }
+    }
+    return waiting;
+  }
+
+  private static java.time.Instant instant(Object o) {
+    if (o instanceof java.time.Instant i) {
+      return i;
+    }
+    if (o instanceof java.time.OffsetDateTime t) {
+      return t.toInstant();
+    }
+    return ((java.sql.Timestamp) o).toInstant();
   }
 
   private static List<TeamRow> teams(PulseStats.Breakdown breakdown) {

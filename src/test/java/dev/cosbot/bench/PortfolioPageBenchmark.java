@@ -146,18 +146,12 @@ class PortfolioPageBenchmark {
 
   /** {@code /cos dashboard} as the Chief of Staff, then the link's Continue button. */
   private static String signIn(HttpClient http, String baseUrl) throws Exception {
-    String body = SlackRequests.commandBody(CHIEF, "/cos", "dashboard");
-    long ts = Instant.now().getEpochSecond();
     HttpResponse<String> answer =
         http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", String.valueOf(ts))
-                .header(
-                    "X-Slack-Signature",
-                    SlackRequests.signature(SlackApiTestResource.SIGNING_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
+            AckLatencyBenchmark.signed(
+                baseUrl + "/slack/events",
+                "application/x-www-form-urlencoded",
+                SlackRequests.commandBody(CHIEF, "/cos", "dashboard")),
             HttpResponse.BodyHandlers.ofString());
     Matcher m = LINK.matcher(answer.body());
     assertThat(m.find()).as("a sign-in link in %s", answer.body()).isTrue();

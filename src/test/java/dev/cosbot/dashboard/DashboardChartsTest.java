@@ -27,7 +27,8 @@ class DashboardChartsTest {
         .contains("<title id=\"trend-7-t\">Team &amp; health: averages by round</title>")
         .contains("Q1: I &lt;3 &quot;work&quot;")
         .doesNotContain("<3", "\"work\"", "Round 2")
-        .contains("Round 1", "Round 3", "3.5", "4.3");
+        .contains("Round 1", "Round 3", ": 3.5</title>", ": 4.25</title>")
+        .contains(">1</text>", ">5</text>");
     assertThat(svg.split("<circle")).hasSize(3);
   }
 

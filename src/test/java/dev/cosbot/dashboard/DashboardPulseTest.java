@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cosbot.pulse.PulseTeamRounds;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,6 +27,9 @@ import org.quartz.Scheduler;
 class DashboardPulseTest extends SlackTestBase {
   @Inject TestClock clock;
   @Inject Scheduler quartz;
+
+  @TestHTTPResource("/")
+  URL root;
 
   @AfterEach
   void resetClock() {
@@ -47,6 +52,13 @@ class DashboardPulseTest extends SlackTestBase {
     assertThat(heatmap)
         .contains("@s0dsix (team s0dsix)", "5.0")
         .doesNotContain("s0dfour", "s0dfive");
+    try (Browser b = new Browser(root.toString())) {
+      b.open("/app/sign-in/" + DashboardTestSupport.linkToken("U0ADMIN"));
+      b.click("Continue to the dashboard");
+      b.open("/app/pulse");
+      assertThat(b.text()).contains("By team, round 1");
+      b.screenshot("cos-pulse-teams");
+    }
     assertThat(page)
         .contains("2 teams are not shown: too few answers to keep them anonymous.")
         .doesNotContain("S0DFOUR", "S0DFIVE", "s0dfour", "s0dfive");

@@ -8,10 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import dev.cosbot.escalation.EscalationIds;
-import dev.cosbot.escalation.EscalationRequests;
 import dev.cosbot.testsupport.SlackApiTestResource;
-import dev.cosbot.testsupport.SlackRequests;
 import dev.cosbot.testsupport.SlackTestBase;
 import dev.cosbot.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -146,19 +144,7 @@ class DashboardSignInTest extends SlackTestBase {
     long before = scalar("SELECT count(*) FROM dashboard_audit");
 
     for (String token : new String[] {null, "", "forged"}) {
-      var request =
-          RestAssured.given()
-              .redirects()
-              .follow(false)
-              .cookie(DashboardPaths.COOKIE, cos)
-              .contentType("application/x-www-form-urlencoded")
-              .formParam("change", "cxo.set")
-              .formParam("user", "U0MEMBER");
-      if (token != null) {
-        request.formParam("csrf", token);
-      }
-      request
-          .post("/app/settings")
+      DashboardTestSupport.postSettings(cos, token, Map.of("change", "cxo.set", "user", "U0MEMBER"))
           .then()
           .statusCode(403)
           .body(containsString("Nothing was changed"));
@@ -171,15 +157,7 @@ class DashboardSignInTest extends SlackTestBase {
 
     // The same form with the session's token goes through, and is audited.
     SlackApiTestResource.knowsUser(slack, "U0DEPUTY", "deputy", "Dee Puty", "UTC");
-    RestAssured.given()
-        .redirects()
-        .follow(false)
-        .cookie(DashboardPaths.COOKIE, cos)
-        .contentType("application/x-www-form-urlencoded")
-        .formParam("csrf", csrf)
-        .formParam("change", "admin.add")
-        .formParam("user", "U0DEPUTY")
-        .post("/app/settings")
+    DashboardTestSupport.postSettings(cos, csrf, Map.of("change", "admin.add", "user", "U0DEPUTY"))
         .then()
         .statusCode(303);
     assertThat(scalar("SELECT count(*) FROM person WHERE slack_user_id = 'U0DEPUTY' AND is_admin"))
@@ -274,14 +252,7 @@ class DashboardSignInTest extends SlackTestBase {
   }
 
   private void raise(String reporter, String title, String severity, boolean confidential) {
-    SlackRequests.interaction(
-            SlackRequests.viewSubmission(
-                reporter,
-                EscalationIds.RAISE_VIEW,
-                "",
-                EscalationRequests.raiseValues(title, "", severity, "Other", "", confidential)))
-        .then()
-        .statusCode(200);
+    DashboardTestSupport.raiseEscalation(reporter, title, severity, "Other", confidential);
   }
 
   static List<String> nav(String html) {

@@ -42,6 +42,44 @@ final class DashboardTestSupport {
     return cookie;
   }
 
+  /**
+   * Posts the settings form {@code fields} with the session's CSRF token ({@code csrf} null: none).
+   */
+  static Response postSettings(String cookie, String csrf, java.util.Map<String, ?> fields) {
+    var request =
+        RestAssured.given()
+            .redirects()
+            .follow(false)
+            .cookie(DashboardPaths.COOKIE, cookie)
+            .contentType("application/x-www-form-urlencoded");
+    if (csrf != null) {
+      request.formParam("csrf", csrf);
+    }
+    fields.forEach(
+        (k, v) -> {
+          if (v instanceof java.util.List<?> many) {
+            request.formParam(k, many.toArray());
+          } else {
+            request.formParam(k, v);
+          }
+        });
+    return request.post("/app/settings");
+  }
+
+  /** Submits the escalation form in Slack as {@code reporter}. */
+  static void raiseEscalation(
+      String reporter, String title, String severity, String area, boolean confidential) {
+    SlackRequests.interaction(
+            SlackRequests.viewSubmission(
+                reporter,
+                dev.cosbot.escalation.EscalationIds.RAISE_VIEW,
+                "",
+                dev.cosbot.escalation.EscalationRequests.raiseValues(
+                    title, "", severity, area, "", confidential)))
+        .then()
+        .statusCode(200);
+  }
+
   static Response get(String cookie, String path) {
     return RestAssured.given()
         .redirects()

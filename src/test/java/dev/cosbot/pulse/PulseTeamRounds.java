@@ -42,6 +42,44 @@ public final class PulseTeamRounds {
       LinkedHashMap<String, List<String>> teams,
       int k)
       throws Exception {
+    Round round = open(slack, db, admin, title, teams, k);
+    int team = 0;
+    for (List<String> members : teams.values()) {
+      int score = Math.max(1, 5 - team++);
+      for (String person : members) {
+        round.answer(person, score);
+      }
+    }
+    int everyone = round.dms().size();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                scalar(db, "SELECT count(*) FROM pulse_sealed WHERE round_id = " + round.id())
+                    == everyone);
+    close(db, clock, quartz, round.id());
+    return round.id();
+  }
+
+  /** An open round and the survey DM each person received (JSON text). */
+  public record Round(long id, Map<String, String> dms) {
+    /**
+     * The person presses the DM's button and submits the answer modal, every answer {@code score}.
+     */
+    public void answer(String person, int score) {
+      PulseFlows.takeAndAnswerAll(person, dms.get(person), id, score);
+    }
+  }
+
+  /** Creates the survey through the form and waits for everyone's DM; nobody has answered yet. */
+  public static Round open(
+      WireMockServer slack,
+      DataSource db,
+      String admin,
+      String title,
+      LinkedHashMap<String, List<String>> teams,
+      int k)
+      throws Exception {
     List<String> everyone = teams.values().stream().flatMap(List::stream).toList();
     String all = "S0ALL" + Math.abs(title.hashCode() % 10000);
     PulseFlows.stubUsergroup(slack, all, everyone, all + "BOT", all + "GONE");
@@ -91,19 +129,12 @@ public final class PulseTeamRounds {
               }
               return dms.size() == everyone.size();
             });
-    int team = 0;
-    for (List<String> members : teams.values()) {
-      int score = Math.max(1, 5 - team++);
-      for (String person : members) {
-        PulseFlows.takeAndAnswerAll(person, dms.get(person), roundId, score);
-      }
-    }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                scalar(db, "SELECT count(*) FROM pulse_sealed WHERE round_id = " + roundId)
-                    == everyone.size());
+    return new Round(roundId, Map.copyOf(dms));
+  }
+
+  /** The round's close timer fires at its own time on the test clock. */
+  public static void close(DataSource db, TestClock clock, Scheduler quartz, long roundId)
+      throws Exception {
     var triggers =
         quartz.getTriggersOfJob(JobKey.jobKey("close:" + roundId, PulseService.TIMER_GROUP));
     assertThat(triggers).as("the close timer of round %s", roundId).hasSize(1);
@@ -116,7 +147,6 @@ public final class PulseTeamRounds {
             () ->
                 scalar(db, "SELECT count(*) FROM pulse_round WHERE closed AND id = " + roundId)
                     == 1);
-    return roundId;
   }
 
   private static long scalar(DataSource db, String sql) throws Exception {

@@ -2,6 +2,7 @@ package dev.cosbot.platform.spi;
 
 import dev.cosbot.platform.people.Caller;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -33,6 +34,17 @@ public interface EscalationBoard {
   record AreaTimes(
       String area, long total, long open, Double medianAckSeconds, Double medianResolveSeconds) {}
 
+  /**
+   * One area's escalations raised in the week starting {@code weekStart} (a Monday, UTC), not
+   * confidential: how many, and the median time to acknowledge and to resolve of those that were.
+   */
+  record AreaWeek(
+      String area,
+      LocalDate weekStart,
+      long raised,
+      Double medianAckSeconds,
+      Double medianResolveSeconds) {}
+
   /** Unresolved escalations the viewer may see, most severe and oldest first. */
   List<EscalationRow> unresolved(Caller viewer);
 
@@ -43,4 +55,7 @@ public interface EscalationBoard {
   List<EscalationRow> resolvedSince(Caller viewer, Instant since);
 
   List<AreaTimes> areaTimes();
+
+  /** Per area and week raised since {@code from}, by area then week (one query). */
+  List<AreaWeek> areaWeeks(Instant from);
 }

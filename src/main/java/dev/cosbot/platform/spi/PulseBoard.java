@@ -40,6 +40,15 @@ public interface PulseBoard {
 
   record SurveyRow(long id, String title, boolean anonymous, List<RoundRow> rounds) {}
 
+  /** An open round someone was asked and has not answered yet. */
+  record WaitingSurvey(long roundId, String title, Instant closesAt) {}
+
   /** Every survey with its rounds, oldest round first. */
   List<SurveyRow> results();
+
+  /**
+   * The open rounds {@code userId} was asked and has not answered, closing soonest first. Who
+   * answered is stored nowhere: the person's ballot is computed in memory and looked up.
+   */
+  List<WaitingSurvey> waitingFor(String userId, Instant now);
 }
