@@ -34,7 +34,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,72 +109,33 @@ public final class StatusBlocks {
       Initiative existing, String defaultOwner, String metadata, List<String> teams) {
     boolean edit = existing != null;
     List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(text(NAME, "Name", null, false, StatusForms.NAME_MAX, edit ? existing.name : null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(NAME)
-                    .label(plainText("Name"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .maxLength(StatusForms.NAME_MAX)
-                                    .initialValue(edit ? existing.name : null)))));
+        text(
+            DESCRIPTION,
+            "Description",
+            null,
+            true,
+            StatusForms.DESCRIPTION_MAX,
+            edit ? existing.description : null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(DESCRIPTION)
-                    .label(plainText("Description"))
-                    .optional(true)
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .multiline(true)
-                                    .maxLength(StatusForms.DESCRIPTION_MAX)
-                                    .initialValue(edit ? existing.description : null)))));
-    String owner = edit ? existing.ownerId : defaultOwner;
-    blocks.add(
-        input(
-            i ->
-                i.blockId(OWNER)
-                    .label(plainText("Owner"))
-                    .hint(plainText("Gets the check-ins, in their own time zone."))
-                    .element(usersSelect(u -> u.actionId(VALUE).initialUser(owner)))));
+        person(
+            OWNER,
+            "Owner",
+            "Gets the check-ins, in their own time zone.",
+            false,
+            edit ? existing.ownerId : defaultOwner));
     addTeamInputs(blocks, teams, edit ? existing.team : null);
-    blocks.add(
-        input(
-            i ->
-                i.blockId(DRI)
-                    .label(plainText("DRI"))
-                    .optional(true)
-                    .element(
-                        usersSelect(
-                            u -> u.actionId(VALUE).initialUser(edit ? existing.driId : null)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(SPONSOR)
-                    .label(plainText("Sponsor"))
-                    .optional(true)
-                    .element(
-                        usersSelect(
-                            u ->
-                                u.actionId(VALUE).initialUser(edit ? existing.sponsorId : null)))));
+    blocks.add(person(DRI, "DRI", null, true, edit ? existing.driId : null));
+    blocks.add(person(SPONSOR, "Sponsor", null, true, edit ? existing.sponsorId : null));
+    String target = edit && existing.targetDate != null ? existing.targetDate.toString() : null;
     blocks.add(
         input(
             i ->
                 i.blockId(TARGET)
                     .label(plainText("Target date"))
                     .optional(true)
-                    .element(
-                        datePicker(
-                            d ->
-                                d.actionId(VALUE)
-                                    .initialDate(
-                                        edit && existing.targetDate != null
-                                            ? existing.targetDate.toString()
-                                            : null)))));
+                    .element(datePicker(d -> d.actionId(VALUE).initialDate(target)))));
     blocks.add(
         input(
             i ->
@@ -189,48 +149,25 @@ public final class StatusBlocks {
                                 p.actionId(VALUE)
                                     .maxLength(StatusForms.TAGS_MAX)
                                     .initialValue(edit ? existing.tags : null)))));
-    List<OptionObject> every =
-        List.of(
-            option(plainText("Every week"), "1"),
-            option(plainText("Every 2 weeks"), "2"),
-            option(plainText("Every 4 weeks"), "4"));
-    int everyWeeks = edit ? existing.everyWeeks : 1;
     blocks.add(
-        input(
-            i ->
-                i.blockId(EVERY)
-                    .label(plainText("Updates due"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(VALUE)
-                                    .options(every)
-                                    .initialOption(
-                                        every.stream()
-                                            .filter(
-                                                o ->
-                                                    o.getValue().equals(String.valueOf(everyWeeks)))
-                                            .findFirst()
-                                            .orElse(every.get(0)))))));
+        choice(
+            EVERY,
+            "Updates due",
+            List.of(
+                option(plainText("Every week"), "1"),
+                option(plainText("Every 2 weeks"), "2"),
+                option(plainText("Every 4 weeks"), "4")),
+            String.valueOf(edit ? existing.everyWeeks : 1)));
     List<OptionObject> days = new ArrayList<>();
     for (DayOfWeek d : DayOfWeek.values()) {
-      days.add(
-          option(
-              plainText(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)),
-              String.valueOf(d.getValue())));
+      days.add(option(plainText(SlackDates.dayName(d)), String.valueOf(d.getValue())));
     }
-    int day = edit ? existing.cadenceDay : DayOfWeek.FRIDAY.getValue();
     blocks.add(
-        input(
-            i ->
-                i.blockId(DAY)
-                    .label(plainText("On"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(VALUE)
-                                    .options(days)
-                                    .initialOption(days.get(day - 1))))));
+        choice(
+            DAY,
+            "On",
+            days,
+            String.valueOf(edit ? existing.cadenceDay : DayOfWeek.FRIDAY.getValue())));
     blocks.add(
         input(
             i ->
@@ -242,56 +179,26 @@ public final class StatusBlocks {
                                 t.actionId(VALUE)
                                     .initialTime(edit ? existing.cadenceTime : "10:00")))));
     blocks.add(
-        input(
-            i ->
-                i.blockId(CHANNEL)
-                    .label(plainText("Channel"))
-                    .optional(true)
-                    .hint(
-                        plainText(
-                            "Optional: each update is posted here too, and the weekly report."
-                                + " Invite me to a private channel first."))
-                    .element(
-                        conversationsSelect(
-                            c ->
-                                c.actionId(VALUE)
-                                    .filter(
-                                        ConversationsFilter.builder()
-                                            .include(List.of("public", "private"))
-                                            .excludeBotUsers(true)
-                                            .excludeExternalSharedChannels(true)
-                                            .build())
-                                    .initialConversation(edit ? existing.reportChannel : null)))));
+        channelPicker(
+            CHANNEL,
+            "Channel",
+            "Optional: each update is posted here too, and the weekly report. Invite me to a"
+                + " private channel first.",
+            true,
+            edit ? existing.reportChannel : null));
     if (edit) {
-      List<OptionObject> states =
-          List.of(
-              option(plainText("Active"), "ACTIVE"),
-              option(plainText("Paused"), "PAUSED"),
-              option(plainText("Done"), "DONE"));
       blocks.add(
-          input(
-              i ->
-                  i.blockId(STATE)
-                      .label(plainText("State"))
-                      .element(
-                          staticSelect(
-                              s ->
-                                  s.actionId(VALUE)
-                                      .options(states)
-                                      .initialOption(states.get(existing.state.ordinal()))))));
+          choice(
+              STATE,
+              "State",
+              List.of(
+                  option(plainText("Active"), "ACTIVE"),
+                  option(plainText("Paused"), "PAUSED"),
+                  option(plainText("Done"), "DONE")),
+              existing.state.name()));
     }
-    return view(
-        v ->
-            v.type("modal")
-                .callbackId(INITIATIVE_MODAL)
-                .privateMetadata(metadata)
-                .title(
-                    viewTitle(
-                        t ->
-                            t.type("plain_text").text(edit ? "Edit initiative" : "New initiative")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
+    return modal(
+        INITIATIVE_MODAL, edit ? "Edit initiative" : "New initiative", "Save", metadata, blocks);
   }
 
   public static View updateModal(Initiative initiative, StatusUpdate last, String metadata) {
@@ -307,98 +214,43 @@ public final class StatusBlocks {
                             + SlackText.escapeAndCut(initiative.team, 80)
                             + "\n"
                             + lastStatusLine(last)))));
-    List<OptionObject> rags =
-        List.of(
-            option(plainText(":large_green_circle: On track"), "GREEN"),
-            option(plainText(":large_orange_circle: At risk"), "AMBER"),
-            option(plainText(":red_circle: Off track"), "RED"));
     blocks.add(
-        input(
-            i ->
-                i.blockId(RAG)
-                    .label(plainText("Status"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(VALUE)
-                                    .options(rags)
-                                    .initialOption(
-                                        last == null ? null : rags.get(last.rag.ordinal()))))));
+        choice(
+            RAG,
+            "Status",
+            List.of(
+                option(plainText(":large_green_circle: On track"), "GREEN"),
+                option(plainText(":large_orange_circle: At risk"), "AMBER"),
+                option(plainText(":red_circle: Off track"), "RED")),
+            last == null ? null : last.rag.name()));
+    blocks.add(text(SUMMARY, "Summary", null, false, StatusForms.SUMMARY_MAX, null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(SUMMARY)
-                    .label(plainText("Summary"))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .multiline(true)
-                                    .maxLength(StatusForms.SUMMARY_MAX)))));
+        text(PROGRESS, "Progress since last time", null, true, StatusForms.PROGRESS_MAX, null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(PROGRESS)
-                    .label(plainText("Progress since last time"))
-                    .optional(true)
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .multiline(true)
-                                    .maxLength(StatusForms.PROGRESS_MAX)))));
+        text(
+            RISKS,
+            "Risks",
+            "Required when at risk or off track.",
+            true,
+            StatusForms.RISKS_MAX,
+            null));
+    blocks.add(text(ASKS, "Asks", null, true, StatusForms.ASKS_MAX, null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(RISKS)
-                    .label(plainText("Risks"))
-                    .optional(true)
-                    .hint(plainText("Required when at risk or off track."))
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .multiline(true)
-                                    .maxLength(StatusForms.RISKS_MAX)))));
+        person(
+            ASK_TO,
+            "Ask addressed to",
+            "e.g. the CXO; they get a direct message with your ask.",
+            true,
+            null));
     blocks.add(
-        input(
-            i ->
-                i.blockId(ASKS)
-                    .label(plainText("Asks"))
-                    .optional(true)
-                    .element(
-                        plainTextInput(
-                            p ->
-                                p.actionId(VALUE)
-                                    .multiline(true)
-                                    .maxLength(StatusForms.ASKS_MAX)))));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(ASK_TO)
-                    .label(plainText("Ask addressed to"))
-                    .optional(true)
-                    .hint(plainText("e.g. the CXO; they get a direct message with your ask."))
-                    .element(usersSelect(u -> u.actionId(VALUE)))));
-    List<OptionObject> confidence =
-        List.of(
-            option(plainText("High"), "HIGH"),
-            option(plainText("Medium"), "MEDIUM"),
-            option(plainText("Low"), "LOW"));
-    blocks.add(
-        input(
-            i ->
-                i.blockId(CONFIDENCE)
-                    .label(plainText("Confidence"))
-                    .element(
-                        staticSelect(
-                            s ->
-                                s.actionId(VALUE)
-                                    .options(confidence)
-                                    .initialOption(
-                                        last == null
-                                            ? null
-                                            : confidence.get(last.confidence.ordinal()))))));
+        choice(
+            CONFIDENCE,
+            "Confidence",
+            List.of(
+                option(plainText("High"), "HIGH"),
+                option(plainText("Medium"), "MEDIUM"),
+                option(plainText("Low"), "LOW")),
+            last == null ? null : last.confidence.name()));
     blocks.add(
         input(
             i ->
@@ -417,15 +269,86 @@ public final class StatusBlocks {
                                     ? null
                                     : String.valueOf(last.percent))
                             .build())));
+    return modal(UPDATE_MODAL, "Status update", "Post update", metadata, blocks);
+  }
+
+  // ---- Form parts: one builder per kind of input ------------------------------------------------
+
+  private static View modal(
+      String callbackId, String title, String submit, String metadata, List<LayoutBlock> blocks) {
     return view(
         v ->
             v.type("modal")
-                .callbackId(UPDATE_MODAL)
+                .callbackId(callbackId)
                 .privateMetadata(metadata)
-                .title(viewTitle(t -> t.type("plain_text").text("Status update")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Post update")))
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+  }
+
+  /** A multi-line text box (one line for the name). */
+  private static LayoutBlock text(
+      String block, String label, String hint, boolean optional, int max, String initial) {
+    return input(
+        i ->
+            i.blockId(block)
+                .label(plainText(label))
+                .optional(optional)
+                .hint(hint == null ? null : plainText(hint))
+                .element(
+                    plainTextInput(
+                        p ->
+                            p.actionId(VALUE)
+                                .multiline(!NAME.equals(block))
+                                .maxLength(max)
+                                .initialValue(initial))));
+  }
+
+  private static LayoutBlock person(
+      String block, String label, String hint, boolean optional, String initial) {
+    return input(
+        i ->
+            i.blockId(block)
+                .label(plainText(label))
+                .optional(optional)
+                .hint(hint == null ? null : plainText(hint))
+                .element(usersSelect(u -> u.actionId(VALUE).initialUser(initial))));
+  }
+
+  /** A static select with {@code initial} (an option's value, or null) chosen. */
+  private static LayoutBlock choice(
+      String block, String label, List<OptionObject> options, String initial) {
+    OptionObject chosen =
+        options.stream().filter(o -> o.getValue().equals(initial)).findFirst().orElse(null);
+    return input(
+        i ->
+            i.blockId(block)
+                .label(plainText(label))
+                .element(
+                    staticSelect(s -> s.actionId(VALUE).options(options).initialOption(chosen))));
+  }
+
+  /** A channel picker: public and private channels the person is in, no DMs with bots. */
+  private static LayoutBlock channelPicker(
+      String block, String label, String hint, boolean optional, String initial) {
+    return input(
+        i ->
+            i.blockId(block)
+                .label(plainText(label))
+                .optional(optional)
+                .hint(plainText(hint))
+                .element(
+                    conversationsSelect(
+                        c ->
+                            c.actionId(VALUE)
+                                .filter(
+                                    ConversationsFilter.builder()
+                                        .include(List.of("public", "private"))
+                                        .excludeBotUsers(true)
+                                        .excludeExternalSharedChannels(true)
+                                        .build())
+                                .initialConversation(initial))));
   }
 
   /** The Chief of Staff's choice of the zone reports use. */
@@ -871,39 +794,24 @@ public final class StatusBlocks {
 
   /** The channel picker of a report to share; {@code metadata} is the signed scope. */
   public static View shareReportModal(String metadata) {
-    return view(
-        v ->
-            v.type("modal")
-                .callbackId(SHARE_REPORT_MODAL)
-                .privateMetadata(metadata)
-                .title(viewTitle(t -> t.type("plain_text").text("Share the report")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Post")))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(
-                    List.of(
-                        section(
-                            s ->
-                                s.text(
-                                    markdownText(
-                                        "Everyone in the channel will see this report. Dates"
-                                            + " use the workspace's report time zone."))),
-                        input(
-                            i ->
-                                i.blockId(SHARE_CHANNEL)
-                                    .label(plainText("Channel"))
-                                    .hint(
-                                        plainText(
-                                            "Only channels you're in; invite me to a private one first."))
-                                    .element(
-                                        conversationsSelect(
-                                            c ->
-                                                c.actionId(VALUE)
-                                                    .filter(
-                                                        ConversationsFilter.builder()
-                                                            .include(List.of("public", "private"))
-                                                            .excludeBotUsers(true)
-                                                            .excludeExternalSharedChannels(true)
-                                                            .build())))))));
+    return modal(
+        SHARE_REPORT_MODAL,
+        "Share the report",
+        "Post",
+        metadata,
+        List.of(
+            section(
+                s ->
+                    s.text(
+                        markdownText(
+                            "Everyone in the channel will see this report. Dates use the"
+                                + " workspace's report time zone."))),
+            channelPicker(
+                SHARE_CHANNEL,
+                "Channel",
+                "Only channels you're in; invite me to a private one first.",
+                false,
+                null)));
   }
 
   /** The line under a shared report: who shared it. */
