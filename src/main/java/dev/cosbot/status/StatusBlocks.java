@@ -659,19 +659,7 @@ public final class StatusBlocks {
                                 + " ("
                                 + SlackDates.zoneName(zone)
                                 + " time) · "
-                                + initiatives(c.initiatives())
-                                + " · "
-                                + Rag.RED.emoji()
-                                + " "
-                                + c.red()
-                                + " · "
-                                + Rag.AMBER.emoji()
-                                + " "
-                                + c.amber()
-                                + " · "
-                                + Rag.GREEN.emoji()
-                                + " "
-                                + c.green()
+                                + counts(c)
                                 + (c.noUpdate() > 0
                                     ? " · :white_circle: " + c.noUpdate() + " without update"
                                     : ""))))));
@@ -824,6 +812,23 @@ public final class StatusBlocks {
                         "Shared by " + SlackText.mention(userId) + " with `/cos report`."))));
   }
 
+  /** "4 initiatives · 🔴 1 · 🟠 1 · 🟢 2". */
+  static String counts(Rollup.Counts c) {
+    return initiatives(c.initiatives())
+        + " · "
+        + Rag.RED.emoji()
+        + " "
+        + c.red()
+        + " · "
+        + Rag.AMBER.emoji()
+        + " "
+        + c.amber()
+        + " · "
+        + Rag.GREEN.emoji()
+        + " "
+        + c.green();
+  }
+
   /** "1 initiative", "3 initiatives". */
   static String initiatives(int n) {
     return n + (n == 1 ? " initiative" : " initiatives");
@@ -901,19 +906,7 @@ public final class StatusBlocks {
                   s.text(
                       markdownText(
                           "*Portfolio*: "
-                              + initiatives(portfolio.initiatives())
-                              + " · "
-                              + Rag.RED.emoji()
-                              + " "
-                              + portfolio.red()
-                              + " · "
-                              + Rag.AMBER.emoji()
-                              + " "
-                              + portfolio.amber()
-                              + " · "
-                              + Rag.GREEN.emoji()
-                              + " "
-                              + portfolio.green()
+                              + counts(portfolio)
                               + " · "
                               + portfolio.missing()
                               + " missing this week · "
