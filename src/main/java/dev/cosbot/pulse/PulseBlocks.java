@@ -436,6 +436,25 @@ public final class PulseBlocks {
                                     .value(signedRound)))));
   }
 
+  /** "Mean *3.4* (+0.2 vs previous round)": a figure in bold, then its change when known. */
+  private static void figure(
+      StringBuilder out,
+      String label,
+      String format,
+      Object value,
+      Object delta,
+      String deltaFormat) {
+    out.append(label)
+        .append(" *")
+        .append(String.format(java.util.Locale.ROOT, format, value))
+        .append('*');
+    if (delta != null) {
+      out.append(" (")
+          .append(String.format(java.util.Locale.ROOT, deltaFormat, delta))
+          .append(" vs previous round)");
+    }
+  }
+
   /** The Home tab's primary action while a survey waits for the person. */
   static final String TAKE_SURVEY_ON_HOME = "Take survey";
 
@@ -805,24 +824,10 @@ public final class PulseBlocks {
           .append("%)");
     }
     if (q.mean() != null) {
-      out.append("\nMean *")
-          .append(String.format(java.util.Locale.ROOT, "%.1f", q.mean()))
-          .append('*');
-      if (change != null && change.meanDelta() != null) {
-        out.append(" (")
-            .append(String.format(java.util.Locale.ROOT, "%+.1f", change.meanDelta()))
-            .append(" vs previous round)");
-      }
+      figure(out, "\nMean", "%.1f", q.mean(), change == null ? null : change.meanDelta(), "%+.1f");
     }
     if (q.enps() != null) {
-      out.append(" · eNPS *")
-          .append(String.format(java.util.Locale.ROOT, "%+d", q.enps()))
-          .append('*');
-      if (change != null && change.enpsDelta() != null) {
-        out.append(" (")
-            .append(String.format(java.util.Locale.ROOT, "%+d", change.enpsDelta()))
-            .append(" vs previous round)");
-      }
+      figure(out, " · eNPS", "%+d", q.enps(), change == null ? null : change.enpsDelta(), "%+d");
     }
     out.append("\n_").append(q.answered()).append(" answered_");
     return out.toString();

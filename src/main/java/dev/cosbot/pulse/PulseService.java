@@ -63,34 +63,9 @@ public class PulseService {
       int repeatWeeks,
       LocalDateTime localStart,
       List<Slice> slices) {
+    /** No breakdown by team when {@code slices} is null. */
     public NewSurvey {
       slices = slices == null ? List.of() : List.copyOf(slices);
-    }
-
-    /** A survey without a breakdown by team. */
-    public NewSurvey(
-        String title,
-        List<Question> questions,
-        PulseSurvey.AudienceKind audienceKind,
-        String audience,
-        String audienceLabel,
-        boolean anonymous,
-        int k,
-        int openDays,
-        int repeatWeeks,
-        LocalDateTime localStart) {
-      this(
-          title,
-          questions,
-          audienceKind,
-          audience,
-          audienceLabel,
-          anonymous,
-          k,
-          openDays,
-          repeatWeeks,
-          localStart,
-          List.of());
     }
   }
 

@@ -50,7 +50,8 @@ class PulseFanOutBenchmark extends SlackTestBase {
                 5,
                 3,
                 0,
-                LocalDateTime.of(2100, 1, 1, 10, 0)));
+                LocalDateTime.of(2100, 1, 1, 10, 0),
+                null));
 
     // Warm up the code path (JIT, statement caches) with a smaller round, then stop its messages.
     long warmup =

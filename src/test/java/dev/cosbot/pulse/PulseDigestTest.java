@@ -88,7 +88,8 @@ class PulseDigestTest extends SlackTestBase {
                 5,
                 3,
                 2,
-                LocalDateTime.of(2100, 1, 1, 10, 0)));
+                LocalDateTime.of(2100, 1, 1, 10, 0),
+                null));
 
     long first = round(survey, people, 10, 6);
     Awaitility.await()

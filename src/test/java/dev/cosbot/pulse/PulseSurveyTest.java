@@ -289,7 +289,8 @@ class PulseSurveyTest extends SlackTestBase {
                 3,
                 1,
                 1,
-                java.time.LocalDateTime.of(2100, 1, 1, 10, 0)));
+                java.time.LocalDateTime.of(2100, 1, 1, 10, 0),
+                null));
     long roundId =
         service
             .openRound(
