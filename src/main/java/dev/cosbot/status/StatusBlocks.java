@@ -449,6 +449,14 @@ public final class StatusBlocks {
             : i.state == Initiative.State.PAUSED ? " (paused)." : " (done).");
   }
 
+  /** The title of the weekly report to a channel. */
+  public static final String WEEKLY_TITLE = "Weekly status report";
+
+  /** The notification text of {@link #nudge}. */
+  public static String nudgeText(Initiative i) {
+    return "Reminder: your update on " + i.name;
+  }
+
   public static String promptText(Initiative i) {
     return "Time for your status update on " + i.name;
   }
