@@ -449,6 +449,14 @@ public final class StatusBlocks {
             : i.state == Initiative.State.PAUSED ? " (paused)." : " (done).");
   }
 
+  /** The title of the weekly report to a channel. */
+  public static final String WEEKLY_TITLE = "Weekly status report";
+
+  /** The notification text of {@link #nudge}. */
+  public static String nudgeText(Initiative i) {
+    return "Reminder: your update on " + i.name;
+  }
+
   public static String promptText(Initiative i) {
     return "Time for your status update on " + i.name;
   }
@@ -659,19 +667,7 @@ public final class StatusBlocks {
                                 + " ("
                                 + SlackDates.zoneName(zone)
                                 + " time) · "
-                                + initiatives(c.initiatives())
-                                + " · "
-                                + Rag.RED.emoji()
-                                + " "
-                                + c.red()
-                                + " · "
-                                + Rag.AMBER.emoji()
-                                + " "
-                                + c.amber()
-                                + " · "
-                                + Rag.GREEN.emoji()
-                                + " "
-                                + c.green()
+                                + counts(c)
                                 + (c.noUpdate() > 0
                                     ? " · :white_circle: " + c.noUpdate() + " without update"
                                     : ""))))));
@@ -824,6 +820,23 @@ public final class StatusBlocks {
                         "Shared by " + SlackText.mention(userId) + " with `/cos report`."))));
   }
 
+  /** "4 initiatives · 🔴 1 · 🟠 1 · 🟢 2". */
+  static String counts(Rollup.Counts c) {
+    return initiatives(c.initiatives())
+        + " · "
+        + Rag.RED.emoji()
+        + " "
+        + c.red()
+        + " · "
+        + Rag.AMBER.emoji()
+        + " "
+        + c.amber()
+        + " · "
+        + Rag.GREEN.emoji()
+        + " "
+        + c.green();
+  }
+
   /** "1 initiative", "3 initiatives". */
   static String initiatives(int n) {
     return n + (n == 1 ? " initiative" : " initiatives");
@@ -901,19 +914,7 @@ public final class StatusBlocks {
                   s.text(
                       markdownText(
                           "*Portfolio*: "
-                              + initiatives(portfolio.initiatives())
-                              + " · "
-                              + Rag.RED.emoji()
-                              + " "
-                              + portfolio.red()
-                              + " · "
-                              + Rag.AMBER.emoji()
-                              + " "
-                              + portfolio.amber()
-                              + " · "
-                              + Rag.GREEN.emoji()
-                              + " "
-                              + portfolio.green()
+                              + counts(portfolio)
                               + " · "
                               + portfolio.missing()
                               + " missing this week · "

@@ -123,7 +123,7 @@ public class StatusCheckins {
               SlackCalls.postMessage(
                   StatusKeys.nudge(i.id, p.dueAt),
                   i.ownerId,
-                  "Reminder: your update on " + i.name,
+                  StatusBlocks.nudgeText(i),
                   StatusBlocks.nudge(i, lastOf(i), signer)));
           p.state = Period.State.NUDGED;
           p.nudgedAt = now;

@@ -17,9 +17,11 @@ public class StatusMessageDescriber implements MessageDescriber {
           "status:stale:", "A note about an overdue status update",
           "status:report:", "The weekly status report",
           "status:owner:", "The note to an initiative's new owner",
-          "status:saved:", "The confirmation of a saved status update",
-          "status:thanks:", "The thank-you for an answered status question",
-          "status:ask:", "A question about a status update");
+          "status:saved:", "The confirmation of a saved initiative",
+          "status:thanks:", "The thank-you for a posted status update",
+          "status:ask:", "An ask made in a status update",
+          "status:shared:", "A status update posted to its initiative's channel",
+          "status:report-share:", "A status report shared to a channel");
 
   @Override
   public Optional<String> describe(String key) {

@@ -6,8 +6,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
-import dev.cosbot.ingress.Clicker;
-import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.Roles;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +21,16 @@ public class StatusPostUpdateHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () -> {
+    return afterAck.click(
+        req,
+        ctx,
+        clicker -> {
           long id = signer.id(clicker.value()).orElse(-1);
           if (id < 0) {
             return Answer.say(StatusMessages.BUTTON_GONE);
           }
-          Caller caller = roles.of(clicker.userId());
           Initiative i = service.get(id);
-          StatusService.requireUpdater(caller, i);
+          StatusService.requireUpdater(roles.of(clicker.userId()), i);
           return Answer.open(
               StatusBlocks.updateModal(i, service.last(i).orElse(null), signer.signId(i.id)));
         });

@@ -154,7 +154,7 @@ public class StatusReports {
             StatusKeys.weekly(channel, week),
             channel,
             StatusBlocks.reportText(r),
-            StatusBlocks.report(r, "Weekly status report", zone, settings.reportTopN())));
+            StatusBlocks.report(r, StatusBlocks.WEEKLY_TITLE, zone, settings.reportTopN())));
     return true;
   }
 

@@ -64,10 +64,7 @@ public class StatusService {
 
   @Transactional
   public Initiative edit(Caller caller, long id, InitiativeForm form) {
-    Initiative i = em.find(Initiative.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (i == null) {
-      throw new StatusRefusal(Reason.GONE);
-    }
+    Initiative i = locked(id);
     requireOwnerOrAdmin(caller, i);
     Optional<Initiative> same = Initiative.byName(form.name());
     if (same.isPresent() && !same.get().id.equals(i.id)) {
@@ -82,6 +79,15 @@ public class StatusService {
     i.state = form.state();
     i.updatedAt = clock.instant();
     saved(caller, i);
+    return i;
+  }
+
+  /** The initiative, row-locked for this transaction; refused when it no longer exists. */
+  private Initiative locked(long id) {
+    Initiative i = em.find(Initiative.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (i == null) {
+      throw new StatusRefusal(Reason.GONE);
+    }
     return i;
   }
 
@@ -111,10 +117,7 @@ public class StatusService {
   @Transactional
   public StatusUpdate submit(Caller caller, long initiativeId, UpdateForm form) {
     // The lock serialises two submissions of the same initiative (double click, two replicas).
-    Initiative i = em.find(Initiative.class, initiativeId, LockModeType.PESSIMISTIC_WRITE);
-    if (i == null) {
-      throw new StatusRefusal(Reason.GONE);
-    }
+    Initiative i = locked(initiativeId);
     if (i.state == Initiative.State.DONE) {
       throw new StatusRefusal(Reason.DONE, i);
     }

@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cosbot.ingress.AfterAck;
 import dev.cosbot.ingress.Answer;
-import dev.cosbot.ingress.Clicker;
 import dev.cosbot.platform.support.SignedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +18,10 @@ public class StatusShareReportHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Clicker clicker = Clicker.of(req);
-    return afterAck.ackThen(
-        ctx::ack,
-        clicker,
-        () ->
+    return afterAck.click(
+        req,
+        ctx,
+        clicker ->
             signer
                 .verify(clicker.value())
                 .flatMap(ReportScope::decode)
