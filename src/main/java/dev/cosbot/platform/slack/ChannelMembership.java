@@ -19,28 +19,10 @@ public class ChannelMembership {
 
   /** True or false as Slack says; empty when Slack did not answer or refused. */
   public Optional<Boolean> isMember(String channelId, String userId) {
-    String cursor = null;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      String c = cursor;
-      var response =
-          slack.readWithin(
-              "conversations.members",
-              READ_TIMEOUT,
-              m -> m.conversationsMembers(r -> r.channel(channelId).limit(1000).cursor(c)));
-      if (response.isEmpty() || !response.get().isOk()) {
-        return Optional.empty();
-      }
-      if (response.get().getMembers() != null && response.get().getMembers().contains(userId)) {
-        return Optional.of(true);
-      }
-      cursor =
-          response.get().getResponseMetadata() == null
-              ? null
-              : response.get().getResponseMetadata().getNextCursor();
-      if (cursor == null || cursor.isBlank()) {
-        return Optional.of(false);
-      }
+    SlackReads.Members members = slack.channelMembers(channelId, MAX_PAGES, READ_TIMEOUT);
+    if (members.ids().contains(userId)) {
+      return Optional.of(true);
     }
-    return Optional.of(false);
+    return members.complete() ? Optional.of(false) : Optional.empty();
   }
 }
