@@ -95,18 +95,7 @@ public class PulseService {
       outbox.enqueue(calls.scheduled(s));
     } else {
       // Resolving a large audience takes longer than Slack's 3 s: the first round opens in a job.
-      schedules.once(
-          TIMER_GROUP,
-          PulseIds.openTimer(s.id, PulseJob.NOW),
-          clock.instant(),
-          PulseJob.class,
-          Map.of(
-              PulseJob.ACTION,
-              PulseJob.OPEN,
-              PulseJob.SURVEY,
-              String.valueOf(s.id),
-              PulseJob.LOCAL_START,
-              PulseJob.NOW));
+      openAt(s, clock.instant(), PulseJob.NOW);
     }
     LOG.infof("Pulse survey %d created (%d questions)", s.id, form.questions().size());
     return s;
@@ -114,7 +103,11 @@ public class PulseService {
 
   /** The open timer fires when the round's local time first arrives anywhere (UTC+14). */
   private void scheduleOpen(PulseSurvey s, LocalDateTime localStart) {
-    Instant at = localStart.toInstant(ZoneOffset.ofHours(14));
+    openAt(s, localStart.toInstant(ZoneOffset.ofHours(14)), localStart.toString());
+  }
+
+  /** The timer that opens a round of {@code s} at {@code at} (local start, or {@code NOW}). */
+  private void openAt(PulseSurvey s, Instant at, String localStart) {
     schedules.once(
         TIMER_GROUP,
         PulseIds.openTimer(s.id, localStart),
@@ -126,7 +119,7 @@ public class PulseService {
             PulseJob.SURVEY,
             String.valueOf(s.id),
             PulseJob.LOCAL_START,
-            localStart.toString()));
+            localStart));
   }
 
   /** Opens the next round of a survey (local start = the survey's next occurrence, or now). */
