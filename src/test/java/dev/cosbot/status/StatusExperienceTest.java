@@ -339,6 +339,15 @@ class StatusExperienceTest extends SlackTestBase {
     // invited.
     members("C0PRIVATE", "{\"ok\":false,\"error\":\"channel_not_found\"}");
     assertThat(share("U0SHARER", value, "C0PRIVATE")).contains("invite me to that channel");
+    // A forged button value (unsigned, or signed for something else): no picker, a polite answer.
+    for (String forged : List.of("report:all", signer.sign("edit:1"))) {
+      SlackRequests.interaction(
+              SlackRequests.blockAction(
+                  "U0SHARER", StatusIds.SHARE_REPORT_ACTION, forged, "status_report_share"))
+          .then()
+          .statusCode(200);
+    }
+    awaitCalls("chat.postEphemeral", "can't be shared any more", 2);
     // A tampered scope: refused.
     assertThat(share("U0SHARER", "report:all", "C0NOTIN")).contains("can't be shared");
 
