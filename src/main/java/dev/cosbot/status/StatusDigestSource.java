@@ -6,7 +6,6 @@ import dev.cosbot.platform.spi.DigestRequest;
 import dev.cosbot.platform.spi.DigestSection;
 import dev.cosbot.platform.spi.DigestSource;
 import dev.cosbot.platform.spi.TeamSignal;
-import dev.cosbot.platform.support.SlackText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,20 +50,14 @@ public class StatusDigestSource implements DigestSource {
         continue;
       }
       StatusUpdate u = StatusUpdate.findById(e.updateId);
-      String summary = u == null ? "" : ": " + SlackText.escapeAndCut(u.summary, 120);
-      String name =
-          "*"
-              + SlackText.escapeAndCut(i.name, 80)
-              + "* ("
-              + SlackText.escapeAndCut(i.team, 40)
-              + ")";
+      String summary = u == null ? null : u.summary;
       if (e.toRag == Rag.RED) {
         items.add(
             new DigestItem(
                 "status:red:" + i.id,
                 DigestSection.NEEDS_YOU,
                 90,
-                Rag.RED.emoji() + " " + name + " turned red" + summary,
+                StatusMessages.digestRagChange(Rag.RED, i.name, i.team, summary),
                 null,
                 DigestButton.askOwner(i.ownerId, i.name)));
       } else if (e.toRag == Rag.AMBER) {
@@ -73,7 +66,7 @@ public class StatusDigestSource implements DigestSource {
                 "status:amber:" + i.id,
                 DigestSection.WATCH,
                 55,
-                Rag.AMBER.emoji() + " " + name + " is at risk" + summary,
+                StatusMessages.digestRagChange(Rag.AMBER, i.name, i.team, summary),
                 null,
                 DigestButton.askOwner(i.ownerId, i.name)));
       } else if (e.fromRag != null) {
@@ -82,7 +75,7 @@ public class StatusDigestSource implements DigestSource {
                 "status:green:" + i.id,
                 DigestSection.FYI,
                 40,
-                Rag.GREEN.emoji() + " " + name + " is back on track" + summary,
+                StatusMessages.digestRagChange(Rag.GREEN, i.name, i.team, summary),
                 null,
                 null));
       }
@@ -103,12 +96,7 @@ public class StatusDigestSource implements DigestSource {
               "status:ask:" + u.id,
               DigestSection.NEEDS_YOU,
               80,
-              ":raising_hand: "
-                  + SlackText.mention(u.authorId)
-                  + " asks you on *"
-                  + SlackText.escapeAndCut(i.name, 80)
-                  + "*: "
-                  + SlackText.escapeAndCut(u.asks, 120),
+              StatusMessages.digestAsk(u.authorId, i.name, u.asks),
               null,
               DigestButton.askOwner(u.authorId, i.name)));
     }
@@ -131,11 +119,7 @@ public class StatusDigestSource implements DigestSource {
               "status:missing:" + i.id,
               DigestSection.WATCH,
               40,
-              ":x: Update missing on *"
-                  + SlackText.escapeAndCut(i.name, 80)
-                  + "* (owner "
-                  + SlackText.mention(i.ownerId)
-                  + ")",
+              StatusMessages.digestMissing(i.name, i.ownerId),
               null,
               null));
     }
@@ -147,13 +131,7 @@ public class StatusDigestSource implements DigestSource {
               "status:stale:" + i.id,
               DigestSection.WATCH,
               60,
-              ":warning: *"
-                  + SlackText.escapeAndCut(i.name, 80)
-                  + "* is stale: "
-                  + i.missedInRow
-                  + " updates missed in a row (owner "
-                  + SlackText.mention(i.ownerId)
-                  + ")",
+              StatusMessages.digestStale(i.name, i.missedInRow, i.ownerId),
               null,
               DigestButton.askOwner(i.ownerId, i.name)));
     }
@@ -171,7 +149,7 @@ public class StatusDigestSource implements DigestSource {
               "status:complete:" + i.id,
               DigestSection.FYI,
               30,
-              ":tada: *" + SlackText.escapeAndCut(i.name, 80) + "* reports 100% complete",
+              StatusMessages.digestComplete(i.name),
               null,
               null));
     }
@@ -188,7 +166,7 @@ public class StatusDigestSource implements DigestSource {
                 signals.add(
                     new TeamSignal(
                         team,
-                        c[0] + " red, " + c[1] + " amber",
+                        StatusMessages.digestTeamSignal(c[0], c[1]),
                         (int) Math.min(100, c[0] * 25 + c[1] * 10))));
     return signals;
   }

@@ -125,4 +125,59 @@ public final class StatusMessages {
   static String reportShared(String channel) {
     return ":white_check_mark: I posted the status report to <#" + channel + ">.";
   }
+
+  // Digest lines (the digest shows them as the status feature words them).
+
+  /** A RAG change since the last digest: red, at risk or back on track. */
+  static String digestRagChange(Rag to, String name, String team, String summary) {
+    String what =
+        switch (to) {
+          case RED -> " turned red";
+          case AMBER -> " is at risk";
+          case GREEN -> " is back on track";
+        };
+    return to.emoji()
+        + " *"
+        + SlackText.escapeAndCut(name, 80)
+        + "* ("
+        + SlackText.escapeAndCut(team, 40)
+        + ")"
+        + what
+        + (summary == null ? "" : ": " + SlackText.escapeAndCut(summary, 120));
+  }
+
+  static String digestAsk(String authorId, String name, String asks) {
+    return ":raising_hand: "
+        + SlackText.mention(authorId)
+        + " asks you on *"
+        + SlackText.escapeAndCut(name, 80)
+        + "*: "
+        + SlackText.escapeAndCut(asks, 120);
+  }
+
+  static String digestMissing(String name, String ownerId) {
+    return ":x: Update missing on *"
+        + SlackText.escapeAndCut(name, 80)
+        + "* (owner "
+        + SlackText.mention(ownerId)
+        + ")";
+  }
+
+  static String digestStale(String name, int missedInRow, String ownerId) {
+    return ":warning: *"
+        + SlackText.escapeAndCut(name, 80)
+        + "* is stale: "
+        + missedInRow
+        + " updates missed in a row (owner "
+        + SlackText.mention(ownerId)
+        + ")";
+  }
+
+  static String digestComplete(String name) {
+    return ":tada: *" + SlackText.escapeAndCut(name, 80) + "* reports 100% complete";
+  }
+
+  static String digestTeamSignal(long red, long amber) {
+    return red + " red, " + amber + " amber";
+  }
 }
