@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import net.fortuna.ical4j.model.Month;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.WeekDay;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 /**
  * When a cadence happens: an RFC 5545 RRULE expanded by ical4j over local date-times, then placed
@@ -41,23 +44,33 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
     new Recur<LocalDateTime>(rrule); // validates
   }
 
-  /** The RRULE for a kind, taking weekday, month and day from {@code startDate}. */
+  /**
+   * The RRULE for a kind, taking weekday, month and day from {@code startDate}: built with ical4j's
+   * builder, so the rule text is ical4j's own (stored and served in the calendar feed; people read
+   * the schedule in words).
+   */
   public static String rruleFor(Kind kind, LocalDate startDate) {
-    String day = ical(startDate.getDayOfWeek());
-    return switch (kind) {
-      case WEEKDAYS -> "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
-      case WEEKLY -> "FREQ=WEEKLY;BYDAY=" + day;
-      case BIWEEKLY -> "FREQ=WEEKLY;INTERVAL=2;BYDAY=" + day;
-      case MONTHLY_FIRST_WEEKDAY -> "FREQ=MONTHLY;BYDAY=1" + day;
-      case MONTHLY_LAST_BUSINESS_DAY -> "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1";
-      case QUARTERLY_FIRST_WEEKDAY -> "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1" + day;
+    WeekDay day = WeekDay.getWeekDay(startDate.getDayOfWeek());
+    WeekDay[] workdays = {WeekDay.MO, WeekDay.TU, WeekDay.WE, WeekDay.TH, WeekDay.FR};
+    Recur.Builder<LocalDateTime> rule = new Recur.Builder<>();
+    switch (kind) {
+      case WEEKDAYS -> rule.frequency(Frequency.WEEKLY).dayList(workdays);
+      case WEEKLY -> rule.frequency(Frequency.WEEKLY).dayList(day);
+      case BIWEEKLY -> rule.frequency(Frequency.WEEKLY).interval(2).dayList(day);
+      case MONTHLY_FIRST_WEEKDAY -> rule.frequency(Frequency.MONTHLY).dayList(new WeekDay(day, 1));
+      case MONTHLY_LAST_BUSINESS_DAY ->
+          rule.frequency(Frequency.MONTHLY).dayList(workdays).setPosList(-1);
+      case QUARTERLY_FIRST_WEEKDAY ->
+          rule.frequency(Frequency.YEARLY)
+              .monthList(Month.valueOf(1), Month.valueOf(4), Month.valueOf(7), Month.valueOf(10))
+              .dayList(new WeekDay(day, 1));
       case YEARLY ->
-          "FREQ=YEARLY;BYMONTH="
-              + startDate.getMonthValue()
-              + ";BYMONTHDAY="
-              + startDate.getDayOfMonth();
+          rule.frequency(Frequency.YEARLY)
+              .monthList(Month.valueOf(startDate.getMonthValue()))
+              .monthDayList(startDate.getDayOfMonth());
       case CUSTOM -> throw new IllegalArgumentException("a custom schedule needs its own RRULE");
-    };
+    }
+    return rule.build().toString();
   }
 
   /** Strips an optional "RRULE:" prefix and spaces; upper-cases. */
