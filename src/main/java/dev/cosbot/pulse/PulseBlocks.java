@@ -29,8 +29,10 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import dev.cosbot.platform.support.InputBlocks;
+import dev.cosbot.platform.support.SlackDates;
 import dev.cosbot.platform.support.SlackText;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -1060,12 +1062,9 @@ public final class PulseBlocks {
   }
 
   /** A date Slack shows in each reader's own time zone. */
+  /** A moment as a date token; the fallback (old clients, notifications) is written in UTC. */
   static String date(Instant at) {
-    return "<!date^"
-        + at.getEpochSecond()
-        + "^{date_short_pretty} at {time}|"
-        + at.toString().substring(0, 16).replace('T', ' ')
-        + " UTC>";
+    return SlackDates.token(at, ZoneOffset.UTC);
   }
 
   static com.slack.api.model.block.composition.PlainTextObject plain(String text) {

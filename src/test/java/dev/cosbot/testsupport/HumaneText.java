@@ -26,6 +26,7 @@ public final class HumaneText {
   private static final String RAW_ID = "a raw user id outside <@…>";
   private static final String THRESHOLD_TEXT = "a k=5-style threshold";
   private static final String ISO = "an ISO duration";
+  private static final String MACHINE_DATE = "a machine-written date (yyyy-mm-dd)";
 
   /**
    * Tests allowed to send text that fails this check, with the kinds of problem tolerated for each
@@ -64,6 +65,11 @@ public final class HumaneText {
       Pattern.compile("\\bP(?=\\d|T\\d)(\\d+[YMWD])*(T(\\d+(\\.\\d+)?[HMS])+)?\\b");
   private static final Pattern RAW_USER =
       Pattern.compile("\\b(?=[UW][A-Z0-9]*\\d)[UW][A-Z0-9]{6,}\\b");
+
+  /** 2026-12-09: how a database writes a day, not how people read one. */
+  private static final Pattern ISO_DATE =
+      Pattern.compile("(?<![\\w/.-])\\d{4}-\\d{2}-\\d{2}(?![\\w/-])");
+
   private static final Pattern MAYBE_PLURAL = Pattern.compile("\\w\\(s\\)");
   private static final Pattern TIME_OF_DAY =
       Pattern.compile(
@@ -183,6 +189,11 @@ public final class HumaneText {
       if (!DATE_TOKEN_WITH_FALLBACK.matcher(token.group()).matches()) {
         p.add("date token without a readable fallback: " + token.group());
       }
+      // The fallback is what notifications and old clients show: written for people too.
+      String fallback = token.group().replaceAll("^[^|]*\\|?", "");
+      if (ISO_DATE.matcher(fallback).find()) {
+        p.add(MACHINE_DATE + " as a date token's fallback: " + token.group());
+      }
     }
     // Mentions, links and date tokens render as names, labels and local times: judge the rest.
     String shown = DATE_TOKEN.matcher(text).replaceAll(" ");
@@ -193,6 +204,7 @@ public final class HumaneText {
     find(p, ISO_DURATION, shown, ISO);
     find(p, RAW_USER, shown, RAW_ID);
     find(p, MAYBE_PLURAL, shown, PLURAL);
+    find(p, ISO_DATE, shown, MACHINE_DATE);
     Matcher time = TIME_OF_DAY.matcher(shown);
     while (time.find()) {
       String after = shown.substring(time.end(), Math.min(shown.length(), time.end() + 40));

@@ -16,6 +16,13 @@ class HumaneTextTest {
     assertThat(HumaneText.violations("escalated 2 step(s) up the chain")).hasSize(1);
     assertThat(HumaneText.violations("next due Fri 4 Dec 23:33")).hasSize(1);
     assertThat(HumaneText.violations("<!date^1733300000^{time}>")).hasSize(1);
+    assertThat(HumaneText.violations("Open until 2026-12-09.")).hasSize(1);
+    assertThat(
+            HumaneText.violations(
+                "Open until <!date^1796795657^{date_short_pretty} at {time}|2026-12-09 05:54 UTC>."))
+        .singleElement()
+        .asString()
+        .contains("fallback");
   }
 
   @Test
