@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns one HTTP request from Slack into a Bolt request and runs it: 503 while offline, 401 for a
- * bad or stale signature (checked by Bolt), 400 for a signed but malformed payload, and never a
- * stack trace in the answer.
+ * bad or stale signature (checked here, before Bolt parses anything), 400 for a signed but
+ * malformed payload, and never a stack trace in the answer.
  */
 @ApplicationScoped
 public class SlackIngress {
@@ -165,7 +165,7 @@ public class SlackIngress {
       if (e instanceof com.google.gson.JsonParseException
           || e instanceof IllegalArgumentException
           || e instanceof IllegalStateException) {
-        // Signature was valid (Bolt verifies first) but the payload does not have Slack's shape.
+        // The signature was valid (checked in handle) but the payload does not have Slack's shape.
         LOG.debugf("Malformed Slack payload: %s", e.getClass().getSimpleName());
         return json(400, "{\"error\":\"malformed request\"}");
       }
