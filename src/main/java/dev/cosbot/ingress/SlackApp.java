@@ -85,6 +85,9 @@ public class SlackApp {
         try {
           return build();
         } catch (RuntimeException again) {
+          // Bolt's own auth.test failed twice while ours passed: say what Bolt saw (never the
+          // token).
+          LOG.warnf("Bolt could not start although auth.test answers: %s", again.getMessage());
           authGate.unconfirmed("unusable_answer", "auth.test at start");
           return null;
         }

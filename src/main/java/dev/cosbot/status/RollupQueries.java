@@ -26,7 +26,9 @@ public final class RollupQueries {
   /** Open initiatives and their latest update; {@code %s} is the optional filter. */
   public static final String PORTFOLIO_SQL =
       "SELECT i.id, i.name, i.team, i.owner_id, i.state, i.current_rag, i.stale_since, i.missed_in_row,"
-          + " u.summary, u.posted_at, u.percent, u.confidence, u.risks, u.asks, u.ask_to"
+          + " u.summary, u.posted_at, u.percent, u.confidence, u.risks,"
+          // An ask its addressee replied to is no longer open.
+          + " CASE WHEN u.ask_replied_at IS NULL THEN u.asks END AS asks, u.ask_to"
           + " FROM status_initiative i LEFT JOIN LATERAL"
           // LIMIT 1 keeps this a per-row primary-key lookup: otherwise the planner hashes the whole
           // update table.

@@ -33,6 +33,7 @@ import dev.cosbot.status.StatusUpdate.Confidence;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -573,6 +574,69 @@ public final class StatusBlocks {
         + SlackText.escapeAndCut(i.name, 200)
         + "*:\n>"
         + SlackText.escapeAndCut(u.asks, 1000).replace("\n", "\n>");
+  }
+
+  /** The ask's direct message: the ask and a "Reply…" button (value: the signed ask). */
+  public static List<LayoutBlock> ask(Initiative i, StatusUpdate u, SignedMetadata signer) {
+    return List.of(
+        section(s -> s.text(markdownText(askText(i, u)))),
+        actions(
+            a ->
+                a.blockId("status_ask_" + u.id)
+                    .elements(
+                        List.of(
+                            button(
+                                b ->
+                                    b.actionId(ASK_REPLY_ACTION)
+                                        .text(plainText("Reply…"))
+                                        .value(
+                                            signer.sign(new AskRef(u.id, u.version).encode())))))));
+  }
+
+  /** The same message once the reply is sent: no button left, the reply shown. */
+  public static List<LayoutBlock> askReplied(Initiative i, StatusUpdate u) {
+    return List.of(
+        section(s -> s.text(markdownText(askText(i, u)))),
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(
+                            ":white_check_mark: You replied "
+                                + SlackDates.token(u.askRepliedAt, ZoneOffset.UTC)
+                                + ": "
+                                + SlackText.escapeAndCut(u.askReply, 300))))));
+  }
+
+  /** The reply form: the ask, then a text box. */
+  public static View askReplyModal(String metadata, Initiative i, StatusUpdate u) {
+    return modal(
+        ASK_REPLY_MODAL,
+        "Reply to the ask",
+        "Send",
+        metadata,
+        List.of(
+            section(s -> s.text(markdownText(askText(i, u)))),
+            text(
+                ASK_REPLY,
+                "Your reply",
+                "Sent to them as a direct message from me.",
+                false,
+                2000,
+                null)));
+  }
+
+  /** What the person who asked receives. */
+  public static String askReplyText(Initiative i, StatusUpdate u) {
+    return ":speech_balloon: "
+        + SlackText.mention(u.askTo)
+        + " replied to your ask on *"
+        + SlackText.escapeAndCut(i.name, 200)
+        + "*:\n>"
+        + SlackText.escapeAndCut(u.askReply, 2000).replace("\n", "\n>")
+        + "\n_You asked: "
+        + SlackText.escapeAndCut(u.asks, 300).replace("\n", " ")
+        + "_";
   }
 
   private static LayoutBlock postButton(Initiative i, SignedMetadata signer) {

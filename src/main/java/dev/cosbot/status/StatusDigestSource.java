@@ -82,7 +82,8 @@ public class StatusDigestSource implements DigestSource {
     }
     List<StatusUpdate> asks =
         em.createQuery(
-                "from StatusUpdate u where u.askTo = :reader and coalesce(u.editedAt, u.postedAt) >= :since"
+                "from StatusUpdate u where u.askTo = :reader and u.askRepliedAt is null"
+                    + " and coalesce(u.editedAt, u.postedAt) >= :since"
                     + " and coalesce(u.editedAt, u.postedAt) < :now order by u.postedAt desc",
                 StatusUpdate.class)
             .setParameter("reader", request.readerUserId())

@@ -10,6 +10,9 @@ public final class StatusIds {
   public static final String REPORT_ZONE_MODAL = "status_report_zone_modal";
   public static final String SHARE_REPORT_ACTION = "status_share_report";
   public static final String SHARE_REPORT_MODAL = "status_share_report_modal";
+  public static final String ASK_REPLY_ACTION = "status_ask_reply";
+  public static final String ASK_REPLY_MODAL = "status_ask_reply_modal";
+  public static final String ASK_REPLY = "ask_reply";
 
   /** Share-report modal block: the channel picker. */
   public static final String SHARE_CHANNEL = "share_channel";

@@ -44,6 +44,16 @@ final class StatusKeys {
     return "status:thanks:" + updateId + ":v" + version;
   }
 
+  /** The reply to the ask of one version of an update, to the person who asked. */
+  static String askReply(long updateId, int version) {
+    return "status:ask-reply:" + updateId + ":v" + version;
+  }
+
+  /** The ask's direct message of one version, updated to show the reply was sent. */
+  static String askReplied(long updateId, int version) {
+    return "status:ask-replied:" + updateId + ":v" + version;
+  }
+
   /** The ask of one version of an update, to the person it is addressed to. */
   static String ask(long updateId, int version) {
     return "status:ask:" + updateId + ":v" + version;

@@ -14,6 +14,8 @@ public class StatusListeners implements SlackListeners {
   @Inject StatusReportZoneSubmitHandler reportZone;
   @Inject StatusShareReportHandler shareReport;
   @Inject StatusShareReportSubmitHandler shareReportSubmit;
+  @Inject StatusAskReplyHandler askReply;
+  @Inject StatusAskReplySubmitHandler askReplySubmit;
 
   @Override
   public void register(App app) {
@@ -23,5 +25,7 @@ public class StatusListeners implements SlackListeners {
     app.viewSubmission(StatusIds.REPORT_ZONE_MODAL, reportZone);
     app.blockAction(StatusIds.SHARE_REPORT_ACTION, shareReport);
     app.viewSubmission(StatusIds.SHARE_REPORT_MODAL, shareReportSubmit);
+    app.blockAction(StatusIds.ASK_REPLY_ACTION, askReply);
+    app.viewSubmission(StatusIds.ASK_REPLY_MODAL, askReplySubmit);
   }
 }

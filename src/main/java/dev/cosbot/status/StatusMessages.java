@@ -114,6 +114,21 @@ public final class StatusMessages {
     };
   }
 
+  static final String ASK_GONE = "That ask isn't open any more.";
+  static final String NOT_YOUR_ASK =
+      "That ask was addressed to someone else, so only they can reply.";
+  static final String ASK_ALREADY_REPLIED = "You already replied to that ask.";
+  static final String WRITE_REPLY = "Write your reply.";
+
+  /** Why an ask can't be replied to. */
+  static String askRefusal(StatusService.AskReplyOutcome refusal) {
+    return switch (refusal) {
+      case NOT_YOURS -> NOT_YOUR_ASK;
+      case ALREADY_REPLIED -> ASK_ALREADY_REPLIED;
+      case GONE, SENT -> ASK_GONE;
+    };
+  }
+
   static final String CHOOSE_CHANNEL = "Choose a channel.";
   static final String NOT_IN_CHANNEL = "You can share only to a channel you're in.";
   static final String INVITE_ME =

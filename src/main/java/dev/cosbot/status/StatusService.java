@@ -5,6 +5,7 @@ import dev.cosbot.platform.outbox.Outbox;
 import dev.cosbot.platform.outbox.SlackCalls;
 import dev.cosbot.platform.people.Caller;
 import dev.cosbot.platform.people.PeopleDirectory;
+import dev.cosbot.platform.support.SignedMetadata;
 import dev.cosbot.status.StatusForms.InitiativeForm;
 import dev.cosbot.status.StatusForms.UpdateForm;
 import dev.cosbot.status.StatusRefusal.Reason;
@@ -32,6 +33,68 @@ public class StatusService {
   @Inject Clock clock;
   @Inject StatusSettings settings;
   @Inject PeopleDirectory people;
+  @Inject SignedMetadata signer;
+
+  /** What became of a reply to an ask. */
+  public enum AskReplyOutcome {
+    SENT,
+    GONE,
+    NOT_YOURS,
+    ALREADY_REPLIED
+  }
+
+  /** The update whose open ask {@code userId} may reply to, or why not. */
+  public record AskToReply(AskReplyOutcome refusal, Initiative initiative, StatusUpdate update) {}
+
+  /** Checks that {@code userId} can reply to the ask of {@code ref}, before the form opens. */
+  @Transactional
+  public AskToReply askToReply(AskRef ref, String userId) {
+    StatusUpdate u = em.find(StatusUpdate.class, ref.updateId());
+    AskReplyOutcome refusal = askRefusal(u, userId);
+    if (refusal != null) {
+      return new AskToReply(refusal, null, null);
+    }
+    return new AskToReply(null, em.find(Initiative.class, u.initiativeId), u);
+  }
+
+  /**
+   * The person an ask was addressed to replies: the person who asked gets the reply by direct
+   * message, the ask's message loses its button, and the ask leaves the open asks.
+   */
+  @Transactional
+  public AskReplyOutcome replyToAsk(AskRef ref, String userId, String reply) {
+    StatusUpdate u = em.find(StatusUpdate.class, ref.updateId(), LockModeType.PESSIMISTIC_WRITE);
+    AskReplyOutcome refusal = askRefusal(u, userId);
+    if (refusal != null) {
+      return refusal;
+    }
+    Initiative i = em.find(Initiative.class, u.initiativeId);
+    u.askRepliedAt = clock.instant();
+    u.askReply = reply;
+    outbox.enqueue(
+        SlackCalls.postMessage(
+            StatusKeys.askReply(u.id, u.version),
+            u.authorId,
+            StatusBlocks.askReplyText(i, u),
+            null));
+    outbox.enqueue(
+        SlackCalls.updateMessage(
+            StatusKeys.askReplied(u.id, ref.version()),
+            StatusKeys.ask(u.id, ref.version()),
+            StatusBlocks.askText(i, u),
+            StatusBlocks.askReplied(i, u)));
+    return AskReplyOutcome.SENT;
+  }
+
+  private static AskReplyOutcome askRefusal(StatusUpdate u, String userId) {
+    if (u == null || u.asks == null || u.askTo == null) {
+      return AskReplyOutcome.GONE;
+    }
+    if (!u.askTo.equals(userId)) {
+      return AskReplyOutcome.NOT_YOURS;
+    }
+    return u.askRepliedAt != null ? AskReplyOutcome.ALREADY_REPLIED : null;
+  }
 
   @Transactional
   public Initiative create(Caller caller, InitiativeForm form) {
@@ -148,6 +211,11 @@ public class StatusService {
     u.risks = form.risks();
     u.asks = form.asks();
     u.askTo = form.askTo();
+    if (newAsk || u.asks == null) {
+      // A new ask waits for its own reply.
+      u.askRepliedAt = null;
+      u.askReply = null;
+    }
     u.confidence = form.confidence();
     u.percent = form.percent();
     if (u.id == null) {
@@ -206,7 +274,10 @@ public class StatusService {
     if (newAsk && u.askTo != null) {
       outbox.enqueue(
           SlackCalls.postMessage(
-              StatusKeys.ask(u.id, u.version), u.askTo, StatusBlocks.askText(i, u), null));
+              StatusKeys.ask(u.id, u.version),
+              u.askTo,
+              StatusBlocks.askText(i, u),
+              StatusBlocks.ask(i, u, signer)));
     }
     return u;
   }

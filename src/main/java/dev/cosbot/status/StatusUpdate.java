@@ -59,6 +59,13 @@ public class StatusUpdate extends PanacheEntityBase {
   @Column(name = "edited_at")
   public Instant editedAt;
 
+  /** When the person the ask was addressed to replied (null: not yet, or no ask). */
+  @Column(name = "ask_replied_at")
+  public Instant askRepliedAt;
+
+  @Column(name = "ask_reply")
+  public String askReply;
+
   public static Optional<StatusUpdate> forPeriod(long initiativeId, Instant periodDue) {
     return find("initiativeId = ?1 and periodDue = ?2", initiativeId, periodDue)
         .firstResultOptional();

@@ -368,4 +368,133 @@ class StatusExperienceTest extends SlackTestBase {
     assertThat(matching("chat.postMessage", "\"channel\":\"C0NOTIN\"")).isEmpty();
     assertThat(matching("chat.postMessage", "\"channel\":\"C0PRIVATE\"")).isEmpty();
   }
+
+  String reply(String user, String metadata, String text) {
+    String values =
+        "{\""
+            + StatusIds.ASK_REPLY
+            + "\":{\"v\":{\"type\":\"plain_text_input\",\"value\":"
+            + (text == null ? "null" : SlackRequests.jsonString(text))
+            + "}}}";
+    String body =
+        SlackRequests.interaction(
+                SlackRequests.viewSubmission(user, StatusIds.ASK_REPLY_MODAL, metadata, values))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    BlockKitLimits.assertAckValid(body);
+    String error =
+        body.isBlank()
+            ? null
+            : io.restassured.path.json.JsonPath.from(body)
+                .getString("errors." + StatusIds.ASK_REPLY);
+    return error == null ? "" : error;
+  }
+
+  void click(String user, String value) {
+    SlackRequests.interaction(
+            SlackRequests.blockAction(user, StatusIds.ASK_REPLY_ACTION, value, "status_ask_1"))
+        .then()
+        .statusCode(200);
+  }
+
+  /**
+   * An owner's ask closes its loop: the person it is addressed to replies from the ask's message,
+   * the owner hears the reply, the button goes, and the ask leaves the report's open asks.
+   */
+  @Test
+  void theAddresseeRepliesFromTheAskAndTheOwnerHearsIt() throws Exception {
+    person("U0ASKOWNER", "Asia/Tokyo");
+    person("U0ASKEXEC", "America/New_York");
+    String team = unique("Asks");
+    String name = unique("Partner deal");
+    long id = create("U0ASKOWNER", name, "U0ASKOWNER", team, null);
+    submit(
+        "U0ASKOWNER",
+        id,
+        updateValues(
+            "AMBER",
+            "Contract slipping",
+            "Legal backlog",
+            "Can you call their GM?",
+            "U0ASKEXEC",
+            "MEDIUM",
+            "40"));
+
+    // The ask arrives with a Reply button whose value is signed.
+    JsonObject ask = awaitCalls("chat.postMessage", "has an ask for you on", 1).get(0);
+    assertThat(ask.get("channel").getAsString()).isEqualTo("U0ASKEXEC");
+    assertThat(ask.toString()).contains(name).contains(StatusIds.ASK_REPLY_ACTION);
+    String value =
+        io.restassured.path.json.JsonPath.from(ask.toString())
+            .getString(
+                "blocks.find { it.type == 'actions' }.elements.find { it.action_id == '"
+                    + StatusIds.ASK_REPLY_ACTION
+                    + "' }.value");
+    assertThat(value).matches("ask:\\d+:1~.+");
+    String unsigned = value.substring(0, value.indexOf('~'));
+    assertThat(SlackRequests.cos("U0ASKOWNER", "report " + team).asString())
+        .contains("Open asks")
+        .contains("Can you call their GM?");
+
+    // Someone else presses it: told privately, no form.
+    click("U0BYSTANDER", value);
+    awaitCalls("chat.postEphemeral", "addressed to someone else", 1);
+    // A forged value: the polite "not open any more".
+    click("U0ASKEXEC", unsigned);
+    awaitCalls("chat.postEphemeral", "isn't open any more", 1);
+
+    // The addressee presses it: the reply form opens with the ask in it.
+    click("U0ASKEXEC", value);
+    assertThat(awaitView(StatusIds.ASK_REPLY_MODAL)).contains("Can you call their GM?");
+
+    // An empty reply, a tampered form and someone else's submission are refused in place.
+    assertThat(reply("U0ASKEXEC", value, "  ")).isEqualTo(StatusMessages.WRITE_REPLY);
+    assertThat(reply("U0ASKEXEC", unsigned, "Sure")).isEqualTo(StatusMessages.ASK_GONE);
+    assertThat(reply("U0BYSTANDER", value, "Me!")).isEqualTo(StatusMessages.NOT_YOUR_ASK);
+    assertThat(matching("chat.postMessage", "replied to your ask")).isEmpty();
+
+    // The reply: the owner hears it, escaped; the ask's message loses its button.
+    assertThat(reply("U0ASKEXEC", value, "Calling him <today>, will report back")).isEmpty();
+    JsonObject told = awaitCalls("chat.postMessage", "replied to your ask on", 1).get(0);
+    assertThat(told.get("channel").getAsString()).isEqualTo("U0ASKOWNER");
+    assertThat(told.toString())
+        .contains("<@U0ASKEXEC>")
+        .contains("Calling him &lt;today&gt;, will report back")
+        .contains("Can you call their GM?");
+    JsonObject updated = awaitCalls("chat.update", "You replied", 1).get(0);
+    assertThat(updated.toString())
+        .doesNotContain(StatusIds.ASK_REPLY_ACTION)
+        .contains("Calling him &lt;today&gt;");
+
+    // Answered: no second reply, and the ask is no longer open anywhere.
+    assertThat(reply("U0ASKEXEC", value, "Again")).isEqualTo(StatusMessages.ASK_ALREADY_REPLIED);
+    assertThat(matching("chat.postMessage", "replied to your ask on")).hasSize(1);
+    String report = SlackRequests.cos("U0ASKOWNER", "report " + team).asString();
+    assertThat(report).contains(name).doesNotContain("Can you call their GM?");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM status_update WHERE id IN (SELECT last_update_id FROM"
+                    + " status_initiative WHERE id = "
+                    + id
+                    + ") AND ask_replied_at IS NOT NULL"))
+        .isEqualTo(1L);
+
+    // A new ask on the same update waits for its own reply.
+    submit(
+        "U0ASKOWNER",
+        id,
+        updateValues(
+            "AMBER",
+            "Contract slipping",
+            "Legal backlog",
+            "Can you also email their CFO?",
+            "U0ASKEXEC",
+            "MEDIUM",
+            "45"));
+    awaitCalls("chat.postMessage", "Can you also email their CFO?", 1);
+    assertThat(SlackRequests.cos("U0ASKOWNER", "report " + team).asString())
+        .contains("Can you also email their CFO?");
+  }
 }
