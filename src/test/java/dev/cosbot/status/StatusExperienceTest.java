@@ -283,15 +283,22 @@ class StatusExperienceTest extends SlackTestBase {
   }
 
   String share(String user, String metadata, String channel) {
-    String values =
-        "{\""
-            + StatusIds.SHARE_CHANNEL
-            + "\":{\"v\":{\"type\":\"conversations_select\",\"selected_conversation\":"
+    String element =
+        "{\"type\":\"conversations_select\",\"selected_conversation\":"
             + SlackRequests.jsonString(channel)
-            + "}}}";
+            + "}";
+    return fieldError(
+        user, StatusIds.SHARE_REPORT_MODAL, metadata, StatusIds.SHARE_CHANNEL, element);
+  }
+
+  /**
+   * Submits {@code modal} with one input ({@code block}, its element's state as JSON): the error
+   * shown next to it, or "" when the form was accepted.
+   */
+  String fieldError(String user, String modal, String metadata, String block, String element) {
+    String values = "{\"" + block + "\":{\"v\":" + element + "}}";
     String body =
-        SlackRequests.interaction(
-                SlackRequests.viewSubmission(user, StatusIds.SHARE_REPORT_MODAL, metadata, values))
+        SlackRequests.interaction(SlackRequests.viewSubmission(user, modal, metadata, values))
             .then()
             .statusCode(200)
             .extract()
@@ -300,8 +307,7 @@ class StatusExperienceTest extends SlackTestBase {
     String error =
         body.isBlank()
             ? null
-            : io.restassured.path.json.JsonPath.from(body)
-                .getString("errors." + StatusIds.SHARE_CHANNEL);
+            : io.restassured.path.json.JsonPath.from(body).getString("errors." + block);
     return error == null ? "" : error;
   }
 
@@ -370,26 +376,11 @@ class StatusExperienceTest extends SlackTestBase {
   }
 
   String reply(String user, String metadata, String text) {
-    String values =
-        "{\""
-            + StatusIds.ASK_REPLY
-            + "\":{\"v\":{\"type\":\"plain_text_input\",\"value\":"
+    String element =
+        "{\"type\":\"plain_text_input\",\"value\":"
             + (text == null ? "null" : SlackRequests.jsonString(text))
-            + "}}}";
-    String body =
-        SlackRequests.interaction(
-                SlackRequests.viewSubmission(user, StatusIds.ASK_REPLY_MODAL, metadata, values))
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    BlockKitLimits.assertAckValid(body);
-    String error =
-        body.isBlank()
-            ? null
-            : io.restassured.path.json.JsonPath.from(body)
-                .getString("errors." + StatusIds.ASK_REPLY);
-    return error == null ? "" : error;
+            + "}";
+    return fieldError(user, StatusIds.ASK_REPLY_MODAL, metadata, StatusIds.ASK_REPLY, element);
   }
 
   void click(String user, String value) {
