@@ -534,6 +534,9 @@ public final class CadenceBlocks {
   static final String KIND_MISSING = "Choose how often it happens.";
   static final String KIND_OR_CUSTOM_MISSING =
       "Choose how often it happens (or enter a custom rule in the advanced field below).";
+  static final String CUSTOM_RULE_TOO_OFTEN =
+      "That rule repeats more than once a day; a meeting rhythm can happen at most once a day."
+          + " Pick how often it happens above, or use a daily or weekly rule.";
   static final String CUSTOM_RULE_UNREADABLE =
       "I can't read that custom rule. Clear this field and pick how often it happens above,"
           + " or copy the rule again from your calendar app.";

@@ -104,6 +104,8 @@ public final class CadenceForm {
       } else if (date != null) {
         rrule = CadenceSchedule.rruleFor(CadenceSchedule.Kind.valueOf(kindValue), date);
       }
+    } catch (CadenceSchedule.TooOften e) {
+      errors.put(CadenceIds.B_RRULE, CadenceBlocks.CUSTOM_RULE_TOO_OFTEN);
     } catch (RuntimeException e) {
       errors.put(CadenceIds.B_RRULE, CadenceBlocks.CUSTOM_RULE_UNREADABLE);
     }

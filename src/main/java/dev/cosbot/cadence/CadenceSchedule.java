@@ -73,6 +73,13 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
     return rule.build().toString();
   }
 
+  /** A readable rule that would happen more than once on some day: cadences are at most daily. */
+  public static final class TooOften extends IllegalArgumentException {
+    TooOften() {
+      super("a cadence happens at most once a day, but this rule repeats within a day");
+    }
+  }
+
   /** Strips an optional "RRULE:" prefix and spaces; upper-cases. */
   public static String normalise(String rrule) {
     if (rrule == null || rrule.isBlank()) {
@@ -83,10 +90,10 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
       r = r.substring(6);
     }
     if (!r.contains("FREQ=")) {
-      throw new IllegalArgumentException("an RRULE needs FREQ=…");
+      throw new IllegalArgumentException("the rule does not say how often it repeats");
     }
     if (r.contains("FREQ=SECONDLY") || r.contains("FREQ=MINUTELY") || r.contains("FREQ=HOURLY")) {
-      throw new IllegalArgumentException("cadences repeat at most daily");
+      throw new TooOften();
     }
     atMostOncePerDay(r);
     return r;
@@ -109,8 +116,7 @@ public record CadenceSchedule(String rrule, LocalDateTime start, ZoneId zone) {
     Set<LocalDate> days = new java.util.HashSet<>();
     for (LocalDateTime d : dates) {
       if (!days.add(d.toLocalDate())) {
-        throw new IllegalArgumentException(
-            "cadences post at most once a day, but this rule repeats within a day");
+        throw new TooOften();
       }
     }
   }

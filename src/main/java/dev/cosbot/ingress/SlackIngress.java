@@ -104,7 +104,7 @@ public class SlackIngress {
       lastRefusedLog = now;
       refusedSinceLog.addAndGet(-count);
       LOG.warnf(
-          "Refused %d request(s) to /slack/events without a valid Slack signature or timestamp",
+          "Refused requests to /slack/events without a valid Slack signature or timestamp: %d",
           count);
     }
   }

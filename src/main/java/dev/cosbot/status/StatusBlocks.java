@@ -219,10 +219,9 @@ public final class StatusBlocks {
         choice(
             RAG,
             "Status",
-            List.of(
-                option(plainText(":large_green_circle: On track"), "GREEN"),
-                option(plainText(":large_orange_circle: At risk"), "AMBER"),
-                option(plainText(":red_circle: Off track"), "RED")),
+            java.util.Arrays.stream(Rag.values())
+                .map(r -> option(plainText(r.emoji() + " " + r.label()), r.name()))
+                .toList(),
             last == null ? null : last.rag.name()));
     blocks.add(text(SUMMARY, "Summary", null, false, StatusForms.SUMMARY_MAX, null));
     blocks.add(

@@ -55,6 +55,13 @@ class CadenceFormAndBlocksTest {
     v.put(CadenceIds.B_RRULE, "FREQ=SOMETIMES");
     assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").errors())
         .containsKey(CadenceIds.B_RRULE);
+    // Readable, but more than once a day: said so, not "can't read".
+    v.put(CadenceIds.B_RRULE, "FREQ=HOURLY");
+    assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").errors())
+        .containsEntry(CadenceIds.B_RRULE, CadenceBlocks.CUSTOM_RULE_TOO_OFTEN);
+    v.put(CadenceIds.B_RRULE, "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9,17");
+    assertThat(CadenceForm.parse(v, "U0ADMIN", n -> "U0ANA").errors())
+        .containsEntry(CadenceIds.B_RRULE, CadenceBlocks.CUSTOM_RULE_TOO_OFTEN);
   }
 
   @Test
