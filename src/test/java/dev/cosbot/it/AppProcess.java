@@ -62,6 +62,25 @@ public final class AppProcess implements AutoCloseable {
    * ports are new on every start.
    */
   public AppProcess start() throws IOException {
+    // A free port is only free when it is picked: another process (an outgoing connection, the
+    // embedded PostgreSQL) can take it before the app binds it. That start is retried on new ports.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return launch();
+      } catch (IllegalStateException exited) {
+        if (attempt >= 3 || !portTaken()) {
+          throw exited;
+        }
+      }
+    }
+  }
+
+  private boolean portTaken() throws IOException {
+    return Files.exists(log)
+        && Files.readString(log).contains("java.net.BindException: Address already in use");
+  }
+
+  private AppProcess launch() throws IOException {
     port = freePort();
     do {
       managementPort = freePort();
